@@ -1,0 +1,30 @@
+// Bundles each entry point into one CommonJS file under out/ (Langium is ESM-only;
+// the bundles load fast and need no node_modules at run time).
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const options = {
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    external: ['vscode'],
+    define: { BOS_VERSION: JSON.stringify(pkg.version) },
+    logLevel: 'warning',
+};
+
+if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+} else {
+    await esbuild.build(options);
+}

@@ -1,0 +1,112 @@
+// Scenario analysis (spec section 5): load through flows, calls, runs on and depends
+// on; utilisation against capacity; cost per 10k transactions against the budget.
+// Pure: resolved model in, numbers out. Diagnostics, the CLI, hovers and diagram
+// overlays all read this one result.
+import type { BosModel, ModelNode, Price } from '../model/model.js';
+import { findCycles, loadEdges, loadOrder } from '../model/graph.js';
+import { fits } from '../model/vocabulary.js';
+
+export type Status = 'ok' | 'headroom' | 'overload' | 'unknown';
+
+export interface NodeLoad {
+    node: ModelNode;
+    /** Requests per second. */
+    load: number;
+    capacity?: number;
+    utilisation?: number;
+    status: Status;
+}
+
+export interface Money { amount: number; currency: string }
+
+export interface ScenarioResult {
+    scenario: ModelNode;
+    transactionsPerSecond: number;
+    /** Fraction of capacity kept free; warn above 1 − headroom. */
+    headroom: number;
+    /** Every loaded capability and resource, sorted by qualified name. */
+    nodes: NodeLoad[];
+    costPer10k: Money | null;
+    budgetPer10k: Money | null;
+    /** Currencies of the costs and the budget the scenario reaches, in first-seen order. */
+    currencies: string[];
+    overBudget: boolean;
+}
+
+export interface Analysis {
+    /** Why no scenario was analysed (a dependency cycle), if so. */
+    skipped?: string;
+    scenarios: ScenarioResult[];
+}
+
+export const DEFAULT_HEADROOM = 0.2;
+export const PER_TRANSACTIONS = 10_000;
+/** Relative tolerance so that 0.1 + 0.2 style rounding never flips a status. */
+const EPSILON = 1e-9;
+
+export function statusOf(utilisation: number | undefined, headroom: number): Status {
+    if (utilisation === undefined) return 'unknown';
+    if (utilisation > 1 + EPSILON) return 'overload';
+    if (utilisation > 1 - headroom + EPSILON) return 'headroom';
+    return 'ok';
+}
+
+export function analyse(model: BosModel): Analysis {
+    const scenarios = model.nodes.filter(n => n.keyword === 'scenario' && n.id !== undefined);
+    const cycles = findCycles(model);
+    if (cycles.length > 0) {
+        const names = cycles.map(c => c.members.map(m => m.id).join(' → ')).join('; ');
+        return { skipped: `scenario analysis skipped while a dependency cycle exists (${names})`, scenarios: [] };
+    }
+    const order = loadOrder(model);
+    return { scenarios: scenarios.map(s => analyseScenario(s, order)) };
+}
+
+/** Price of one request (or transaction), or undefined when the price is not valid money. */
+function unitPrice(p: Price | undefined): Money | undefined {
+    if (!p || p.amount.base === undefined || !p.amount.currency || !(p.per > 0)) return undefined;
+    return { amount: p.amount.base / p.per, currency: p.amount.currency };
+}
+
+function analyseScenario(scenario: ModelNode, order: readonly ModelNode[]): ScenarioResult {
+    const load = new Map<ModelNode, number>();
+    const add = (n: ModelNode, v: number) => load.set(n, (load.get(n) ?? 0) + v);
+    let transactions = 0;
+    for (const { dep, rate } of scenario.loads) {
+        const flow = dep.target;
+        if (!flow || !fits('load', flow.keyword) || rate.base === undefined) continue;
+        transactions += rate.base;
+        for (const step of flow.deps) {
+            if (step.relation === 'step' && step.target && fits('step', step.target.keyword)) add(step.target, rate.base * step.weight);
+        }
+    }
+    for (const n of order) {
+        const l = load.get(n);
+        if (l === undefined) continue;
+        for (const d of loadEdges(n)) add(d.target!, l * d.weight);
+    }
+
+    const headroom = scenario.headroom?.base ?? DEFAULT_HEADROOM;
+    const nodes: NodeLoad[] = [];
+    const currencies: string[] = [];
+    const seen = (c: string) => { if (!currencies.includes(c)) currencies.push(c); };
+    let spend = 0;
+    let costed = false;
+    for (const [node, l] of load) {
+        const capacity = node.capacity?.base;
+        const utilisation = capacity !== undefined && capacity > 0 ? l / capacity : undefined;
+        nodes.push({ node, load: l, capacity, utilisation, status: statusOf(utilisation, headroom) });
+        const price = node.keyword === 'resource' ? unitPrice(node.cost) : undefined;
+        if (price) { spend += l * price.amount; costed = true; seen(price.currency); }
+    }
+    nodes.sort((a, b) => (a.node.id! < b.node.id! ? -1 : a.node.id! > b.node.id! ? 1 : 0));
+
+    const budgetPrice = unitPrice(scenario.budget);
+    if (budgetPrice) seen(budgetPrice.currency);
+    const single = currencies.length === 1;
+    const costPer10k = costed && single && transactions > 0
+        ? { amount: spend / transactions * PER_TRANSACTIONS, currency: currencies[0] } : null;
+    const budgetPer10k = budgetPrice ? { amount: budgetPrice.amount * PER_TRANSACTIONS, currency: budgetPrice.currency } : null;
+    const overBudget = !!costPer10k && !!budgetPer10k && costPer10k.amount > budgetPer10k.amount * (1 + EPSILON);
+    return { scenario, transactionsPerSecond: transactions, headroom, nodes, costPer10k, budgetPer10k, currencies, overBudget };
+}

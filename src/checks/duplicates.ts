@@ -1,0 +1,22 @@
+// bos/duplicate: two declarations share a qualified name, in one file or across files.
+import type { BosModel, ModelNode } from '../model/model.js';
+import { atName, finding, type Finding } from './finding.js';
+
+export function checkDuplicates(model: BosModel): Finding[] {
+    const groups = new Map<string, ModelNode[]>();
+    for (const n of model.nodes) {
+        if (n.id === undefined) continue;
+        const group = groups.get(n.id);
+        if (group) group.push(n); else groups.set(n.id, [n]);
+    }
+    const out: Finding[] = [];
+    for (const [id, group] of groups) {
+        if (group.length < 2) continue;
+        for (const n of group) {
+            const others = group.filter(o => o !== n);
+            out.push(finding('bos/duplicate', `'${id}' is declared ${group.length} times`, atName(n),
+                others.map(o => ({ ...atName(o), message: `'${id}' is also declared here` }))));
+        }
+    }
+    return out;
+}

@@ -1,0 +1,28 @@
+// A finding is a diagnostic before it has a range: the syntax node and property it is
+// about. The language services turn it into an LSP diagnostic; nothing here knows LSP.
+import type { AstNode } from 'langium';
+import { CODES, type Code, type Severity } from './codes.js';
+import type { ModelNode } from '../model/model.js';
+
+export interface Place { node: AstNode; property?: string; index?: number }
+
+export interface Finding extends Place {
+    code: Code;
+    severity: Severity;
+    message: string;
+    /** Other places that explain this one: the other duplicate, every member of a cycle. */
+    related?: (Place & { message: string })[];
+}
+
+export function finding(code: Code, message: string, place: Place, related?: Finding['related']): Finding {
+    return { code, severity: CODES[code].severity, message, ...place, related };
+}
+
+/** How a declaration is named in messages: its qualified name, or its keyword when it has none. */
+export function label(n: ModelNode): string {
+    return n.id ?? `unnamed ${n.keyword}`;
+}
+
+export function atName(n: ModelNode): Place {
+    return { node: n.source, property: 'name' };
+}

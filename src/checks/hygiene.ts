@@ -1,0 +1,31 @@
+// bos/undigitised, bos/unhosted, bos/unused, bos/empty-flow, bos/repeated: parts of
+// the model that are there but not yet wired into the business OS.
+import type { BosModel, ModelNode } from '../model/model.js';
+import { atName, finding, label, type Finding } from './finding.js';
+
+export function checkHygiene(model: BosModel): Finding[] {
+    const out: Finding[] = [];
+    const depended = new Set<ModelNode>();
+    for (const n of model.nodes) {
+        for (const d of n.deps) if (d.target && d.relation !== 'load' && d.relation !== 'overlay') depended.add(d.target);
+    }
+    for (const n of model.nodes) {
+        if (n.id === undefined) continue; // a nameless declaration already has a syntax error
+        const has = (relation: string) => n.deps.some(d => d.relation === relation);
+        if (n.keyword === 'element' && !has('uses')) {
+            out.push(finding('bos/undigitised', `element ${label(n)} uses nothing: it is not online yet`, atName(n)));
+        } else if (n.keyword === 'capability' && !has('runs on')) {
+            out.push(finding('bos/unhosted', `capability ${label(n)} runs on no resource`, atName(n)));
+        } else if (n.keyword === 'flow' && !has('step')) {
+            out.push(finding('bos/empty-flow', `flow ${label(n)} has no step`, atName(n)));
+        }
+        if ((n.keyword === 'capability' || n.keyword === 'resource') && !depended.has(n)) {
+            out.push(finding('bos/unused', `${n.keyword} ${label(n)}: nothing depends on it or steps through it`, atName(n)));
+        }
+    }
+    for (const r of model.repeats) {
+        out.push(finding('bos/repeated', `'${r.property}' is written more than once in ${label(r.node)}; the first one counts`,
+            { node: r.node.source, property: r.property, index: r.index }));
+    }
+    return out;
+}

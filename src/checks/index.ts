@@ -1,0 +1,30 @@
+// Every model-level check, run once per workspace build.
+import type { BosModel } from '../model/model.js';
+import type { Analysis } from '../analysis/scenario.js';
+import type { Finding } from './finding.js';
+import { checkImports, checkTargetKinds } from './references.js';
+import { checkLayering } from './layering.js';
+import { checkCycles } from './cycles.js';
+import { checkKinds } from './kinds.js';
+import { checkUnits } from './units.js';
+import { checkHygiene } from './hygiene.js';
+import { checkDuplicates } from './duplicates.js';
+import { checkCapacity } from './capacity.js';
+
+const MODEL_CHECKS: readonly ((model: BosModel) => Finding[])[] = [
+    checkImports, checkDuplicates, checkTargetKinds, checkLayering, checkCycles, checkKinds, checkUnits, checkHygiene,
+];
+
+/**
+ * Runs every check; one that throws is reported once and skipped, so a bug in one
+ * rule never hides the others.
+ */
+export function runChecks(model: BosModel, analysis: Analysis, onError: (check: string, err: unknown) => void): Finding[] {
+    const out: Finding[] = [];
+    const run = (name: string, f: () => Finding[]) => {
+        try { out.push(...f()); } catch (err) { onError(name, err); }
+    };
+    for (const check of MODEL_CHECKS) run(check.name, () => check(model));
+    run(checkCapacity.name, () => checkCapacity(analysis));
+    return out;
+}

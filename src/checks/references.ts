@@ -1,0 +1,35 @@
+// bos/target-kind, and bos/unresolved for imports (the linker reports other references).
+import type { BosModel } from '../model/model.js';
+import { expectedTargets, fits } from '../model/vocabulary.js';
+import { finding, label, type Finding } from './finding.js';
+import { importRule } from '../language/scope.js';
+
+export function checkTargetKinds(model: BosModel): Finding[] {
+    const out: Finding[] = [];
+    for (const node of model.nodes) {
+        for (const d of node.deps) {
+            if (!d.target || fits(d.relation, d.target.keyword)) continue;
+            out.push(finding('bos/target-kind',
+                `'${d.relation}' needs ${expectedTargets(d.relation)}, but ${label(d.target)} is a ${d.target.keyword}`,
+                { node: d.source, property: d.property }));
+        }
+    }
+    return out;
+}
+
+export function checkImports(model: BosModel): Finding[] {
+    const out: Finding[] = [];
+    for (const file of model.files) {
+        for (const imp of file.source.imports) {
+            if (!imp.path) continue;
+            const rule = importRule(imp.path, imp.alias);
+            const found = rule.wildcard ? model.packages.has(rule.path) : model.byId.has(rule.path);
+            if (!found) {
+                out.push(finding('bos/unresolved',
+                    rule.wildcard ? `no package named '${rule.path}'` : `'${rule.path}' names no declaration`,
+                    { node: imp, property: 'path' }));
+            }
+        }
+    }
+    return out;
+}

@@ -1,0 +1,134 @@
+// Name resolution (spec section 2). A reference is looked up, in order, as a bare child
+// of the container it sits in, as a name of its own package (any file), through the
+// file's imports, and finally as a fully qualified name. Every declaration is exported
+// to the index under its fully qualified name, so each step is one map lookup.
+import {
+    AstUtils, DefaultScopeComputation, DocumentState, EMPTY_STREAM, MultiMap, stream, WorkspaceCache,
+    type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
+    type ScopeProvider, type Stream, type IndexManager, type LangiumCoreServices,
+} from 'langium';
+import { isDeclaration, isInfrastructure, isModel, isPlatform, type Declaration, type Model } from './generated/ast.js';
+import { joinName, packageOf, qualifiedName, rootOf } from './names.js';
+
+/** Every declaration of a file, containers before their children, in text order. */
+export function declarationsOf(model: Model): Declaration[] {
+    const out: Declaration[] = [];
+    for (const d of model.declarations) {
+        out.push(d);
+        if (isPlatform(d)) out.push(...d.capabilities);
+        else if (isInfrastructure(d)) out.push(...d.resources);
+    }
+    return out;
+}
+
+export class BosScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const model = document.parseResult.value;
+        if (!isModel(model)) return [];
+        const out: AstNodeDescription[] = [];
+        for (const decl of declarationsOf(model)) {
+            const name = qualifiedName(decl);
+            if (name !== undefined) out.push(this.descriptions.createDescription(decl, name, document));
+        }
+        return out;
+    }
+
+    // Local scopes are computed on demand by BosScopeProvider; nothing to precompute.
+    override async collectLocalSymbols(): Promise<LocalSymbols> {
+        return new MultiMap();
+    }
+}
+
+/** One import as written: `import a.b.*` or `import a.b.X as Y`. */
+interface ImportRule { wildcard: boolean; path: string; alias: string }
+
+export function importRule(path: string, alias?: string): ImportRule {
+    const wildcard = path.endsWith('.*');
+    const clean = wildcard ? path.slice(0, -2) : path;
+    return { wildcard, path: clean, alias: alias ?? clean.slice(clean.lastIndexOf('.') + 1) };
+}
+
+export class BosScopeProvider implements ScopeProvider {
+    private readonly index: IndexManager;
+    private readonly byName: WorkspaceCache<'all', Map<string, AstNodeDescription>>;
+
+    constructor(services: LangiumCoreServices) {
+        this.index = services.shared.workspace.IndexManager;
+        // Rebuilt once the index has been updated, before any linking uses it.
+        this.byName = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    }
+
+    /** Every exported declaration by qualified name; the first of duplicates wins. */
+    globalNames(): Map<string, AstNodeDescription> {
+        return this.byName.get('all', () => {
+            const map = new Map<string, AstNodeDescription>();
+            for (const d of this.index.allElements()) if (!map.has(d.name)) map.set(d.name, d);
+            return map;
+        });
+    }
+
+    /** The candidate qualified names for `text` as seen from `node`, in lookup order. */
+    candidates(node: Declaration | Model | undefined, text: string): string[] {
+        const root = node && rootOf(node);
+        if (!root) return [text];
+        const pkg = packageOf(root);
+        const out: string[] = [];
+        const container = node && AstUtils.getContainerOfType(node, n => isPlatform(n) || isInfrastructure(n));
+        if (container) {
+            const containerName = qualifiedName(container as Declaration);
+            if (containerName !== undefined) out.push(`${containerName}.${text}`);
+        }
+        out.push(joinName(pkg, text));
+        for (const imp of root.imports) {
+            if (!imp.path) continue;
+            const rule = importRule(imp.path, imp.alias);
+            if (rule.wildcard) out.push(joinName(rule.path, text));
+            else if (text === rule.alias) out.push(rule.path);
+            else if (text.startsWith(rule.alias + '.')) out.push(rule.path + text.slice(rule.alias.length));
+        }
+        out.push(text);
+        return out;
+    }
+
+    resolve(node: Declaration | Model | undefined, text: string): AstNodeDescription | undefined {
+        const names = this.globalNames();
+        for (const c of this.candidates(node, text)) {
+            const d = names.get(c);
+            if (d) return d;
+        }
+        return undefined;
+    }
+
+    getScope(context: ReferenceInfo): Scope {
+        const holder = AstUtils.getContainerOfType(context.container, n => isDeclaration(n) || isModel(n)) as Declaration | Model | undefined;
+        return {
+            getElement: (name) => this.resolve(holder, name),
+            getElements: (name) => { const d = this.resolve(holder, name); return d ? stream([d]) : EMPTY_STREAM; },
+            getAllElements: () => this.visible(holder),
+        };
+    }
+
+    /** Every name usable from `node`, written the shortest way it resolves (for completion). */
+    private visible(node: Declaration | Model | undefined): Stream<AstNodeDescription> {
+        const all = [...this.globalNames().values()];
+        const seen = new Set<string>();
+        const out: AstNodeDescription[] = [];
+        for (const d of all) {
+            const short = this.shortestName(node, d.name);
+            if (seen.has(short)) continue;
+            seen.add(short);
+            out.push(short === d.name ? d : { ...d, name: short });
+        }
+        return stream(out);
+    }
+
+    /** The shortest suffix of `fqn` that resolves back to it from `node`. */
+    shortestName(node: Declaration | Model | undefined, fqn: string): string {
+        const parts = fqn.split('.');
+        for (let i = parts.length - 1; i > 0; i--) {
+            const text = parts.slice(i).join('.');
+            if (this.resolve(node, text)?.name === fqn) return text;
+        }
+        return fqn;
+    }
+}

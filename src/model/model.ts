@@ -1,0 +1,215 @@
+// The resolved model: every declaration of the workspace with its qualified name,
+// layer, quantities and dependencies, in file-path then text order. Checks, analysis
+// and diagrams read this, not the syntax tree; `source` nodes are kept only so that
+// findings can point back at the text.
+import type { AstNode, LangiumDocument } from 'langium';
+import * as ast from '../language/generated/ast.js';
+import { packageOf, qualifiedName } from '../language/names.js';
+import { declarationsOf } from '../language/scope.js';
+import { LAYER_RANK, layerOf, type DeclarationKeyword, type Layer, type Relation } from './vocabulary.js';
+import { unitInfo, type Dimension } from './units.js';
+
+/** A quantity as written, with its value in the base unit when the unit fits. */
+export interface Measure {
+    value: number;
+    unit?: string;
+    /** Value in the base unit (per second, seconds, fraction); undefined if the unit is not `expected`. */
+    base?: number;
+    currency?: string;
+    expected: Dimension;
+    source: ast.Quantity;
+}
+
+export interface Price {
+    amount: Measure;
+    /** How many requests (or transactions) the amount pays for. */
+    per: number;
+    source: ast.Price;
+}
+
+export interface Dependency {
+    relation: Relation;
+    holder: ModelNode;
+    /** Undefined when the reference names nothing (the linker reports it). */
+    target?: ModelNode;
+    weight: number;
+    /** The syntax node holding the reference, and the property it is in. */
+    source: AstNode;
+    property: string;
+}
+
+export type Pattern =
+    | { type: 'all' }
+    | { type: 'layer'; layer: string; source: ast.LayerPattern }
+    | { type: 'kind'; kind: string; source: ast.KindPattern }
+    | { type: 'ref'; target?: ModelNode; children: boolean };
+
+/** A single-valued property written more than once; the first one counts. */
+export interface Repeat { node: ModelNode; property: string; index: number }
+
+export interface ModelNode {
+    /** Qualified name; undefined for a declaration that lost its name to a syntax error. */
+    id?: string;
+    name: string;
+    pkg: string;
+    keyword: DeclarationKeyword;
+    kind?: string;
+    layer?: Layer;
+    rank?: number;
+    title?: string;
+    description?: string;
+    owner?: string;
+    tags: string[];
+    region?: string;
+    parent?: ModelNode;
+    children: ModelNode[];
+    uri: string;
+    capacity?: Measure;
+    latency?: Measure;
+    cost?: Price;
+    budget?: Price;
+    headroom?: Measure;
+    /** Every outgoing reference in text order: uses, runs on, calls, depends on, step, from, load, overlay. */
+    deps: Dependency[];
+    /** Scenario `load` lines: dependency on the flow, plus its rate. */
+    loads: { dep: Dependency; rate: Measure }[];
+    includes: Pattern[];
+    excludes: Pattern[];
+    source: ast.Declaration;
+}
+
+export interface BosModel {
+    nodes: ModelNode[];
+    byId: Map<string, ModelNode>;
+    /** Files in path order, each with its package and imports. */
+    files: { uri: string; pkg: string; source: ast.Model }[];
+    packages: Set<string>;
+    repeats: Repeat[];
+}
+
+const KEYWORD_OF: Readonly<Record<ast.Declaration['$type'], DeclarationKeyword>> = {
+    Actor: 'actor', Infrastructure: 'infrastructure', Resource: 'resource', Platform: 'platform',
+    Capability: 'capability', Element: 'element', Flow: 'flow', Scenario: 'scenario', View: 'view',
+};
+
+function measure(q: ast.Quantity | undefined, expected: Dimension): Measure | undefined {
+    if (!q || typeof q.value !== 'number') return undefined;
+    const info = unitInfo(q.unit);
+    const fitting = info?.dimension === expected;
+    return {
+        value: q.value, unit: q.unit, expected, source: q,
+        base: fitting ? q.value * info.factor : undefined,
+        currency: fitting ? info.currency : undefined,
+    };
+}
+
+function price(p: ast.Price | undefined): Price | undefined {
+    const amount = measure(p?.amount, 'money');
+    return p && amount ? { amount, per: p.per ?? 1, source: p } : undefined;
+}
+
+/** Builds the model from linked documents; the order of `documents` does not matter. */
+export function buildModel(documents: readonly LangiumDocument[]): BosModel {
+    const docs = documents.filter(d => ast.isModel(d.parseResult.value))
+        .sort((a, b) => a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0);
+    const model: BosModel = { nodes: [], byId: new Map(), files: [], packages: new Set(), repeats: [] };
+    const byAst = new Map<AstNode, ModelNode>();
+
+    for (const doc of docs) {
+        const root = doc.parseResult.value as ast.Model;
+        const uri = doc.uri.toString();
+        const pkg = packageOf(root);
+        model.files.push({ uri, pkg, source: root });
+        model.packages.add(pkg);
+        for (const decl of declarationsOf(root)) {
+            const node = createNode(decl, uri, pkg, byAst, model.repeats);
+            model.nodes.push(node);
+            byAst.set(decl, node);
+            if (node.id !== undefined && !model.byId.has(node.id)) model.byId.set(node.id, node);
+        }
+    }
+    // Second pass: the targets exist now.
+    for (const node of model.nodes) addDependencies(node, byAst);
+    return model;
+}
+
+function createNode(decl: ast.Declaration, uri: string, pkg: string, byAst: Map<AstNode, ModelNode>, repeats: Repeat[]): ModelNode {
+    const keyword = KEYWORD_OF[decl.$type];
+    const layer = layerOf(keyword);
+    const parent = decl.$container && byAst.get(decl.$container);
+    const node: ModelNode = {
+        id: qualifiedName(decl), name: decl.name ?? '', pkg, keyword, kind: decl.kind, layer,
+        rank: layer && LAYER_RANK[layer], title: decl.title, tags: decl.tags ?? [],
+        description: decl.description?.[0], owner: decl.owner?.[0], parent, children: [], uri,
+        deps: [], loads: [], includes: [], excludes: [], source: decl,
+    };
+    parent?.children.push(node);
+    const single = (property: string, values: unknown[] | undefined) => {
+        for (let index = 1; index < (values?.length ?? 0); index++) repeats.push({ node, property, index });
+    };
+    single('description', decl.description);
+    single('owner', decl.owner);
+    if (ast.isResource(decl)) {
+        node.capacity = measure(decl.capacity[0], 'rate');
+        node.cost = price(decl.cost[0]);
+        node.region = decl.region[0];
+        single('capacity', decl.capacity); single('cost', decl.cost); single('region', decl.region);
+    } else if (ast.isCapability(decl)) {
+        node.capacity = measure(decl.capacity[0], 'rate');
+        node.latency = measure(decl.latency[0], 'duration');
+        single('capacity', decl.capacity); single('latency', decl.latency);
+    } else if (ast.isFlow(decl)) {
+        single('from', decl.from);
+    } else if (ast.isScenario(decl)) {
+        node.budget = price(decl.budget[0]);
+        node.headroom = measure(decl.headroom[0], 'ratio');
+        single('budget', decl.budget); single('headroom', decl.headroom);
+    } else if (ast.isView(decl)) {
+        single('overlay', decl.overlay);
+    }
+    return node;
+}
+
+function addDependencies(node: ModelNode, byAst: Map<AstNode, ModelNode>): void {
+    const decl = node.source;
+    const add = (relation: Relation, source: ast.Reference | ast.WeightedRef | ast.Load, property: 'target' | 'flow') => {
+        const ref = ast.isLoad(source) ? source.flow : source.target;
+        const target = ref?.ref && byAst.get(ref.ref);
+        const weight = ast.isWeightedRef(source) && typeof source.weight === 'number' ? source.weight : 1;
+        const dep: Dependency = { relation, holder: node, target, weight, source, property };
+        node.deps.push(dep);
+        return dep;
+    };
+    if ('uses' in decl) for (const r of decl.uses) add('uses', r, 'target');
+    if (ast.isResource(decl)) for (const r of decl.dependsOn) add('depends on', r, 'target');
+    if (ast.isCapability(decl)) {
+        for (const r of decl.runsOn) add('runs on', r, 'target');
+        for (const r of decl.calls) add('calls', r, 'target');
+    }
+    if (ast.isFlow(decl)) {
+        for (const r of decl.from) add('from', r, 'target');
+        for (const r of decl.steps) add('step', r, 'target');
+    }
+    if (ast.isScenario(decl)) {
+        for (const l of decl.loads) {
+            const dep = add('load', l, 'flow');
+            const rate = measure(l.rate, 'rate');
+            if (rate) node.loads.push({ dep, rate });
+        }
+    }
+    if (ast.isView(decl)) {
+        for (const r of decl.overlay) add('overlay', r, 'target');
+        node.includes = decl.includes.map(p => pattern(p, byAst));
+        node.excludes = decl.excludes.map(p => pattern(p, byAst));
+    }
+}
+
+function pattern(p: ast.Pattern, byAst: Map<AstNode, ModelNode>): Pattern {
+    if (ast.isLayerPattern(p)) return { type: 'layer', layer: p.layer, source: p };
+    if (ast.isKindPattern(p)) return { type: 'kind', kind: p.kind, source: p };
+    if (ast.isRefPattern(p)) {
+        const target = p.target?.ref && byAst.get(p.target.ref);
+        return { type: 'ref', target, children: p.children };
+    }
+    return { type: 'all' };
+}

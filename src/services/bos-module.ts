@@ -1,0 +1,43 @@
+// Dependency-injection wiring: the one implementation of the language, used by the
+// CLI, the language server and the diagrams.
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { BosGeneratedModule, BosGeneratedSharedModule } from '../language/generated/module.js';
+import { BosScopeComputation, BosScopeProvider } from '../language/scope.js';
+import { BosValueConverter } from '../language/value-converter.js';
+import { BosTokenBuilder } from '../language/token-builder.js';
+import { BosDocumentValidator } from './document-validator.js';
+import { BosWorkspaceModel } from './workspace-model.js';
+import { registerValidationChecks } from './validator.js';
+
+export interface BosAddedServices {
+    bos: { WorkspaceModel: BosWorkspaceModel };
+    references: { ScopeProvider: BosScopeProvider };
+}
+
+export type BosServices = LangiumServices & BosAddedServices;
+
+export const BosModule: Module<BosServices, PartialLangiumServices & BosAddedServices> = {
+    bos: { WorkspaceModel: (services) => new BosWorkspaceModel(services) },
+    references: {
+        ScopeComputation: (services) => new BosScopeComputation(services),
+        ScopeProvider: (services) => new BosScopeProvider(services),
+    },
+    parser: { ValueConverter: () => new BosValueConverter(), TokenBuilder: () => new BosTokenBuilder() },
+    validation: { DocumentValidator: (services) => new BosDocumentValidator(services) },
+};
+
+export function createBosServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Bos: BosServices } {
+    const shared = inject(createDefaultSharedModule(context), BosGeneratedSharedModule);
+    const Bos = inject(createDefaultModule({ shared }), BosGeneratedModule, BosModule);
+    shared.ServiceRegistry.register(Bos);
+    registerValidationChecks(Bos);
+    if (!context.connection) {
+        // No language client will send configuration; mark it ready so builds don't wait.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Bos };
+}

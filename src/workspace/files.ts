@@ -1,0 +1,66 @@
+// Finding and reading .bos files on disk for the CLI. Folders are searched
+// recursively, skipping node_modules and dot-folders; symlinks are followed once
+// (a loop is visited a single time).
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+
+/** A failure the user must fix (missing path, unreadable file): one line, exit code 2. */
+export class UsageError extends Error {}
+
+function reason(err: unknown): string {
+    const e = err as NodeJS.ErrnoException;
+    return e.code === 'ENOENT' ? 'no such file or folder' : e.code === 'EACCES' ? 'permission denied' : e.message;
+}
+
+export function findBosFiles(paths: readonly string[]): string[] {
+    const found = new Set<string>();
+    const visited = new Set<string>();
+    const walk = (dir: string) => {
+        let real: string;
+        try { real = realpathSync(dir); } catch (err) { throw new UsageError(`cannot read ${dir}: ${reason(err)}`); }
+        if (visited.has(real)) return;
+        visited.add(real);
+        let entries;
+        try { entries = readdirSync(dir, { withFileTypes: true }); } catch (err) { throw new UsageError(`cannot read ${dir}: ${reason(err)}`); }
+        for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+            const full = join(dir, e.name);
+            let isDir = e.isDirectory();
+            let isFile = e.isFile();
+            if (e.isSymbolicLink()) {
+                try { const s = statSync(full); isDir = s.isDirectory(); isFile = s.isFile(); } catch { continue; } // dangling link
+            }
+            if (isDir) walk(full);
+            else if (isFile && extname(e.name) === '.bos') found.add(resolve(full));
+        }
+    };
+    for (const p of paths.length ? paths : ['.']) {
+        let stat;
+        try { stat = statSync(p); } catch (err) { throw new UsageError(`cannot read ${p}: ${reason(err)}`); }
+        if (stat.isDirectory()) walk(p);
+        else found.add(resolve(p));
+    }
+    if (found.size === 0) throw new UsageError(`no .bos file found in ${paths.length ? paths.join(', ') : 'the current folder'}`);
+    return [...found].sort();
+}
+
+export type SourceText = { path: string; text: string } | { path: string; error: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as UTF-8; bytes that are not UTF-8 give an error to report on the file. */
+export function readSource(path: string): SourceText {
+    let bytes: Buffer;
+    try { bytes = readFileSync(path); } catch (err) { throw new UsageError(`cannot read ${path}: ${reason(err)}`); }
+    try {
+        return { path, text: utf8.decode(bytes) };
+    } catch {
+        return { path, error: `the file is not UTF-8 text (${describeBadByte(bytes)}); save it as UTF-8` };
+    }
+}
+
+function describeBadByte(bytes: Buffer): string {
+    // Binary files usually give themselves away with a NUL byte early on.
+    const nul = bytes.subarray(0, 8000).indexOf(0);
+    return nul >= 0 ? `it looks binary: NUL byte at offset ${nul}` : `invalid byte sequence`;
+}
