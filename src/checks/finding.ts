@@ -26,3 +26,7 @@ export function label(n: ModelNode): string {
 export function atName(n: ModelNode): Place {
     return { node: n.source, property: 'name' };
 }
+
+export function article(word: string): string {
+    return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}

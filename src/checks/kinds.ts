@@ -3,7 +3,7 @@
 import { closest } from 'fastest-levenshtein';
 import type { BosModel } from '../model/model.js';
 import { ALL_KINDS, KINDS, LAYERS } from '../model/vocabulary.js';
-import { atName, finding, label, type Finding } from './finding.js';
+import { article, atName, finding, label, type Finding } from './finding.js';
 
 function unknown(word: string, valid: readonly string[], what: string): string {
     return `'${word}' is not ${what}; did you mean '${closest(word, valid as string[])}'? (one of: ${valid.join(', ')})`;
@@ -17,7 +17,7 @@ export function checkKinds(model: BosModel): Finding[] {
             if (node.kind === undefined) {
                 out.push(finding('bos/missing-kind', `${node.keyword} ${label(node)} needs a kind: one of ${valid.join(', ')}`, atName(node)));
             } else if (!valid.includes(node.kind)) {
-                out.push(finding('bos/unknown-kind', unknown(node.kind, valid, `a ${node.keyword} kind`), { node: node.source, property: 'kind' }));
+                out.push(finding('bos/unknown-kind', unknown(node.kind, valid, `${article(node.keyword)} ${node.keyword} kind`), { node: node.source, property: 'kind' }));
             }
         }
         for (const p of [...node.includes, ...node.excludes]) {

@@ -1,7 +1,7 @@
 // bos/target-kind, and bos/unresolved for imports (the linker reports other references).
 import type { BosModel } from '../model/model.js';
 import { expectedTargets, fits } from '../model/vocabulary.js';
-import { finding, label, type Finding } from './finding.js';
+import { article, finding, label, type Finding } from './finding.js';
 import { importRule } from '../language/scope.js';
 
 export function checkTargetKinds(model: BosModel): Finding[] {
@@ -10,7 +10,7 @@ export function checkTargetKinds(model: BosModel): Finding[] {
         for (const d of node.deps) {
             if (!d.target || fits(d.relation, d.target.keyword)) continue;
             out.push(finding('bos/target-kind',
-                `'${d.relation}' needs ${expectedTargets(d.relation)}, but ${label(d.target)} is a ${d.target.keyword}`,
+                `'${d.relation}' needs ${expectedTargets(d.relation)}, but ${label(d.target)} is ${article(d.target.keyword)} ${d.target.keyword}`,
                 { node: d.source, property: d.property }));
         }
     }

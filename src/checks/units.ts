@@ -6,7 +6,8 @@ import { finding, type Finding } from './finding.js';
 function check(what: string, m: Measure | undefined, out: Finding[]): void {
     if (!m || m.base !== undefined) return;
     const written = m.unit === undefined ? 'no unit' : `'${m.unit}'`;
-    const hint = m.expected === 'money' && m.unit && /^[a-z]{3}$/.test(m.unit) ? ` (currency codes are capitals: ${m.unit.toUpperCase()})` : '';
+    const hint = m.expected === 'money' && m.unit && /^[a-z]{3}$/.test(m.unit) ? ` (currency codes are capitals: ${m.unit.toUpperCase()})`
+        : m.unit && /^[kMB](\/|$)/.test(m.unit) ? ` (write the scale against the number: ${m.source.$cstNode?.text.replace(/\s+/g, '')})` : '';
     out.push(finding('bos/unit', `${what} needs ${UNIT_EXAMPLES[m.expected]}, not ${written}${hint}`, { node: m.source }));
 }
 

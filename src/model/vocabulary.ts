@@ -57,5 +57,5 @@ export function fits(relation: Relation, target: DeclarationKeyword): boolean {
 export function expectedTargets(relation: Relation): string {
     const names = TARGETS[relation];
     return relation === 'uses' ? 'an actor, element, platform, capability, infrastructure group or resource'
-        : names.map(n => `a ${n}`).join(' or ');
+        : names.map(n => `${/^[aeiou]/.test(n) ? 'an' : 'a'} ${n}`).join(' or ');
 }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { brief, check } from './helpers.js';
+
+const CLOUD = `package acme.cloud
+infrastructure Aliyun { resource ECS : compute  resource RDS : database }
+`;
+
+describe('scoping across files, packages and imports', () => {
+    it('resolves names of the same package in another file', async () => {
+        const c = await check({
+            'a.bos': 'package acme.core\nplatform Trade : business { capability Order { runs on acme.cloud.Aliyun.ECS } }\n',
+            'b.bos': 'package acme.core\nelement Sales : sales { uses Trade.Order }\n',
+            'cloud.bos': CLOUD,
+        });
+        expect(brief(c)).toEqual([]);
+        const sales = c.result.model.byId.get('acme.core.Sales')!;
+        expect(sales.deps[0].target?.id).toBe('acme.core.Trade.Order');
+    });
+
+    it('resolves wildcard imports relative to the imported package', async () => {
+        const c = await check({
+            'cloud.bos': CLOUD,
+            'core.bos': 'package acme.core\nimport acme.cloud.*\nplatform T : business { capability O { runs on Aliyun.ECS, Aliyun.RDS } }\nelement S : sales { uses T.O }\n',
+        });
+        expect(brief(c)).toEqual([]);
+    });
+
+    it('resolves single imports, aliases and names under an alias', async () => {
+        const c = await check({
+            'cloud.bos': CLOUD,
+            'core.bos': `package acme.core
+import acme.cloud.Aliyun.RDS as DB
+import acme.cloud.Aliyun
+platform T : business { capability O { runs on DB, Aliyun.ECS } }
+element S : sales { uses T.O }
+`,
+        });
+        expect(brief(c)).toEqual([]);
+        const o = c.result.model.byId.get('acme.core.T.O')!;
+        expect(o.deps.map(d => d.target?.id)).toEqual(['acme.cloud.Aliyun.RDS', 'acme.cloud.Aliyun.ECS']);
+    });
+
+    it('does not see other packages without an import or a full name', async () => {
+        const c = await check({
+            'cloud.bos': CLOUD,
+            'core.bos': 'package acme.core\nplatform T : business { capability O { runs on Aliyun.ECS } }\nelement S : sales { uses T.O }\n',
+        });
+        expect(brief(c)).toEqual(['bos/unresolved@2']);
+    });
+
+    it('lets a container name its own children bare, and nobody else', async () => {
+        const c = await check(`package p
+infrastructure I { resource R : compute }
+platform T : business {
+  capability A { runs on I.R  calls B }
+  capability B { runs on I.R }
+}
+element S : sales { uses A }
+`);
+        expect(brief(c)).toEqual(['bos/unresolved@7']);
+        const a = c.result.model.byId.get('p.T.A')!;
+        expect(a.deps.find(d => d.relation === 'calls')?.target?.id).toBe('p.T.B');
+    });
+
+    it('prefers the own package over an import of the same name', async () => {
+        const c = await check({
+            'other.bos': 'package other\nactor Buyer\n',
+            'mine.bos': 'package mine\nimport other.*\nactor Buyer\nelement E : sales { uses Buyer }\n',
+        });
+        const e = c.result.model.byId.get('mine.E')!;
+        expect(e.deps[0].target?.id).toBe('mine.Buyer');
+    });
+
+    it('works in the default (empty) package', async () => {
+        const c = await check('infrastructure I { resource R : compute }\nplatform T : business { capability A { runs on I.R } }\nelement S : sales { uses T.A }\n');
+        expect(brief(c)).toEqual([]);
+        expect(c.result.model.byId.has('T.A')).toBe(true);
+    });
+
+    it('reports imports that name nothing', async () => {
+        const c = await check({
+            'cloud.bos': CLOUD,
+            'core.bos': 'package acme.core\nimport acme.nowhere.*\nimport acme.cloud.Aliyun.Nope\nimport acme.cloud.*\n',
+        });
+        expect(brief(c)).toEqual(['bos/unresolved@2', 'bos/unresolved@3']);
+    });
+
+    it('reports duplicates across files at each name, with the other as related information', async () => {
+        const c = await check({
+            'a.bos': 'package p\nactor Buyer\n',
+            'b.bos': 'package p\n\nactor Buyer\n',
+        });
+        expect(c.diagnostics.map(d => `${d.file}:${d.line}:${d.code}`)).toEqual(['a.bos:2:bos/duplicate', 'b.bos:3:bos/duplicate']);
+    });
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    test: {
+        include: ['test/**/*.test.ts'],
+        setupFiles: ['src/language/polyfill.ts'],
+        testTimeout: 30_000,
+    },
+});
