@@ -102,11 +102,13 @@ function analyseScenario(scenario: ModelNode, order: readonly ModelNode[]): Scen
     nodes.sort((a, b) => (a.node.id! < b.node.id! ? -1 : a.node.id! > b.node.id! ? 1 : 0));
 
     const budgetPrice = unitPrice(scenario.budget);
+    const budget = scenario.budget;
     if (budgetPrice) seen(budgetPrice.currency);
     const single = currencies.length === 1;
     const costPer10k = costed && single && transactions > 0
         ? { amount: spend / transactions * PER_TRANSACTIONS, currency: currencies[0] } : null;
-    const budgetPer10k = budgetPrice ? { amount: budgetPrice.amount * PER_TRANSACTIONS, currency: budgetPrice.currency } : null;
+    // Scaled as amount × (10k / per), which keeps round budgets round.
+    const budgetPer10k = budgetPrice && budget ? { amount: budget.amount.base! * (PER_TRANSACTIONS / budget.per), currency: budgetPrice.currency } : null;
     const overBudget = !!costPer10k && !!budgetPer10k && costPer10k.amount > budgetPer10k.amount * (1 + EPSILON);
     return { scenario, transactionsPerSecond: transactions, headroom, nodes, costPer10k, budgetPer10k, currencies, overBudget };
 }

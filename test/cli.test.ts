@@ -1,0 +1,188 @@
+// End to end: spawns the built CLI (out/cli.cjs) as a user or CI would.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+
+const Ajv = AjvDraft04.default;
+
+const CLI = resolve('out/cli.cjs');
+
+function bos(cwd: string, ...args: string[]) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function workspace(files: Record<string, string | Buffer>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'bos-cli-'));
+    for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeFileSync(join(dir, name), text);
+    }
+    return dir;
+}
+
+const GOOD = {
+    'models/cloud.bos': 'package demo\ninfrastructure Cloud { resource VM "虚拟机" : compute { capacity 10k/s  cost 1 CNY per 10k } }\n',
+    'models/core.bos': 'package demo\nplatform P : business { capability C { runs on Cloud.VM  capacity 5k/s } }\nelement E : sales { uses P.C }\nflow F { step P.C x 2 }\nscenario Peak "峰值" { load F 2k/s  budget 3 CNY per 10k }\n',
+};
+const WARN = { 'w.bos': 'package w\nelement Offline : brand\n' };
+const BAD = { 'a.bos': 'package a\nelement E : sales { uses Nowhere }\n', 'b.bos': 'package a\nelement Z : brand\n' };
+
+beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error('build first: npm run build');
+});
+
+describe('bos validate', () => {
+    it('exits 0 on a valid model and prints a summary line', () => {
+        const r = bos(workspace(GOOD), 'validate');
+        expect(r.code).toBe(0);
+        expect(r.out.trim()).toBe('0 errors, 0 warnings in 2 files');
+        expect(r.out).not.toMatch(/\x1b\[/);
+    });
+
+    it('prints file:line:col severity code message for problems and exits 1 on errors', () => {
+        const r = bos(workspace(BAD), 'validate', '.');
+        expect(r.code).toBe(1);
+        const lines = r.out.trim().split('\n');
+        expect(lines[0]).toMatch(/^a\.bos:2:26 {2}error {2}bos\/unresolved {2}'Nowhere' names nothing/);
+        expect(lines[1]).toMatch(/^b\.bos:2:9 {2}warning {2}bos\/undigitised {2}/);
+        expect(lines[2]).toBe('1 error, 1 warning in 2 files');
+    });
+
+    it('--format json: the shape of cli.md, paths relative to the current folder, sorted', () => {
+        const dir = workspace({ ...GOOD, ...BAD });
+        const r = bos(join(dir, 'models'), 'validate', '--format', 'json', '..');
+        expect(r.code).toBe(1);
+        const report = JSON.parse(r.out);
+        expect(report.files).toBe(4);
+        expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 0, hints: 0 });
+        expect(report.diagnostics.map((d: { file: string }) => d.file)).toEqual(['../a.bos', '../b.bos']);
+        expect(Object.keys(report.diagnostics[0]).sort()).toEqual(['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+        expect(report.diagnostics[0]).toMatchObject({ line: 2, column: 26, endLine: 2, endColumn: 33, severity: 'error', code: 'bos/unresolved' });
+    });
+
+    it('--max-warnings and --quiet', () => {
+        const dir = workspace(WARN);
+        expect(bos(dir, 'validate').code).toBe(0);
+        expect(bos(dir, 'validate', '--max-warnings', '1').code).toBe(0);
+        expect(bos(dir, 'validate', '--max-warnings', '0').code).toBe(1);
+        const quiet = bos(dir, 'validate', '--quiet');
+        expect(quiet.out.trim()).toBe('0 errors, 1 warning in 1 file');
+    });
+
+    it('--format sarif is valid SARIF 2.1.0 with rules and physical locations', () => {
+        const r = bos(workspace(BAD), 'validate', '--format', 'sarif');
+        expect(r.code).toBe(1);
+        const sarif = JSON.parse(r.out);
+        const ajv = new Ajv({ allErrors: true, strict: false });
+        const validate = ajv.compile(JSON.parse(readFileSync('test/fixtures/sarif-schema-2.1.0.json', 'utf8')));
+        expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+        const run = sarif.runs[0];
+        expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('bos/layering');
+        expect(run.results).toHaveLength(2);
+        expect(run.results[0]).toMatchObject({
+            ruleId: 'bos/unresolved', level: 'error',
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'a.bos' }, region: { startLine: 2, startColumn: 26 } } }],
+        });
+        expect(run.tool.driver.rules[run.results[0].ruleIndex].id).toBe('bos/unresolved');
+        expect(run.results[1].level).toBe('warning');
+    });
+
+    it('gives a file that is not UTF-8 a diagnostic and still checks the others', () => {
+        const dir = workspace({ ...GOOD, 'models/latin1.bos': Buffer.from([0x61, 0x63, 0x74, 0x6f, 0x72, 0x20, 0xe9, 0x0a]), 'bin.bos': Buffer.from([0, 1, 2, 255]) });
+        const r = bos(dir, 'validate', '--format', 'json');
+        expect(r.code).toBe(1);
+        const report = JSON.parse(r.out);
+        expect(report.files).toBe(4);
+        expect(report.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual(['bin.bos bos/syntax', 'models/latin1.bos bos/syntax']);
+        expect(report.diagnostics[0].message).toContain('NUL byte');
+        expect(r.err).toBe('');
+    });
+});
+
+describe('bos analyze', () => {
+    it('--format json: scenarios with nodes sorted by qualified name, cost and budget', () => {
+        const r = bos(workspace(GOOD), 'analyze', '--format', 'json');
+        expect(r.code).toBe(0);
+        const { scenarios } = JSON.parse(r.out);
+        expect(scenarios).toHaveLength(1);
+        expect(scenarios[0]).toEqual({
+            name: 'demo.Peak', title: '峰值', transactionsPerSecond: 2000,
+            nodes: [
+                { name: 'demo.Cloud.VM', layer: 'infrastructure', load: 4000, capacity: 10000, utilisation: 0.4, status: 'ok' },
+                { name: 'demo.P.C', layer: 'platform', load: 4000, capacity: 5000, utilisation: 0.8, status: 'ok' },
+            ],
+            costPer10k: { amount: 2, currency: 'CNY' },
+            budget: { amount: 3, currency: 'CNY' },
+        });
+    });
+
+    it('prints a table with bars and the cost against the budget', () => {
+        const r = bos(workspace(GOOD), 'analyze');
+        expect(r.code).toBe(0);
+        expect(r.out).toContain('demo.Peak "峰值"  2k/s transactions, headroom 20%');
+        expect(r.out).toMatch(/demo\.P\.C\s+4k\/s\s+5k\/s\s+80%\s+████████\s+ok/);
+        expect(r.out).toContain('cost per 10k transactions: 2 CNY   budget: 3 CNY');
+    });
+
+    it('--scenario picks one scenario and rejects an unknown one', () => {
+        const dir = workspace(GOOD);
+        expect(JSON.parse(bos(dir, 'analyze', '--scenario', 'Peak', '--format', 'json').out).scenarios).toHaveLength(1);
+        const r = bos(dir, 'analyze', '--scenario', 'Nope');
+        expect(r.code).toBe(2);
+        expect(r.err).toBe("bos: no scenario named 'Nope' (scenarios: demo.Peak)\n");
+    });
+});
+
+describe('bos export', () => {
+    it('writes the resolved model and the analysis as JSON', () => {
+        const dir = workspace(GOOD);
+        const r = bos(dir, 'export', '-o', 'model.json');
+        expect(r.code).toBe(0);
+        const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+        const vm = model.declarations.find((d: { name: string }) => d.name === 'demo.Cloud.VM');
+        expect(vm).toMatchObject({ keyword: 'resource', layer: 'infrastructure', kind: 'compute', title: '虚拟机', parent: 'demo.Cloud', file: 'models/cloud.bos', line: 2 });
+        expect(vm.capacity).toEqual({ value: 10000, unit: '/s', base: 10000 });
+        const c = model.declarations.find((d: { name: string }) => d.name === 'demo.P.C');
+        expect(c.dependencies).toEqual([{ relation: 'runs on', target: 'demo.Cloud.VM', weight: 1 }]);
+        expect(model.analysis.scenarios[0].costPer10k).toEqual({ amount: 2, currency: 'CNY' });
+    });
+});
+
+describe('usage and I/O errors: one line on stderr, exit 2', () => {
+    const cases: [string, string[], RegExp][] = [
+        ['no command', [], /Usage:/],
+        ['unknown command', ['frobnicate'], /^bos: unknown command 'frobnicate'/],
+        ['unknown option', ['validate', '--colour'], /^bos: Unknown option '--colour'/],
+        ['bad format', ['validate', '--format', 'xml'], /^bos: --format must be one of text, json, sarif, not 'xml'\n$/],
+        ['bad max-warnings', ['validate', '--max-warnings', 'lots'], /^bos: --max-warnings needs a whole number/],
+        ['option of another command', ['export', '--quiet'], /^bos: bos export does not take --quiet\n$/],
+        ['missing path', ['validate', 'nowhere'], /^bos: cannot read nowhere: no such file or folder\n$/],
+        ['no .bos file', ['validate', 'empty'], /^bos: no \.bos file found in empty\n$/],
+    ];
+    for (const [what, args, expected] of cases) {
+        it(what, () => {
+            const dir = workspace({ 'empty/readme.txt': 'nothing' });
+            const r = bos(dir, ...args);
+            expect(r.code).toBe(2);
+            expect(args.length ? r.err : r.out).toMatch(expected);
+            expect(r.err).not.toMatch(/\n\s+at /);
+        });
+    }
+
+    it('--version and --help', () => {
+        const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+        expect(bos('.', '--version').out).toBe(`${pkg.version}\n`);
+        const help = bos('.', '--help');
+        expect(help.code).toBe(0);
+        expect(help.out).toContain('bos validate [paths...]');
+    });
+
+    it('skips node_modules and dot-folders when searching folders', () => {
+        const dir = workspace({ ...WARN, 'node_modules/x.bos': 'garbage {{{', '.hidden/y.bos': 'garbage {{{' });
+        expect(bos(dir, 'validate').out.trim().split('\n').at(-1)).toBe('0 errors, 1 warning in 1 file');
+    });
+});
