@@ -50,5 +50,17 @@ export function analysisText(analysis: Analysis, scenarios: readonly ScenarioRes
         } else out.push(costLine);
         out.push('');
     }
+    out.push(...costComparison(scenarios, c));
     return out.join('\n');
+}
+
+/** Cost per 10k transactions side by side, when several scenarios have one. */
+function costComparison(scenarios: readonly ScenarioResult[], c: Colours): string[] {
+    const costed = scenarios.filter(s => s.costPer10k);
+    if (costed.length < 2) return [];
+    const max = Math.max(...costed.map(s => s.costPer10k!.amount));
+    const name = Math.max(...costed.map(s => s.scenario.id!.length));
+    return [c.bold('cost per 10k transactions by scenario'),
+        ...costed.map(s => `  ${s.scenario.id!.padEnd(name)}  ${money(s.costPer10k!.amount, s.costPer10k!.currency).padStart(12)}  ` +
+            c.cyan(bar(max > 0 ? s.costPer10k!.amount / max : 0, 30).trimEnd())), ''];
 }
