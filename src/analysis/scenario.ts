@@ -3,7 +3,7 @@
 // Pure: resolved model in, numbers out. Diagnostics, the CLI, hovers and diagram
 // overlays all read this one result.
 import type { BosModel, ModelNode, Price } from '../model/model.js';
-import { findCycles, loadEdges, loadOrder } from '../model/graph.js';
+import { findCycles, loadGraph, type LoadGraph } from '../model/graph.js';
 import { fits } from '../model/vocabulary.js';
 
 export type Status = 'ok' | 'headroom' | 'overload' | 'unknown';
@@ -58,8 +58,8 @@ export function analyse(model: BosModel): Analysis {
         const names = cycles.map(c => c.members.map(m => m.id).join(' → ')).join('; ');
         return { skipped: `scenario analysis skipped while a dependency cycle exists (${names})`, scenarios: [] };
     }
-    const order = loadOrder(model);
-    return { scenarios: scenarios.map(s => analyseScenario(s, order)) };
+    const graph = loadGraph(model);
+    return { scenarios: scenarios.map(s => analyseScenario(s, graph)) };
 }
 
 /** Price of one request (or transaction), or undefined when the price is not valid money. */
@@ -68,7 +68,19 @@ function unitPrice(p: Price | undefined): Money | undefined {
     return { amount: p.amount.base / p.per, currency: p.amount.currency };
 }
 
-function analyseScenario(scenario: ModelNode, order: readonly ModelNode[]): ScenarioResult {
+/** The nodes reachable from `seeds` along the load graph, in load order. */
+function reachable(seeds: Iterable<ModelNode>, graph: LoadGraph): ModelNode[] {
+    const seen = new Set<ModelNode>(seeds);
+    const stack = [...seen];
+    while (stack.length) {
+        for (const d of graph.edges.get(stack.pop()!) ?? []) {
+            if (!seen.has(d.target!)) { seen.add(d.target!); stack.push(d.target!); }
+        }
+    }
+    return [...seen].sort((a, b) => graph.position.get(a)! - graph.position.get(b)!);
+}
+
+function analyseScenario(scenario: ModelNode, graph: LoadGraph): ScenarioResult {
     const load = new Map<ModelNode, number>();
     const add = (n: ModelNode, v: number) => load.set(n, (load.get(n) ?? 0) + v);
     let transactions = 0;
@@ -80,10 +92,9 @@ function analyseScenario(scenario: ModelNode, order: readonly ModelNode[]): Scen
             if (step.relation === 'step' && step.target && fits('step', step.target.keyword)) add(step.target, rate.base * step.weight);
         }
     }
-    for (const n of order) {
-        const l = load.get(n);
-        if (l === undefined) continue;
-        for (const d of loadEdges(n)) add(d.target!, l * d.weight);
+    for (const n of reachable(load.keys(), graph)) {
+        const l = load.get(n)!;
+        for (const d of graph.edges.get(n) ?? []) add(d.target!, l * d.weight);
     }
 
     const headroom = scenario.headroom?.base ?? DEFAULT_HEADROOM;

@@ -172,4 +172,7 @@ export async function main(argv: string[]): Promise<number> {
     }
 }
 
+// A reader that stops early (`bos validate | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw err; });
+
 main(process.argv.slice(2)).then(code => { process.exitCode = code; });

@@ -67,24 +67,33 @@ export class BosScopeProvider implements ScopeProvider {
         });
     }
 
+    // A file's imports are parsed once per AST (a new text gives a new AST).
+    private readonly importsOf = new WeakMap<Model, ImportRule[]>();
+
+    private rules(root: Model): ImportRule[] {
+        let rules = this.importsOf.get(root);
+        if (!rules) {
+            rules = root.imports.filter(i => i.path).map(i => importRule(i.path, i.alias));
+            this.importsOf.set(root, rules);
+        }
+        return rules;
+    }
+
     /** The candidate qualified names for `text` as seen from `node`, in lookup order. */
     candidates(node: Declaration | Model | undefined, text: string): string[] {
         const root = node && rootOf(node);
         if (!root) return [text];
-        const pkg = packageOf(root);
         const out: string[] = [];
-        const container = node && AstUtils.getContainerOfType(node, n => isPlatform(n) || isInfrastructure(n));
-        if (container) {
-            const containerName = qualifiedName(container as Declaration);
+        const container = isPlatform(node) || isInfrastructure(node) ? node : node.$container;
+        if (container && (isPlatform(container) || isInfrastructure(container))) {
+            const containerName = qualifiedName(container);
             if (containerName !== undefined) out.push(`${containerName}.${text}`);
         }
-        out.push(joinName(pkg, text));
-        for (const imp of root.imports) {
-            if (!imp.path) continue;
-            const rule = importRule(imp.path, imp.alias);
+        out.push(joinName(packageOf(root), text));
+        for (const rule of this.rules(root)) {
             if (rule.wildcard) out.push(joinName(rule.path, text));
             else if (text === rule.alias) out.push(rule.path);
-            else if (text.startsWith(rule.alias + '.')) out.push(rule.path + text.slice(rule.alias.length));
+            else if (text.startsWith(rule.alias) && text[rule.alias.length] === '.') out.push(rule.path + text.slice(rule.alias.length));
         }
         out.push(text);
         return out;

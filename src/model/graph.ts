@@ -83,31 +83,33 @@ function pathBack(from: ModelNode, to: ModelNode, inScc: Set<ModelNode>): ModelN
     return to === from ? [] : path;
 }
 
-/** Capabilities and resources ordered so that every node comes before those it passes load to. */
-export function loadOrder(model: BosModel): ModelNode[] {
-    const carriers = model.nodes.filter(n => n.keyword === 'capability' || n.keyword === 'resource');
-    const indegree = new Map<ModelNode, number>(carriers.map(n => [n, 0]));
-    const outgoing = new Map<ModelNode, ModelNode[]>();
-    for (const n of carriers) {
-        const targets = loadEdges(n).map(d => d.target!);
-        outgoing.set(n, targets);
-        for (const t of targets) indegree.set(t, (indegree.get(t) ?? 0) + 1);
-    }
-    const ready = carriers.filter(n => indegree.get(n) === 0);
-    const order: ModelNode[] = [];
-    while (ready.length) {
-        const n = ready.pop()!;
-        order.push(n);
-        for (const t of outgoing.get(n) ?? []) {
-            const left = indegree.get(t)! - 1;
-            indegree.set(t, left);
-            if (left === 0) ready.push(t);
-        }
-    }
-    return order;
+/** The graph load flows along: for each capability and resource, its `calls`, `runs on` and `depends on`. */
+export interface LoadGraph {
+    edges: Map<ModelNode, Dependency[]>;
+    /** Position in an order where every node comes before those it passes load to. */
+    position: Map<ModelNode, number>;
 }
 
-/** The references along which load passes: calls, runs on, depends on. */
-export function loadEdges(node: ModelNode): Dependency[] {
-    return structuralEdges(node).filter(d => d.relation !== 'uses');
+/** Builds the load graph once; acyclic when `findCycles` found nothing. */
+export function loadGraph(model: BosModel): LoadGraph {
+    const carriers = model.nodes.filter(n => n.keyword === 'capability' || n.keyword === 'resource');
+    const edges = new Map<ModelNode, Dependency[]>();
+    const indegree = new Map<ModelNode, number>(carriers.map(n => [n, 0]));
+    for (const n of carriers) {
+        const out = structuralEdges(n).filter(d => d.relation !== 'uses');
+        edges.set(n, out);
+        for (const d of out) indegree.set(d.target!, (indegree.get(d.target!) ?? 0) + 1);
+    }
+    const ready = carriers.filter(n => indegree.get(n) === 0);
+    const position = new Map<ModelNode, number>();
+    while (ready.length) {
+        const n = ready.pop()!;
+        position.set(n, position.size);
+        for (const d of edges.get(n) ?? []) {
+            const left = indegree.get(d.target!)! - 1;
+            indegree.set(d.target!, left);
+            if (left === 0) ready.push(d.target!);
+        }
+    }
+    return { edges, position };
 }

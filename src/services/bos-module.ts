@@ -3,7 +3,7 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { BosGeneratedModule, BosGeneratedSharedModule } from '../language/generated/module.js';
 import { BosScopeComputation, BosScopeProvider } from '../language/scope.js';
@@ -30,8 +30,14 @@ export const BosModule: Module<BosServices, PartialLangiumServices & BosAddedSer
     validation: { DocumentValidator: (services) => new BosDocumentValidator(services) },
 };
 
-export function createBosServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Bos: BosServices } {
-    const shared = inject(createDefaultSharedModule(context), BosGeneratedSharedModule);
+/**
+ * @param sharedOverrides replaces shared services for one host; the CLI, which never
+ * answers find-references, drops the reference index with it.
+ */
+export function createBosServices(context: DefaultSharedModuleContext, sharedOverrides?: Module<LangiumSharedServices, PartialLangiumSharedServices>): { shared: LangiumSharedServices; Bos: BosServices } {
+    const shared = sharedOverrides
+        ? inject(createDefaultSharedModule(context), BosGeneratedSharedModule, sharedOverrides)
+        : inject(createDefaultSharedModule(context), BosGeneratedSharedModule);
     const Bos = inject(createDefaultModule({ shared }), BosGeneratedModule, BosModule);
     shared.ServiceRegistry.register(Bos);
     registerValidationChecks(Bos);

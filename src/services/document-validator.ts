@@ -1,6 +1,7 @@
 // Gives Langium's own diagnostics the language's codes: lexer and parser errors are
-// bos/syntax, unresolved references bos/unresolved.
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+// bos/syntax, unresolved references bos/unresolved. Every rule runs once on the root
+// (see validator.ts), so the walk over the rest of the tree is skipped.
+import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Cancellation } from 'langium';
 
@@ -18,5 +19,9 @@ export class BosDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    protected override validateSingleNodeOptions(node: AstNode): ValidateSingleNodeOptions {
+        return { validateNode: node.$container === undefined, validateChildren: false };
     }
 }

@@ -1,6 +1,6 @@
 // Builds one model from files on disk with the shared language services: every file
 // is parsed, linked and validated together, so references across files resolve.
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DefaultIndexManager, DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createBosServices, type BosServices } from '../services/bos-module.js';
@@ -17,8 +17,13 @@ export interface LoadedWorkspace {
 
 export type Progress = (done: number, total: number, phase: string) => void;
 
+/** A batch run answers no find-references request, so it skips indexing references. */
+class BatchIndexManager extends DefaultIndexManager {
+    override async updateReferences(): Promise<void> { /* nothing asks for them */ }
+}
+
 export async function loadWorkspace(paths: readonly string[], progress?: Progress): Promise<LoadedWorkspace> {
-    const { shared, Bos } = createBosServices(NodeFileSystem);
+    const { shared, Bos } = createBosServices(NodeFileSystem, { workspace: { IndexManager: (s) => new BatchIndexManager(s) } });
     const files: LoadedFile[] = [];
     const documents: LangiumDocument[] = [];
     const filePaths = findBosFiles(paths);

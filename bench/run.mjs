@@ -1,0 +1,52 @@
+// `npm run bench`: cold `bos validate` as a whole process, and the analysis alone,
+// on generated workspaces of 1k, 10k and 50k declarations over 100 files.
+// Targets (2-core machine): 10k validated and analysed ≤ 1.5 s wall, 50k ≤ 7 s,
+// peak memory ≤ 500 MB at 10k.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { generate } from './generate.mjs';
+
+const root = resolve('.bench');
+mkdirSync(root, { recursive: true });
+await esbuild.build({
+    entryPoints: ['bench/analysis.ts'], outfile: join(root, 'analysis.cjs'), bundle: true, platform: 'node',
+    format: 'cjs', target: 'node20', logLevel: 'warning',
+});
+
+const TARGETS = { 1000: null, 10000: { wall: 1500, rss: 500 }, 50000: { wall: 7000, rss: null } };
+const RUNS = 3;
+const rows = [];
+for (const size of [1000, 10000, 50000]) {
+    const dir = join(root, `ws-${size}`);
+    const decls = generate(dir, size);
+    const walls = [];
+    let rss = 0;
+    for (let i = 0; i < RUNS; i++) {
+        const rssFile = join(root, 'rss.txt');
+        const t0 = performance.now();
+        const r = spawnSync(process.execPath, ['--require', resolve('bench/rss.cjs'), resolve('out/cli.cjs'), 'validate', '--format', 'json', dir],
+            { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BOS_BENCH_RSS: rssFile } });
+        walls.push(performance.now() - t0);
+        if (r.status !== 0) {
+            const errors = JSON.parse(r.stdout || '{}').summary?.errors;
+            throw new Error(`validate exited ${r.status} on the ${size} workspace (${errors} errors): ${r.stderr.slice(0, 300)}`);
+        }
+        rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')));
+    }
+    walls.sort((a, b) => a - b);
+    const an = JSON.parse(spawnSync(process.execPath, [join(root, 'analysis.cjs'), dir, '5'], { encoding: 'utf8' }).stdout);
+    const target = TARGETS[size];
+    const median = walls[Math.floor(RUNS / 2)];
+    const rssMb = rss / 1024 / 1024;
+    rows.push({
+        declarations: decls,
+        'validate wall (median of 3)': `${median.toFixed(0)} ms`,
+        'peak RSS': `${rssMb.toFixed(0)} MB`,
+        'model + analysis': `${an.medianMs.toFixed(1)} ms (${an.scenarios} scenarios)`,
+        target: target ? `≤ ${target.wall} ms${target.rss ? `, ≤ ${target.rss} MB` : ''}` : '—',
+        met: target ? (median <= target.wall && (!target.rss || rssMb <= target.rss) ? 'yes' : 'NO') : '—',
+    });
+}
+console.table(rows);
