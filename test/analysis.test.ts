@@ -131,6 +131,18 @@ scenario Calm { load F 7k/s }
         expect(c.diagnostics.find(d => d.code === 'bos/headroom')!.message).toContain('o.Busy');
     });
 
+    it('gives a capacity with the wrong unit its bos/unit error only, and the status unknown', async () => {
+        const c = await check(`package w
+infrastructure I { resource R : compute { capacity 5ms } }
+platform P : business { capability C { runs on I.R  capacity 1k/s } }
+element E : sales { uses P.C }
+flow F { step P.C }
+scenario Peak { load F 1/s }
+`);
+        expect(brief(c)).toEqual(['bos/unit@2']);
+        expect(node(c.result.analysis.scenarios[0], 'w.I.R').status).toBe('unknown');
+    });
+
     it('reports bos/over-budget at the budget line', async () => {
         const c = await check(`package b
 infrastructure I { resource R : compute { capacity 1M/s  cost 1 EUR per 1k } }

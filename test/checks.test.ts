@@ -63,6 +63,30 @@ element E : sales { uses P.A, P.Self }
         expect(cycles[2].message).toBe('dependency cycle: c.N.X → c.N.Y → c.N.X');
     });
 
+    it('bos/cycle takes the first reference in text order, whatever its relation', async () => {
+        const c = await check(`package t
+infrastructure I { resource R : compute }
+platform P : business {
+  capability A {
+    calls B
+    runs on I.R
+    uses B
+  }
+  capability B { runs on I.R  uses A }
+}
+element E : sales { uses P.A }
+`);
+        expect(c.diagnostics.filter(d => d.code === 'bos/cycle').map(d => d.line)).toEqual([5]);
+    });
+
+    it('bos/cycle picks the first member by file path order, decoded', async () => {
+        const c = await check({
+            'z.bos': 'package q\nactor Z { uses 甲 }\n',
+            '中.bos': 'package q\nactor 甲 { uses Z }\n',
+        });
+        expect(c.diagnostics.filter(d => d.code === 'bos/cycle').map(d => d.file)).toEqual(['z.bos']);
+    });
+
     it('bos/missing-kind at the name, bos/unknown-kind at the kind with a suggestion', async () => {
         const c = await check(`package h
 infrastructure I { resource R  resource S : databse }

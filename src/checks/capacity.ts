@@ -11,7 +11,8 @@ export function checkCapacity(analysis: Analysis): Finding[] {
         for (const n of s.nodes) {
             const what = `${n.node.keyword} ${label(n.node)}`;
             const capacityLine = { node: n.node.source, property: 'capacity', index: 0 };
-            if (n.status === 'unknown') {
+            // A capacity with the wrong unit already has its bos/unit error.
+            if (n.status === 'unknown' && !n.node.capacity) {
                 out.push(finding('bos/no-capacity', `${what} carries ${rate(n.load)} in ${scenario} but declares no capacity`, atName(n.node)));
             } else if (n.status === 'overload') {
                 out.push(finding('bos/overload',

@@ -110,8 +110,11 @@ function price(p: ast.Price | undefined): Price | undefined {
 
 /** Builds the model from linked documents; the order of `documents` does not matter. */
 export function buildModel(documents: readonly LangiumDocument[]): BosModel {
+    // Path order on the decoded path, so that non-ASCII file names sort as people read them.
     const docs = documents.filter(d => ast.isModel(d.parseResult.value))
-        .sort((a, b) => a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0);
+        .map(d => ({ d, path: d.uri.path }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        .map(x => x.d);
     const model: BosModel = { nodes: [], byId: new Map(), files: [], packages: new Set(), repeats: [] };
     const byAst = new Map<AstNode, ModelNode>();
 
@@ -202,6 +205,8 @@ function addDependencies(node: ModelNode, byAst: Map<AstNode, ModelNode>): void 
         node.includes = decl.includes.map(p => pattern(p, byAst));
         node.excludes = decl.excludes.map(p => pattern(p, byAst));
     }
+    // Text order, whatever the property: `bos/cycle` reports the first reference of a member.
+    node.deps.sort((a, b) => (a.source.$cstNode?.offset ?? 0) - (b.source.$cstNode?.offset ?? 0));
 }
 
 function pattern(p: ast.Pattern, byAst: Map<AstNode, ModelNode>): Pattern {
