@@ -11,6 +11,7 @@ import { toSarif } from './sarif.js';
 import { analysisJson, analysisText } from './analysis-report.js';
 import { exportJson } from './export.js';
 import { colours, progressLine } from './terminal.js';
+import { startServer } from '../lsp/server.js';
 
 declare const BOS_VERSION: string;
 const VERSION = typeof BOS_VERSION === 'string' ? BOS_VERSION : '0.0.0-dev';
@@ -21,6 +22,7 @@ Usage:
   bos validate [paths...] [--format text|json|sarif] [--max-warnings N] [--quiet]
   bos analyze  [paths...] [--scenario NAME] [--format text|json]
   bos export   [paths...] [-o FILE.json]
+  bos lsp      --stdio
   bos --help | --version
 
 Paths are files or folders (searched recursively for *.bos, skipping node_modules
@@ -32,6 +34,7 @@ Options:
   --quiet            print errors only (warnings still count for --max-warnings)
   --scenario NAME    analyse one scenario (qualified or short name)
   -o, --output FILE  write to FILE instead of standard output
+  --stdio            (lsp) speak the Language Server Protocol on stdin/stdout
   -h, --help         show this help
   -v, --version      print the version
 
@@ -45,6 +48,7 @@ const OPTIONS = {
     quiet: { type: 'boolean' },
     scenario: { type: 'string' },
     output: { type: 'string', short: 'o' },
+    stdio: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -53,6 +57,7 @@ const ALLOWED: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
     validate: ['format', 'max-warnings', 'quiet'],
     analyze: ['format', 'scenario'],
     export: ['output'],
+    lsp: ['stdio'],
 };
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -148,8 +153,15 @@ async function exportModel(paths: string[], values: Values): Promise<number> {
     return summarise(collectRows(ws.files)).errors > 0 ? 1 : 0;
 }
 
+/** Runs the language server until the client disconnects; it never returns a code. */
+async function lsp(paths: string[], values: Values): Promise<number> {
+    if (!values.stdio || paths.length) throw new UsageError('usage: bos lsp --stdio');
+    startServer();
+    return new Promise<number>(() => { /* the connection ends the process */ });
+}
+
 const COMMANDS: Readonly<Record<string, (paths: string[], values: Values) => Promise<number>>> = {
-    validate, analyze, export: exportModel,
+    validate, analyze, export: exportModel, lsp,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -30,15 +30,15 @@ export const BosModule: Module<BosServices, PartialLangiumServices & BosAddedSer
     validation: { DocumentValidator: (services) => new BosDocumentValidator(services) },
 };
 
-/**
- * @param sharedOverrides replaces shared services for one host; the CLI, which never
- * answers find-references, drops the reference index with it.
- */
-export function createBosServices(context: DefaultSharedModuleContext, sharedOverrides?: Module<LangiumSharedServices, PartialLangiumSharedServices>): { shared: LangiumSharedServices; Bos: BosServices } {
-    const shared = sharedOverrides
-        ? inject(createDefaultSharedModule(context), BosGeneratedSharedModule, sharedOverrides)
-        : inject(createDefaultSharedModule(context), BosGeneratedSharedModule);
-    const Bos = inject(createDefaultModule({ shared }), BosGeneratedModule, BosModule);
+/** Host-specific replacements: the language server adds editor features, the CLI drops the reference index. */
+export interface BosOverrides {
+    shared?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
+    language?: Module<BosServices, PartialLangiumServices>;
+}
+
+export function createBosServices(context: DefaultSharedModuleContext, overrides: BosOverrides = {}): { shared: LangiumSharedServices; Bos: BosServices } {
+    const shared = inject(createDefaultSharedModule(context), BosGeneratedSharedModule, overrides.shared ?? {});
+    const Bos = inject(createDefaultModule({ shared }), BosGeneratedModule, BosModule, overrides.language ?? {});
     shared.ServiceRegistry.register(Bos);
     registerValidationChecks(Bos);
     if (!context.connection) {

@@ -23,7 +23,7 @@ class BatchIndexManager extends DefaultIndexManager {
 }
 
 export async function loadWorkspace(paths: readonly string[], progress?: Progress): Promise<LoadedWorkspace> {
-    const { shared, Bos } = createBosServices(NodeFileSystem, { workspace: { IndexManager: (s) => new BatchIndexManager(s) } });
+    const { shared, Bos } = createBosServices(NodeFileSystem, { shared: { workspace: { IndexManager: (s) => new BatchIndexManager(s) } } });
     const files: LoadedFile[] = [];
     const documents: LangiumDocument[] = [];
     const filePaths = findBosFiles(paths);

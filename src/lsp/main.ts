@@ -1,0 +1,5 @@
+// Entry point of the bundled server (out/server.cjs), started by the VS Code extension.
+import '../language/polyfill.js';
+import { startServer } from './server.js';
+
+startServer();

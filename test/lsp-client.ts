@@ -1,0 +1,87 @@
+// A minimal LSP client for tests and benchmarks: spawns `bos lsp --stdio` (the shipped
+// bundle) and speaks JSON-RPC to it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+    InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, DidOpenTextDocumentNotification,
+    DidChangeTextDocumentNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export class LspClient {
+    readonly connection: ProtocolConnection;
+    private readonly child: ChildProcess;
+    readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+    private waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+    private versions = new Map<string, number>();
+    stderr = '';
+
+    constructor(cli = resolve('out/cli.cjs')) {
+        this.child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.child.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
+        this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+        this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+            this.diagnostics.set(p.uri, p);
+            const ready = this.waiters.filter(w => w.uri === p.uri);
+            this.waiters = this.waiters.filter(w => w.uri !== p.uri);
+            for (const w of ready) w.resolve(p);
+        });
+        this.connection.listen();
+    }
+
+    get exited(): boolean { return this.child.exitCode !== null; }
+
+    async initialize(folder: string, initializationOptions?: unknown): Promise<void> {
+        await this.connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {
+                textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
+                workspace: { configuration: false },
+            },
+            workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
+            initializationOptions,
+        });
+        await this.connection.sendNotification(InitializedNotification.type, {});
+    }
+
+    /** Resolves with the next diagnostics published for `uri`. */
+    nextDiagnostics(uri: string, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms`)), timeoutMs);
+            this.waiters.push({ uri, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+        });
+    }
+
+    /** Resolves once the diagnostics published for `uri` satisfy `test` (the latest ones count too). */
+    async waitFor(uri: string, test: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+        const deadline = Date.now() + timeoutMs;
+        const last = this.diagnostics.get(uri);
+        if (last && test(last)) return last;
+        for (;;) {
+            const p = await this.nextDiagnostics(uri, Math.max(1, deadline - Date.now()));
+            if (test(p)) return p;
+        }
+    }
+
+    async open(uri: string, text: string): Promise<void> {
+        this.versions.set(uri, 1);
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bos', version: 1, text } });
+    }
+
+    async change(uri: string, text: string): Promise<void> {
+        const version = (this.versions.get(uri) ?? 1) + 1;
+        this.versions.set(uri, version);
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+
+    async close(): Promise<void> {
+        if (!this.exited) {
+            await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+            await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
+        }
+        await new Promise<void>(r => { if (this.exited) r(); else { this.child.once('exit', () => r()); setTimeout(() => { this.child.kill(); r(); }, 3000); } });
+        this.connection.dispose();
+    }
+}
+
+export const fileUri = (path: string) => pathToFileURL(path).href;
