@@ -8,7 +8,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const options = {
-    entryPoints: { cli: 'src/cli/main.ts', server: 'src/lsp/main.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', server: 'src/lsp/main.ts', extension: 'src/extension/main.ts' },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
     bundle: true,

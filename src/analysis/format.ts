@@ -25,3 +25,11 @@ export function percent(fraction: number): string {
 export function money(amount: number, currency: string): string {
     return `${String(Number(amount.toFixed(amount >= 100 ? 0 : 4)))} ${currency}`;
 }
+
+/** A bar like `█████▌    ` for a fraction; values over 1 fill the bar. */
+export function bar(fraction: number, width = 10): string {
+    const cells = Math.max(0, Math.min(1, fraction)) * width;
+    const full = Math.floor(cells);
+    const half = cells - full >= 0.5 && full < width ? '▌' : '';
+    return ('█'.repeat(full) + half).padEnd(width, ' ');
+}

@@ -1,7 +1,7 @@
 // `bos export`: the resolved model as JSON, with every scenario's analysis.
 import type { BosModel, Measure, ModelNode, Pattern, Price } from '../model/model.js';
 import type { Analysis } from '../analysis/scenario.js';
-import { scenarioJson } from './analysis-report.js';
+import { scenarioJson } from '../analysis/report.js';
 import { displayPath } from './diagnostics.js';
 import { fileURLToPath } from 'node:url';
 

@@ -8,7 +8,7 @@ import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import { UsageError } from '../workspace/files.js';
 import { collectRows, summarise, summaryLine, type Row } from './diagnostics.js';
 import { toSarif } from './sarif.js';
-import { analysisJson, analysisText } from './analysis-report.js';
+import { analysisJson, analysisText } from '../analysis/report.js';
 import { exportJson } from './export.js';
 import { colours, progressLine } from './terminal.js';
 import { startServer } from '../lsp/server.js';

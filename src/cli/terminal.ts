@@ -7,16 +7,6 @@ export function colours(stream: NodeJS.WriteStream) {
     return createColors(!!stream.isTTY && !noColor);
 }
 
-export type Colours = ReturnType<typeof colours>;
-
-/** A bar like `█████▌    ` for a fraction; values over 1 fill the bar. */
-export function bar(fraction: number, width = 10): string {
-    const cells = Math.max(0, Math.min(1, fraction)) * width;
-    const full = Math.floor(cells);
-    const half = cells - full >= 0.5 && full < width ? '▌' : '';
-    return ('█'.repeat(full) + half).padEnd(width, ' ');
-}
-
 /** Reports progress on a TTY once the work has run for `delayMs`; silent otherwise. */
 export function progressLine(stream: NodeJS.WriteStream, delayMs = 400) {
     const start = Date.now();

@@ -1,7 +1,16 @@
-// `bos analyze` output: the JSON shape of cli.md, and a table with utilisation bars.
-import type { Analysis, ScenarioResult } from '../analysis/scenario.js';
-import { money, percent, rate } from '../analysis/format.js';
-import { bar, type Colours } from './terminal.js';
+// The analysis for people and programs: the JSON shape of cli.md, and a text table with
+// utilisation bars (used by `bos analyze` and the editor's analysis command).
+import type { Analysis, ScenarioResult } from './scenario.js';
+import { bar, money, percent, rate } from './format.js';
+
+/** Styling hooks; identity functions give plain text. */
+export interface Colours {
+    bold(s: string): string; dim(s: string): string; red(s: string): string; green(s: string): string;
+    yellow(s: string): string; cyan(s: string): string;
+}
+
+const same = (s: string) => s;
+export const PLAIN: Colours = { bold: same, dim: same, red: same, green: same, yellow: same, cyan: same };
 
 export function scenarioJson(s: ScenarioResult) {
     return {

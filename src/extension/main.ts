@@ -1,0 +1,38 @@
+// The VS Code extension: thin glue that starts the BOS language server and wires a few
+// commands to it. Every language feature lives in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../lsp/protocol.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const module = context.asAbsolutePath('out/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.stdio },
+        debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'bos' }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bos') },
+    };
+    client = new LanguageClient('bos', 'BOS Language Server', serverOptions, clientOptions);
+    const output = vscode.window.createOutputChannel('BOS Analysis');
+    context.subscriptions.push(
+        output,
+        vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),
+        vscode.commands.registerCommand('bos.showAnalysis', () => vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: 'BOS: analysing scenarios…' },
+            async () => {
+                const result = await client!.sendRequest<AnalysisResult>(ANALYSIS_REQUEST, {} satisfies AnalysisParams);
+                output.clear();
+                output.append(result.text);
+                output.show(true);
+            })),
+    );
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'BOS: checking the model' }, () => client!.start());
+}
+
+export function deactivate(): Thenable<void> | undefined {
+    return client?.stop();
+}
