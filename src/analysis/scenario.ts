@@ -51,7 +51,7 @@ export function statusOf(utilisation: number | undefined, headroom: number): Sta
     return 'ok';
 }
 
-export function analyse(model: BosModel): Analysis {
+export function analyse(model: BosModel, defaultHeadroom = DEFAULT_HEADROOM): Analysis {
     const scenarios = model.nodes.filter(n => n.keyword === 'scenario' && n.id !== undefined);
     const cycles = findCycles(model);
     if (cycles.length > 0) {
@@ -59,7 +59,7 @@ export function analyse(model: BosModel): Analysis {
         return { skipped: `scenario analysis skipped while a dependency cycle exists (${names})`, scenarios: [] };
     }
     const graph = loadGraph(model);
-    return { scenarios: scenarios.map(s => analyseScenario(s, graph)) };
+    return { scenarios: scenarios.map(s => analyseScenario(s, graph, defaultHeadroom)) };
 }
 
 /** Price of one request (or transaction), or undefined when the price is not valid money. */
@@ -80,7 +80,7 @@ function reachable(seeds: Iterable<ModelNode>, graph: LoadGraph): ModelNode[] {
     return [...seen].sort((a, b) => graph.position.get(a)! - graph.position.get(b)!);
 }
 
-function analyseScenario(scenario: ModelNode, graph: LoadGraph): ScenarioResult {
+function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom: number): ScenarioResult {
     const load = new Map<ModelNode, number>();
     const add = (n: ModelNode, v: number) => load.set(n, (load.get(n) ?? 0) + v);
     let transactions = 0;
@@ -97,7 +97,7 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph): ScenarioResult 
         for (const d of graph.edges.get(n) ?? []) add(d.target!, l * d.weight);
     }
 
-    const headroom = scenario.headroom?.base ?? DEFAULT_HEADROOM;
+    const headroom = scenario.headroom?.base ?? defaultHeadroom;
     const nodes: NodeLoad[] = [];
     const currencies: string[] = [];
     const seen = (c: string) => { if (!currencies.includes(c)) currencies.push(c); };
@@ -122,4 +122,18 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph): ScenarioResult 
     const budgetPer10k = budgetPrice && budget ? { amount: budget.amount.base! * (PER_TRANSACTIONS / budget.per), currency: budgetPrice.currency } : null;
     const overBudget = !!costPer10k && !!budgetPer10k && costPer10k.amount > budgetPer10k.amount * (1 + EPSILON);
     return { scenario, transactionsPerSecond: transactions, headroom, nodes, costPer10k, budgetPer10k, currencies, overBudget };
+}
+
+export interface ScenarioLoad { scenario: ScenarioResult; load: NodeLoad }
+
+/** For each loaded capability and resource, its load in every scenario that reaches it. */
+export function loadsByNode(analysis: Analysis): Map<ModelNode, ScenarioLoad[]> {
+    const out = new Map<ModelNode, ScenarioLoad[]>();
+    for (const scenario of analysis.scenarios) {
+        for (const load of scenario.nodes) {
+            const list = out.get(load.node);
+            if (list) list.push({ scenario, load }); else out.set(load.node, [{ scenario, load }]);
+        }
+    }
+    return out;
 }

@@ -1,14 +1,12 @@
 // bos/undigitised, bos/unhosted, bos/unused, bos/empty-flow, bos/repeated: parts of
 // the model that are there but not yet wired into the business OS.
-import type { BosModel, ModelNode } from '../model/model.js';
+import type { BosModel } from '../model/model.js';
+import { countDependents } from '../model/graph.js';
 import { atName, finding, label, type Finding } from './finding.js';
 
 export function checkHygiene(model: BosModel): Finding[] {
     const out: Finding[] = [];
-    const depended = new Set<ModelNode>();
-    for (const n of model.nodes) {
-        for (const d of n.deps) if (d.target && d.relation !== 'load' && d.relation !== 'overlay') depended.add(d.target);
-    }
+    const depended = countDependents(model);
     for (const n of model.nodes) {
         if (n.id === undefined) continue; // a nameless declaration already has a syntax error
         const has = (relation: string) => n.deps.some(d => d.relation === relation);

@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import { UsageError } from '../workspace/files.js';
-import { collectRows, summarise, summaryLine, type Row } from './diagnostics.js';
+import { collectRows, plural, summarise, summaryLine, type Row } from './diagnostics.js';
+import { formatFiles } from './format.js';
 import { toSarif } from './sarif.js';
 import { analysisJson, analysisText } from '../analysis/report.js';
 import { exportJson } from './export.js';
@@ -21,6 +22,7 @@ const HELP = `bos ${VERSION} — validate, analyse and export business-OS models
 Usage:
   bos validate [paths...] [--format text|json|sarif] [--max-warnings N] [--quiet]
   bos analyze  [paths...] [--scenario NAME] [--format text|json]
+  bos format   [paths...] [--check]
   bos export   [paths...] [-o FILE.json]
   bos lsp      --stdio
   bos --help | --version
@@ -33,12 +35,14 @@ Options:
   --max-warnings N   exit 1 when there are more than N warnings
   --quiet            print errors only (warnings still count for --max-warnings)
   --scenario NAME    analyse one scenario (qualified or short name)
+  --check            (format) change nothing; list the files that would change
   -o, --output FILE  write to FILE instead of standard output
   --stdio            (lsp) speak the Language Server Protocol on stdin/stdout
   -h, --help         show this help
   -v, --version      print the version
 
-Exit status: 0 no errors; 1 the model has errors, too many warnings;
+Exit status: 0 no errors; 1 the model has errors, too many warnings, or
+files to format (format --check);
 2 the command could not run (bad arguments, unreadable path, no .bos file).
 `;
 
@@ -49,6 +53,7 @@ const OPTIONS = {
     scenario: { type: 'string' },
     output: { type: 'string', short: 'o' },
     stdio: { type: 'boolean' },
+    check: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -57,6 +62,7 @@ const ALLOWED: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
     validate: ['format', 'max-warnings', 'quiet'],
     analyze: ['format', 'scenario'],
     export: ['output'],
+    format: ['check'],
     lsp: ['stdio'],
 };
 
@@ -73,7 +79,7 @@ function parse(argv: string[]): { command?: string; paths: string[]; values: Val
     return { command, paths, values: parsed.values as Values };
 }
 
-function format(values: Values, allowed: readonly string[]): string {
+function outputFormat(values: Values, allowed: readonly string[]): string {
     const f = values.format ?? 'text';
     if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, not '${f}'`);
     return f;
@@ -113,7 +119,7 @@ function write(text: string, output: string | undefined): void {
 }
 
 async function validate(paths: string[], values: Values): Promise<number> {
-    const fmt = format(values, ['text', 'json', 'sarif']);
+    const fmt = outputFormat(values, ['text', 'json', 'sarif']);
     const limit = maxWarnings(values);
     const ws = await load(paths);
     const rows = collectRows(ws.files);
@@ -130,7 +136,7 @@ async function validate(paths: string[], values: Values): Promise<number> {
 }
 
 async function analyze(paths: string[], values: Values): Promise<number> {
-    const fmt = format(values, ['text', 'json']);
+    const fmt = outputFormat(values, ['text', 'json']);
     const ws = await load(paths);
     const { analysis } = ws.result;
     let scenarios = analysis.scenarios;
@@ -153,6 +159,15 @@ async function exportModel(paths: string[], values: Values): Promise<number> {
     return summarise(collectRows(ws.files)).errors > 0 ? 1 : 0;
 }
 
+async function format(paths: string[], values: Values): Promise<number> {
+    const { changed, unparsable } = await formatFiles(await load(paths), !!values.check);
+    for (const file of unparsable) process.stderr.write(`bos: ${file} does not parse; not formatted (see bos validate)\n`);
+    for (const file of changed) process.stdout.write(`${file}\n`);
+    if (values.check) process.stdout.write(changed.length ? `${plural(changed.length, 'file')} would be reformatted\n` : 'all files are formatted\n');
+    else process.stdout.write(`${plural(changed.length, 'file')} reformatted\n`);
+    return (values.check && changed.length) || unparsable.length ? 1 : 0;
+}
+
 /** Runs the language server until the client disconnects; it never returns a code. */
 async function lsp(paths: string[], values: Values): Promise<number> {
     if (!values.stdio || paths.length) throw new UsageError('usage: bos lsp --stdio');
@@ -161,7 +176,7 @@ async function lsp(paths: string[], values: Values): Promise<number> {
 }
 
 const COMMANDS: Readonly<Record<string, (paths: string[], values: Values) => Promise<number>>> = {
-    validate, analyze, export: exportModel, lsp,
+    validate, analyze, format, export: exportModel, lsp,
 };
 
 export async function main(argv: string[]): Promise<number> {

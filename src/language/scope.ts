@@ -3,7 +3,7 @@
 // file's imports, and finally as a fully qualified name. Every declaration is exported
 // to the index under its fully qualified name, so each step is one map lookup.
 import {
-    AstUtils, DefaultScopeComputation, DocumentState, EMPTY_STREAM, MultiMap, stream, WorkspaceCache,
+    AstUtils, DefaultScopeComputation, type AstNode, DocumentState, EMPTY_STREAM, MultiMap, stream, WorkspaceCache,
     type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
     type ScopeProvider, type Stream, type IndexManager, type LangiumCoreServices,
 } from 'langium';
@@ -37,6 +37,11 @@ export class BosScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(): Promise<LocalSymbols> {
         return new MultiMap();
     }
+}
+
+/** The declaration (or file) a reference is written in; completion may hand a synthetic node. */
+function holderOf(node: AstNode | undefined): Declaration | Model | undefined {
+    return node && AstUtils.getContainerOfType(node, n => isDeclaration(n) || isModel(n)) as Declaration | Model | undefined;
 }
 
 /** One import as written: `import a.b.*` or `import a.b.X as Y`. */
@@ -109,20 +114,24 @@ export class BosScopeProvider implements ScopeProvider {
     }
 
     getScope(context: ReferenceInfo): Scope {
-        const holder = AstUtils.getContainerOfType(context.container, n => isDeclaration(n) || isModel(n)) as Declaration | Model | undefined;
+        const holder = holderOf(context.container);
         return {
             getElement: (name) => this.resolve(holder, name),
             getElements: (name) => { const d = this.resolve(holder, name); return d ? stream([d]) : EMPTY_STREAM; },
-            getAllElements: () => this.visible(holder),
+            getAllElements: () => this.visible(context),
         };
     }
 
-    /** Every name usable from `node`, written the shortest way it resolves (for completion). */
-    private visible(node: Declaration | Model | undefined): Stream<AstNodeDescription> {
-        const all = [...this.globalNames().values()];
+    /**
+     * Every declaration usable from the reference's place that passes `filter`, named the
+     * shortest way it resolves from there (for completion).
+     */
+    visible(context: ReferenceInfo, filter: (d: AstNodeDescription) => boolean = () => true): Stream<AstNodeDescription> {
+        const node = holderOf(context.container);
         const seen = new Set<string>();
         const out: AstNodeDescription[] = [];
-        for (const d of all) {
+        for (const d of this.globalNames().values()) {
+            if (!filter(d)) continue;
             const short = this.shortestName(node, d.name);
             if (seen.has(short)) continue;
             seen.add(short);

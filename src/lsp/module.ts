@@ -4,6 +4,14 @@ import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumS
 import { createBosServices, type BosServices } from '../services/bos-module.js';
 import { BosDocumentBuilder } from './document-builder.js';
 import { BosWorkspaceManager } from './workspace-manager.js';
+import { BosHoverProvider } from './hover.js';
+import { BosCompletionProvider } from './completion.js';
+import { BosRenameProvider } from './rename.js';
+import { BosDocumentSymbolProvider } from './symbols.js';
+import { BosSemanticTokenProvider } from './semantic-tokens.js';
+import { BosCodeActionProvider } from './code-actions.js';
+import { BosCodeLensProvider } from './code-lens.js';
+import { BosInlayHintProvider } from './inlay-hints.js';
 
 const LspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
@@ -12,8 +20,17 @@ const LspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedService
     },
 };
 
-const BosLspModule: Module<BosServices, PartialLangiumServices> = {
-    lsp: {},
+export const BosLspModule: Module<BosServices, PartialLangiumServices> = {
+    lsp: {
+        HoverProvider: (s) => new BosHoverProvider(s),
+        CompletionProvider: (s) => new BosCompletionProvider(s),
+        RenameProvider: (s) => new BosRenameProvider(s),
+        DocumentSymbolProvider: () => new BosDocumentSymbolProvider(),
+        SemanticTokenProvider: (s) => new BosSemanticTokenProvider(s),
+        CodeActionProvider: (s) => new BosCodeActionProvider(s),
+        CodeLensProvider: (s) => new BosCodeLensProvider(s),
+        InlayHintProvider: (s) => new BosInlayHintProvider(s),
+    },
 };
 
 export function createBosLanguageServer(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Bos: BosServices } {

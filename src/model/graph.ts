@@ -113,3 +113,17 @@ export function loadGraph(model: BosModel): LoadGraph {
     }
     return { edges, position };
 }
+
+/**
+ * How many declarations depend on or step through each node: every resolved reference
+ * but `load` and `overlay` counts, once per holder.
+ */
+export function countDependents(model: BosModel): Map<ModelNode, number> {
+    const out = new Map<ModelNode, number>();
+    for (const n of model.nodes) {
+        const targets = new Set<ModelNode>();
+        for (const d of n.deps) if (d.target && d.relation !== 'load' && d.relation !== 'overlay') targets.add(d.target);
+        for (const t of targets) out.set(t, (out.get(t) ?? 0) + 1);
+    }
+    return out;
+}

@@ -85,6 +85,8 @@ export interface BosModel {
     files: { uri: string; pkg: string; source: ast.Model }[];
     packages: Set<string>;
     repeats: Repeat[];
+    /** The model node of each declaration's syntax node. */
+    byAst: Map<AstNode, ModelNode>;
 }
 
 const KEYWORD_OF: Readonly<Record<ast.Declaration['$type'], DeclarationKeyword>> = {
@@ -115,8 +117,8 @@ export function buildModel(documents: readonly LangiumDocument[]): BosModel {
         .map(d => ({ d, path: d.uri.path }))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
         .map(x => x.d);
-    const model: BosModel = { nodes: [], byId: new Map(), files: [], packages: new Set(), repeats: [] };
     const byAst = new Map<AstNode, ModelNode>();
+    const model: BosModel = { nodes: [], byId: new Map(), files: [], packages: new Set(), repeats: [], byAst };
 
     for (const doc of docs) {
         const root = doc.parseResult.value as ast.Model;

@@ -11,17 +11,23 @@ import { BosValueConverter } from '../language/value-converter.js';
 import { BosTokenBuilder } from '../language/token-builder.js';
 import { BosDocumentValidator } from './document-validator.js';
 import { BosWorkspaceModel } from './workspace-model.js';
+import { BosSettings } from './settings.js';
+import { BosFormatter } from './formatter.js';
 import { registerValidationChecks } from './validator.js';
 
 export interface BosAddedServices {
-    bos: { WorkspaceModel: BosWorkspaceModel };
+    bos: { WorkspaceModel: BosWorkspaceModel; Settings: BosSettings };
     references: { ScopeProvider: BosScopeProvider };
 }
 
 export type BosServices = LangiumServices & BosAddedServices;
 
 export const BosModule: Module<BosServices, PartialLangiumServices & BosAddedServices> = {
-    bos: { WorkspaceModel: (services) => new BosWorkspaceModel(services) },
+    bos: {
+        Settings: () => new BosSettings(),
+        WorkspaceModel: (services) => new BosWorkspaceModel(services, services.bos.Settings),
+    },
+    lsp: { Formatter: () => new BosFormatter() },
     references: {
         ScopeComputation: (services) => new BosScopeComputation(services),
         ScopeProvider: (services) => new BosScopeProvider(services),

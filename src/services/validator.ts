@@ -11,7 +11,9 @@ export function registerValidationChecks(services: BosServices): void {
     const checks: ValidationChecks<BosAstType> = {
         Model: (model: Model, accept: ValidationAcceptor) => {
             const uri = AstUtils.getDocument(model).uri.toString();
+            const disabled = services.bos.Settings.disabled;
             for (const f of services.bos.WorkspaceModel.get().findings.get(uri) ?? []) {
+                if (disabled.has(f.code)) continue;
                 accept(f.severity, f.message, {
                     node: f.node, property: f.property, index: f.index, code: f.code,
                     range: f.property ? undefined : f.node.$cstNode?.range,

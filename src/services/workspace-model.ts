@@ -1,25 +1,39 @@
 // The resolved model, its analysis and every finding, computed once per workspace
 // build and shared by validation, the CLI and (later) hovers and diagrams.
 import { AstUtils, WorkspaceCache, type LangiumCoreServices, type LangiumDocuments } from 'langium';
-import { buildModel, type BosModel } from '../model/model.js';
-import { analyse, type Analysis } from '../analysis/scenario.js';
+import { buildModel, type BosModel, type ModelNode } from '../model/model.js';
+import { countDependents } from '../model/graph.js';
+import { analyse, loadsByNode, type Analysis, type ScenarioLoad } from '../analysis/scenario.js';
 import { runChecks } from '../checks/index.js';
 import type { Finding } from '../checks/finding.js';
+import type { BosSettings } from './settings.js';
 
 export interface WorkspaceResult {
     model: BosModel;
     analysis: Analysis;
     /** Findings grouped by the URI of the document they point into. */
     findings: Map<string, Finding[]>;
+    /** Each loaded node's load per scenario (hovers, lenses, inlay hints). */
+    loads: Map<ModelNode, ScenarioLoad[]>;
+    /** How many declarations depend on each node. */
+    dependents: Map<ModelNode, number>;
 }
 
 export class BosWorkspaceModel {
     private readonly documents: LangiumDocuments;
     private readonly cache: WorkspaceCache<'result', WorkspaceResult>;
 
-    constructor(services: LangiumCoreServices) {
+    private readonly settings: BosSettings;
+
+    constructor(services: LangiumCoreServices, settings: BosSettings) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(services.shared);
+        this.settings = settings;
+    }
+
+    /** Forgets the result, e.g. after the settings changed. */
+    invalidate(): void {
+        this.cache.clear();
     }
 
     get(): WorkspaceResult {
@@ -28,7 +42,7 @@ export class BosWorkspaceModel {
 
     private compute(): WorkspaceResult {
         const model = buildModel(this.documents.all.toArray());
-        const analysis = analyse(model);
+        const analysis = analyse(model, this.settings.defaultHeadroom);
         const findings = new Map<string, Finding[]>();
         const all = runChecks(model, analysis, (check, err) => console.error(`bos: check ${check} failed and was skipped:`, err));
         for (const f of all) {
@@ -36,6 +50,6 @@ export class BosWorkspaceModel {
             const list = findings.get(uri);
             if (list) list.push(f); else findings.set(uri, [f]);
         }
-        return { model, analysis, findings };
+        return { model, analysis, findings, loads: loadsByNode(analysis), dependents: countDependents(model) };
     }
 }

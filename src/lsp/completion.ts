@@ -1,0 +1,77 @@
+// Completion in context: only the keywords the grammar allows at the cursor (never the
+// contextual words that are merely allowed as names), the kinds of the declaration after
+// `:`, units after a number, and references filtered to what fits the relation.
+import { AstUtils, GrammarAST, type AstNode, type MaybePromise, type ReferenceInfo, type Stream, type AstNodeDescription } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type LangiumServices, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { isDeclaration } from '../language/generated/ast.js';
+import type { BosScopeProvider } from '../language/scope.js';
+import { fits, KINDS, type DeclarationKeyword, type Relation } from '../model/vocabulary.js';
+
+const RELATION_OF_PROPERTY: Readonly<Record<string, Relation>> = {
+    runsOn: 'runs on', calls: 'calls', dependsOn: 'depends on', steps: 'step', uses: 'uses', from: 'from', overlay: 'overlay',
+};
+
+/** The relation a reference in `container` stands for; undefined for view patterns (anything goes). */
+export function relationOf(container: AstNode): Relation | undefined {
+    if (container.$type === 'Load') return 'load';
+    if (container.$type === 'WeightedRef' || container.$type === 'Reference') return RELATION_OF_PROPERTY[container.$containerProperty ?? ''];
+    return undefined;
+}
+
+const UNITS: Readonly<Record<string, readonly string[]>> = {
+    capacity: ['/s', '/min', '/h'],
+    load: ['/s', '/min', '/h'],
+    latency: ['ms', 's'],
+    cost: ['CNY', 'USD', 'EUR', 'JPY', 'GBP', 'HKD'],
+    budget: ['CNY', 'USD', 'EUR', 'JPY', 'GBP', 'HKD'],
+    headroom: ['%'],
+};
+
+/** Where the cursor is, read from the text before it: after `:` (a kind) or after a number (a unit). */
+type Slot = { sort: 'kind'; keyword: DeclarationKeyword } | { sort: 'unit'; place: string } | undefined;
+
+export class BosCompletionProvider extends DefaultCompletionProvider {
+    private readonly scope: BosScopeProvider;
+    private readonly handled = new WeakSet<CompletionContext>();
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.scope = services.references.ScopeProvider as BosScopeProvider;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const slot = this.slot(context);
+        if (slot) {
+            if (this.handled.has(context)) return;
+            this.handled.add(context);
+            const words = slot.sort === 'kind' ? KINDS[slot.keyword] ?? [] : UNITS[slot.place] ?? [];
+            const kind = slot.sort === 'kind' ? CompletionItemKind.EnumMember : CompletionItemKind.Unit;
+            for (const w of words) acceptor(context, { label: w, kind, sortText: '0' });
+            return;
+        }
+        if (GrammarAST.isKeyword(next.feature) && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'Name') return;
+        return super.completionFor(context, next, acceptor);
+    }
+
+    private slot(context: CompletionContext): Slot {
+        const text = context.textDocument.getText().slice(0, context.tokenOffset);
+        if (/:\s*$/.test(text)) {
+            const decl = context.node && findDeclaration(context.node);
+            const keyword = decl && (decl.$type.toLowerCase() as DeclarationKeyword);
+            return keyword && KINDS[keyword] ? { sort: 'kind', keyword } : undefined;
+        }
+        const unit = /\b(capacity|latency|cost|budget|headroom|load\s+[^\s{}]+)\s+\d[\d_]*(?:\.\d[\d_]*)?[kMB]?\s*$/.exec(text);
+        if (unit) return { sort: 'unit', place: unit[1].startsWith('load') ? 'load' : unit[1] };
+        return undefined;
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, _context: CompletionContext): Stream<AstNodeDescription> {
+        const relation = relationOf(refInfo.container);
+        return this.scope.visible(refInfo, d => relation === undefined || fits(relation, d.type.toLowerCase() as DeclarationKeyword));
+    }
+}
+
+function findDeclaration(node: AstNode): AstNode | undefined {
+    return AstUtils.getContainerOfType(node, isDeclaration);
+}

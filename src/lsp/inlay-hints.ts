@@ -1,0 +1,38 @@
+// Inlay hints: the load each `step`, `runs on` and `calls` reference carries in the
+// chosen scenario (setting `bos.inlayHints.scenario`), e.g. `PolarDB x 2 ⟶ 1.17M/s`.
+import type { AstNode } from 'langium';
+import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
+import { InlayHintKind } from 'vscode-languageserver';
+import * as ast from '../language/generated/ast.js';
+import type { BosServices } from '../services/bos-module.js';
+import { rate } from '../analysis/format.js';
+import { chosenScenario } from './scenario-choice.js';
+import type { ModelNode } from '../model/model.js';
+
+export class BosInlayHintProvider extends AbstractInlayHintProvider {
+    constructor(private readonly services: BosServices) { super(); }
+
+    computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
+        if (!this.services.bos.Settings.inlayHints || !ast.isWeightedRef(node)) return;
+        const relation = node.$containerProperty;
+        if (relation !== 'steps' && relation !== 'runsOn' && relation !== 'calls') return;
+        const result = this.services.bos.WorkspaceModel.get();
+        const scenario = chosenScenario(result, this.services.bos.Settings.scenario);
+        const holder = result.model.byAst.get(node.$container);
+        if (!scenario || !holder) return;
+        const weight = typeof node.weight === 'number' ? node.weight : 1;
+        const load = relation === 'steps' ? flowRate(holder, scenario.scenario) : scenario.nodes.find(n => n.node === holder)?.load;
+        if (load === undefined) return;
+        const end = node.$cstNode?.range.end;
+        if (!end) return;
+        acceptor({ position: end, label: `⟶ ${rate(load * weight)}`, kind: InlayHintKind.Parameter, paddingLeft: true,
+            tooltip: `load through this reference in ${scenario.scenario.name}` });
+    }
+}
+
+/** How many transactions per second a scenario sends through a flow. */
+function flowRate(flow: ModelNode, scenario: ModelNode): number | undefined {
+    const loads = scenario.loads.filter(l => l.dep.target === flow && l.rate.base !== undefined);
+    return loads.length ? loads.reduce((sum, l) => sum + l.rate.base!, 0) : undefined;
+}
+
