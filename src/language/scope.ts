@@ -140,13 +140,18 @@ export class BosScopeProvider implements ScopeProvider {
         return stream(out);
     }
 
-    /** The shortest suffix of `fqn` that resolves back to it from `node`. */
+    /** The shortest way to write `fqn` that resolves back to it from `node`: a suffix, or through an alias. */
     shortestName(node: Declaration | Model | undefined, fqn: string): string {
         const parts = fqn.split('.');
-        for (let i = parts.length - 1; i > 0; i--) {
-            const text = parts.slice(i).join('.');
-            if (this.resolve(node, text)?.name === fqn) return text;
+        const options: string[] = [];
+        for (let i = parts.length - 1; i > 0; i--) options.push(parts.slice(i).join('.'));
+        const root = node && rootOf(node);
+        for (const rule of root ? this.rules(root) : []) {
+            if (rule.wildcard) continue;
+            if (fqn === rule.path) options.push(rule.alias);
+            else if (fqn.startsWith(rule.path + '.')) options.push(rule.alias + fqn.slice(rule.path.length));
         }
-        return fqn;
+        options.sort((a, b) => a.length - b.length);
+        return options.find(text => this.resolve(node, text)?.name === fqn) ?? fqn;
     }
 }

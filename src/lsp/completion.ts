@@ -45,9 +45,15 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
         if (slot) {
             if (this.handled.has(context)) return;
             this.handled.add(context);
-            const words = slot.sort === 'kind' ? KINDS[slot.keyword] ?? [] : UNITS[slot.place] ?? [];
-            const kind = slot.sort === 'kind' ? CompletionItemKind.EnumMember : CompletionItemKind.Unit;
-            for (const w of words) acceptor(context, { label: w, kind, sortText: '0' });
+            if (slot.sort === 'kind') {
+                for (const k of KINDS[slot.keyword] ?? []) acceptor(context, { label: k, kind: CompletionItemKind.EnumMember, sortText: '0' });
+            } else {
+                // Units go right after the number at the cursor, not over it.
+                const at = context.textDocument.positionAt(context.offset);
+                for (const u of UNITS[slot.place] ?? []) {
+                    acceptor(context, { label: u, kind: CompletionItemKind.Unit, sortText: '0', textEdit: { range: { start: at, end: at }, newText: u } });
+                }
+            }
             return;
         }
         if (GrammarAST.isKeyword(next.feature) && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'Name') return;
@@ -61,15 +67,26 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
             const keyword = decl && (decl.$type.toLowerCase() as DeclarationKeyword);
             return keyword && KINDS[keyword] ? { sort: 'kind', keyword } : undefined;
         }
-        const unit = /\b(capacity|latency|cost|budget|headroom|load\s+[^\s{}]+)\s+\d[\d_]*(?:\.\d[\d_]*)?[kMB]?\s*$/.exec(text);
+        const upToCursor = context.textDocument.getText().slice(0, context.offset);
+        const unit = /\b(capacity|latency|cost|budget|headroom|load\s+[^\s{}]+)\s+\d[\d_]*(?:\.\d[\d_]*)?[kMB]?\s*$/.exec(upToCursor);
         if (unit) return { sort: 'unit', place: unit[1].startsWith('load') ? 'load' : unit[1] };
         return undefined;
     }
 
-    protected override getReferenceCandidates(refInfo: ReferenceInfo, _context: CompletionContext): Stream<AstNodeDescription> {
-        const relation = relationOf(refInfo.container);
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const relation = relationOf(refInfo.container) ?? relationBefore(context.textDocument.getText().slice(0, context.tokenOffset));
         return this.scope.visible(refInfo, d => relation === undefined || fits(relation, d.type.toLowerCase() as DeclarationKeyword));
     }
+}
+
+const RELATION_WORDS: Readonly<Record<string, Relation>> = {
+    runs: 'runs on', depends: 'depends on', calls: 'calls', step: 'step', uses: 'uses', from: 'from', load: 'load', overlay: 'overlay',
+};
+
+/** The relation of the list the cursor is in, read from the text: `runs on A x 2, |`. */
+function relationBefore(text: string): Relation | undefined {
+    const m = /\b(runs\s+on|depends\s+on|calls|step|uses|from|load|overlay|include|exclude)\s+(?:[^\s,{}]+(?:\s+x\s+[\d_.]+[kMB]?)?\s*,\s*)*$/.exec(text);
+    return m ? RELATION_WORDS[m[1].split(/\s/)[0]] : undefined;
 }
 
 function findDeclaration(node: AstNode): AstNode | undefined {

@@ -4,6 +4,7 @@ import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumS
 import { createBosServices, type BosServices } from '../services/bos-module.js';
 import { BosDocumentBuilder } from './document-builder.js';
 import { BosWorkspaceManager } from './workspace-manager.js';
+import { BosWorkspaceSymbolProvider } from './workspace-symbols.js';
 import { BosHoverProvider } from './hover.js';
 import { BosCompletionProvider } from './completion.js';
 import { BosRenameProvider } from './rename.js';
@@ -13,11 +14,12 @@ import { BosCodeActionProvider } from './code-actions.js';
 import { BosCodeLensProvider } from './code-lens.js';
 import { BosInlayHintProvider } from './inlay-hints.js';
 
-const LspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const LspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (s) => new BosDocumentBuilder(s),
         WorkspaceManager: (s) => new BosWorkspaceManager(s),
     },
+    lsp: { WorkspaceSymbolProvider: (s) => new BosWorkspaceSymbolProvider(s) },
 };
 
 export const BosLspModule: Module<BosServices, PartialLangiumServices> = {

@@ -94,7 +94,8 @@ export class BosRenameProvider implements RenameProvider {
         const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
         if (!leaf) return undefined;
         const owner: AstNode = leaf.astNode;
-        if (isDeclaration(owner) && GrammarUtils.findNodeForProperty(owner.$cstNode, 'name') === leaf) return { decl: owner, range: leaf.range };
+        const nameNode = isDeclaration(owner) ? GrammarUtils.findNodeForProperty(owner.$cstNode, 'name') : undefined;
+        if (isDeclaration(owner) && nameNode && CstUtils.isChildNode(leaf, nameNode)) return { decl: owner, range: nameNode.range };
         const ref = AstUtils.streamReferences(owner).find(r => r.reference.$refNode && CstUtils.isChildNode(leaf, r.reference.$refNode));
         const target = (ref?.reference as Reference | undefined)?.ref;
         if (!ref || !isDeclaration(target)) return undefined;
