@@ -152,6 +152,36 @@ describe('bos export', () => {
     });
 });
 
+describe('bos format', () => {
+    const MESSY = 'package m // keep me\nactor   A{uses E}\nelement E:sales{\n/* and me */ uses P.C}\nplatform P : business { capability C { runs on I.R } }\ninfrastructure I { resource R : compute }\n';
+
+    it('--check lists the files that would change and changes nothing', () => {
+        const dir = workspace({ 'm.bos': MESSY, 'ok.bos': 'package m\nactor B\n' });
+        const r = bos(dir, 'format', '--check');
+        expect(r.code).toBe(1);
+        expect(r.out).toBe('m.bos\n1 file would be reformatted\n');
+        expect(readFileSync(join(dir, 'm.bos'), 'utf8')).toBe(MESSY);
+    });
+
+    it('rewrites files in the canonical layout, keeping comments, and is idempotent', () => {
+        const dir = workspace({ 'm.bos': MESSY });
+        expect(bos(dir, 'format').out).toBe('m.bos\n1 file reformatted\n');
+        expect(readFileSync(join(dir, 'm.bos'), 'utf8')).toBe('package m // keep me\nactor A { uses E }\nelement E : sales {\n  /* and me */ uses P.C\n}\nplatform P : business {\n  capability C { runs on I.R }\n}\ninfrastructure I {\n  resource R : compute\n}\n');
+        const again = bos(dir, 'format', '--check');
+        expect(again.code).toBe(0);
+        expect(again.out).toBe('all files are formatted\n');
+        expect(bos(dir, 'validate').code).toBe(0);
+    });
+
+    it('never touches a file that does not parse', () => {
+        const dir = workspace({ 'broken.bos': 'platform P {\n  capability {' });
+        const r = bos(dir, 'format');
+        expect(r.code).toBe(1);
+        expect(r.err).toBe('bos: broken.bos does not parse; not formatted (see bos validate)\n');
+        expect(readFileSync(join(dir, 'broken.bos'), 'utf8')).toBe('platform P {\n  capability {');
+    });
+});
+
 describe('usage and I/O errors: one line on stderr, exit 2', () => {
     const cases: [string, string[], RegExp][] = [
         ['no command', [], /Usage:/],
@@ -162,6 +192,7 @@ describe('usage and I/O errors: one line on stderr, exit 2', () => {
         ['option of another command', ['export', '--quiet'], /^bos: bos export does not take --quiet\n$/],
         ['missing path', ['validate', 'nowhere'], /^bos: cannot read nowhere: no such file or folder\n$/],
         ['no .bos file', ['validate', 'empty'], /^bos: no \.bos file found in empty\n$/],
+        ['lsp without --stdio', ['lsp'], /^bos: usage: bos lsp --stdio\n$/],
     ];
     for (const [what, args, expected] of cases) {
         it(what, () => {

@@ -4,6 +4,10 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspClient, fileUri } from './lsp-client.js';
+import {
+    CompletionRequest, DefinitionRequest, DocumentFormattingRequest, HoverRequest, RenameRequest,
+    type CompletionList, type Hover, type Location, type MarkupContent, type TextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 
 let dir: string;
 let client: LspClient;
@@ -15,13 +19,47 @@ beforeAll(async () => {
     await client.initialize(dir);
 });
 
-afterAll(async () => { await client.close(); });
+afterAll(async () => {
+    await client.close();
+    expect(client.exited).toBe(true);
+    expect(client.stderr).toBe('');
+});
 
 describe('bos lsp --stdio', () => {
     it('publishes diagnostics for files that are not open', async () => {
         const uri = fileUri(join(dir, 'platforms/business.bos'));
         const p = client.diagnostics.get(uri) ?? await client.nextDiagnostics(uri);
         expect(p.diagnostics.map(d => d.code)).toEqual(['bos/headroom', 'bos/headroom']);
+    });
+
+    it('answers completion, hover, definition, rename and formatting', async () => {
+        const uri = fileUri(join(dir, 'platforms/data-intelligence.bos'));
+        const text = readFileSync(join(dir, 'platforms/data-intelligence.bos'), 'utf8');
+        await client.open(uri, text.replace('runs on AlibabaCloud.MaxCompute, AlibabaCloud.RocketMQ', 'runs on '));
+        const line = text.split('\n').findIndex(l => l.includes('runs on AlibabaCloud.MaxCompute, AlibabaCloud.RocketMQ'));
+        const col = text.split('\n')[line].indexOf('runs on ') + 'runs on '.length;
+        const completion = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: col } }) as CompletionList;
+        const labels = completion.items.map(i => i.label);
+        expect(labels).toContain('AlibabaCloud.MaxCompute');
+        expect(labels).toContain('tmall.cloud.LegacyIDC.Oracle');
+        expect(labels.filter(l => /Recommend|UserProfile|Consumer|Checkout/.test(l))).toEqual([]);
+        await client.change(uri, text);
+
+        const recommend = text.split('\n').findIndex(l => l.includes('capability Recommend'));
+        const at = { line: recommend, character: text.split('\n')[recommend].indexOf('Recommend') + 2 };
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at }) as Hover;
+        expect((hover.contents as MarkupContent).value).toContain('| 6M/s | 15M/s | 40% | 🟢 ok |');
+
+        const pai = text.split('\n').findIndex(l => l.includes('runs on AlibabaCloud.PAI, AlibabaCloud.Tair'));
+        const def = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: pai, character: text.split('\n')[pai].indexOf('PAI') + 1 } }) as Location[];
+        expect(JSON.stringify(def)).toContain('alibaba-cloud.bos');
+
+        const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at, newName: 'Personalise' }) as WorkspaceEdit;
+        const files = Object.keys(edit.changes ?? {}).map(u => u.slice(u.lastIndexOf('/') + 1)).sort();
+        expect(files).toEqual(['data-intelligence.bos', 'double11.bos', 'elements.bos']);
+
+        const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        expect(edits).toEqual([]);
     });
 
     it('re-checks other files after an edit (cross-file rules)', async () => {
