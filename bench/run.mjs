@@ -10,10 +10,12 @@ import { generate } from './generate.mjs';
 
 const root = resolve('.bench');
 mkdirSync(root, { recursive: true });
-await esbuild.build({
-    entryPoints: ['bench/analysis.ts'], outfile: join(root, 'analysis.cjs'), bundle: true, platform: 'node',
-    format: 'cjs', target: 'node20', logLevel: 'warning',
-});
+for (const name of ['analysis', 'lsp']) {
+    await esbuild.build({
+        entryPoints: [`bench/${name}.ts`], outfile: join(root, `${name}.cjs`), bundle: true, platform: 'node',
+        format: 'cjs', target: 'node20', logLevel: 'warning',
+    });
+}
 
 const TARGETS = { 1000: null, 10000: { wall: 1500, rss: 500 }, 50000: { wall: 7000, rss: null } };
 const RUNS = 3;
@@ -49,4 +51,16 @@ for (const size of [1000, 10000, 50000]) {
         met: target ? (median <= target.wall && (!target.rss || rssMb <= target.rss) ? 'yes' : 'NO') : '—',
     });
 }
+console.log('CLI: cold bos validate, and the analysis alone');
 console.table(rows);
+
+// Language server, over JSON-RPC, on the 10k workspace.
+const lsp = JSON.parse(spawnSync(process.execPath, [join(root, 'lsp.cjs'), join(root, 'ws-10000'), '15'], { encoding: 'utf8' }).stdout);
+const ok = (v, t) => (v <= t ? 'yes' : 'NO');
+console.log('Language server (10k declarations, median of 15)');
+console.table([
+    { measure: 'start-up → first diagnostics', value: `${lsp.startup.toFixed(0)} ms`, target: '—', met: '—' },
+    { measure: 'one-character edit → publishDiagnostics', value: `${lsp.edit.toFixed(1)} ms`, target: '≤ 100 ms', met: ok(lsp.edit, 100) },
+    { measure: `completion (${lsp.items} items)`, value: `${lsp.completion.toFixed(1)} ms`, target: '≤ 30 ms', met: ok(lsp.completion, 30) },
+    { measure: 'hover', value: `${lsp.hover.toFixed(1)} ms`, target: '≤ 30 ms', met: ok(lsp.hover, 30) },
+]);

@@ -18,7 +18,9 @@ export class LspClient {
     stderr = '';
 
     constructor(cli = resolve('out/cli.cjs')) {
-        this.child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        // BOS_LSP_NODE_ARGS (e.g. `--cpu-prof`) lets a benchmark profile the server.
+        const nodeArgs = (process.env.BOS_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+        this.child = spawn(process.execPath, [...nodeArgs, cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.child.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
         this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {

@@ -3,7 +3,7 @@
 // Pure: resolved model in, numbers out. Diagnostics, the CLI, hovers and diagram
 // overlays all read this one result.
 import type { BosModel, ModelNode, Price } from '../model/model.js';
-import { findCycles, loadGraph, type LoadGraph } from '../model/graph.js';
+import type { LoadGraph, ModelFacts } from '../model/graph.js';
 import { fits } from '../model/vocabulary.js';
 
 export type Status = 'ok' | 'headroom' | 'overload' | 'unknown';
@@ -51,14 +51,13 @@ export function statusOf(utilisation: number | undefined, headroom: number): Sta
     return 'ok';
 }
 
-export function analyse(model: BosModel, defaultHeadroom = DEFAULT_HEADROOM): Analysis {
-    const scenarios = model.nodes.filter(n => n.keyword === 'scenario' && n.id !== undefined);
-    const cycles = findCycles(model);
-    if (cycles.length > 0) {
-        const names = cycles.map(c => c.members.map(m => m.id).join(' → ')).join('; ');
+export function analyse(model: BosModel, facts: ModelFacts, defaultHeadroom = DEFAULT_HEADROOM): Analysis {
+    if (!facts.loadGraph) {
+        const names = facts.cycles.map(c => c.members.map(m => m.id).join(' → ')).join('; ');
         return { skipped: `scenario analysis skipped while a dependency cycle exists (${names})`, scenarios: [] };
     }
-    const graph = loadGraph(model);
+    const graph = facts.loadGraph;
+    const scenarios = model.nodes.filter(n => n.keyword === 'scenario' && n.id !== undefined);
     return { scenarios: scenarios.map(s => analyseScenario(s, graph, defaultHeadroom)) };
 }
 
@@ -68,34 +67,32 @@ function unitPrice(p: Price | undefined): Money | undefined {
     return { amount: p.amount.base / p.per, currency: p.amount.currency };
 }
 
-/** The nodes reachable from `seeds` along the load graph, in load order. */
-function reachable(seeds: Iterable<ModelNode>, graph: LoadGraph): ModelNode[] {
-    const seen = new Set<ModelNode>(seeds);
-    const stack = [...seen];
-    while (stack.length) {
-        for (const d of graph.edges.get(stack.pop()!) ?? []) {
-            if (!seen.has(d.target!)) { seen.add(d.target!); stack.push(d.target!); }
-        }
-    }
-    return [...seen].sort((a, b) => graph.position.get(a)! - graph.position.get(b)!);
-}
-
 function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom: number): ScenarioResult {
-    const load = new Map<ModelNode, number>();
-    const add = (n: ModelNode, v: number) => load.set(n, (load.get(n) ?? 0) + v);
+    const size = graph.order.length;
+    const load = new Float64Array(size);
+    const reached = new Uint8Array(size);
     let transactions = 0;
     for (const { dep, rate } of scenario.loads) {
         const flow = dep.target;
         if (!flow || !fits('load', flow.keyword) || rate.base === undefined) continue;
         transactions += rate.base;
         for (const step of flow.deps) {
-            if (step.relation === 'step' && step.target && fits('step', step.target.keyword)) add(step.target, rate.base * step.weight);
+            const p = step.relation === 'step' && step.target && fits('step', step.target.keyword) ? graph.position[step.target.index] : -1;
+            if (p >= 0) { load[p] += rate.base * step.weight; reached[p] = 1; }
         }
     }
-    for (const n of reachable(load.keys(), graph)) {
-        const l = load.get(n)!;
-        for (const d of graph.edges.get(n) ?? []) add(d.target!, l * d.weight);
+    // `order` is topological: a node's load is complete before it is passed on.
+    const loaded: number[] = [];
+    for (let p = 0; p < size; p++) {
+        if (!reached[p]) continue;
+        loaded.push(p);
+        for (let e = graph.start[p]; e < graph.start[p + 1]; e++) {
+            const t = graph.target[e];
+            load[t] += load[p] * graph.weight[e];
+            reached[t] = 1;
+        }
     }
+    loaded.sort((a, b) => graph.nameRank[a] - graph.nameRank[b]);
 
     const headroom = scenario.headroom?.base ?? defaultHeadroom;
     const nodes: NodeLoad[] = [];
@@ -103,14 +100,15 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
     const seen = (c: string) => { if (!currencies.includes(c)) currencies.push(c); };
     let spend = 0;
     let costed = false;
-    for (const [node, l] of load) {
+    for (const p of loaded) {
+        const node = graph.order[p];
+        const l = load[p];
         const capacity = node.capacity?.base;
         const utilisation = capacity !== undefined && capacity > 0 ? l / capacity : undefined;
         nodes.push({ node, load: l, capacity, utilisation, status: statusOf(utilisation, headroom) });
         const price = node.keyword === 'resource' ? unitPrice(node.cost) : undefined;
         if (price) { spend += l * price.amount; costed = true; seen(price.currency); }
     }
-    nodes.sort((a, b) => (a.node.id! < b.node.id! ? -1 : a.node.id! > b.node.id! ? 1 : 0));
 
     const budgetPrice = unitPrice(scenario.budget);
     const budget = scenario.budget;

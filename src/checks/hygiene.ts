@@ -1,12 +1,11 @@
 // bos/undigitised, bos/unhosted, bos/unused, bos/empty-flow, bos/repeated: parts of
 // the model that are there but not yet wired into the business OS.
 import type { BosModel } from '../model/model.js';
-import { countDependents } from '../model/graph.js';
+import type { ModelFacts } from '../model/graph.js';
 import { atName, finding, label, type Finding } from './finding.js';
 
-export function checkHygiene(model: BosModel): Finding[] {
+export function checkHygiene(model: BosModel, facts: ModelFacts): Finding[] {
     const out: Finding[] = [];
-    const depended = countDependents(model);
     for (const n of model.nodes) {
         if (n.id === undefined) continue; // a nameless declaration already has a syntax error
         const has = (relation: string) => n.deps.some(d => d.relation === relation);
@@ -17,7 +16,7 @@ export function checkHygiene(model: BosModel): Finding[] {
         } else if (n.keyword === 'flow' && !has('step')) {
             out.push(finding('bos/empty-flow', `flow ${label(n)} has no step`, atName(n)));
         }
-        if ((n.keyword === 'capability' || n.keyword === 'resource') && !depended.has(n)) {
+        if ((n.keyword === 'capability' || n.keyword === 'resource') && facts.dependents[n.index] === 0) {
             out.push(finding('bos/unused', `${n.keyword} ${label(n)}: nothing depends on it or steps through it`, atName(n)));
         }
     }

@@ -2,6 +2,7 @@
 import type { BosModel } from '../model/model.js';
 import type { Analysis } from '../analysis/scenario.js';
 import type { Finding } from './finding.js';
+import type { ModelFacts } from '../model/graph.js';
 import { checkImports, checkTargetKinds } from './references.js';
 import { checkLayering } from './layering.js';
 import { checkCycles } from './cycles.js';
@@ -11,7 +12,7 @@ import { checkHygiene } from './hygiene.js';
 import { checkDuplicates } from './duplicates.js';
 import { checkCapacity } from './capacity.js';
 
-const MODEL_CHECKS: readonly ((model: BosModel) => Finding[])[] = [
+const MODEL_CHECKS: readonly ((model: BosModel, facts: ModelFacts) => Finding[])[] = [
     checkImports, checkDuplicates, checkTargetKinds, checkLayering, checkCycles, checkKinds, checkUnits, checkHygiene,
 ];
 
@@ -19,12 +20,12 @@ const MODEL_CHECKS: readonly ((model: BosModel) => Finding[])[] = [
  * Runs every check; one that throws is reported once and skipped, so a bug in one
  * rule never hides the others.
  */
-export function runChecks(model: BosModel, analysis: Analysis, onError: (check: string, err: unknown) => void): Finding[] {
+export function runChecks(model: BosModel, facts: ModelFacts, analysis: Analysis, onError: (check: string, err: unknown) => void): Finding[] {
     const out: Finding[] = [];
     const run = (name: string, f: () => Finding[]) => {
         try { out.push(...f()); } catch (err) { onError(name, err); }
     };
-    for (const check of MODEL_CHECKS) run(check.name, () => check(model));
+    for (const check of MODEL_CHECKS) run(check.name, () => check(model, facts));
     run(checkCapacity.name, () => checkCapacity(analysis));
     return out;
 }

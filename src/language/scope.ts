@@ -135,7 +135,8 @@ export class BosScopeProvider implements ScopeProvider {
             const short = this.shortestName(node, d.name);
             if (seen.has(short)) continue;
             seen.add(short);
-            out.push(short === d.name ? d : { ...d, name: short });
+            // A prototype link keeps the description's lazy getters (name segment) lazy.
+            out.push(short === d.name ? d : Object.create(d, { name: { value: short, enumerable: true } }));
         }
         return stream(out);
     }

@@ -17,7 +17,7 @@ export class BosCodeLensProvider implements CodeLensProvider {
             if (n.uri !== uri || (n.keyword !== 'capability' && n.keyword !== 'resource')) continue;
             const nameNode = GrammarUtils.findNodeForProperty(n.source.$cstNode, 'name');
             if (!nameNode) continue;
-            const parts = [`used by ${result.dependents.get(n) ?? 0}`];
+            const parts = [`used by ${result.dependents[n.index]}`];
             const top = hardest(result.loads.get(n) ?? []);
             if (top) {
                 const scenario = top.scenario.scenario.name;

@@ -1,5 +1,7 @@
-// The dependency graph over the resolved model: cycles (Tarjan, iterative so that
-// long chains cannot overflow the stack) and the order in which load flows.
+// The dependency graph over the resolved model, computed once per build: cycles
+// (Tarjan, iterative so that long chains cannot overflow the stack), how many
+// declarations depend on each node, and the graph load flows along. Nodes are addressed
+// by their index in the model so that the hot loops run over typed arrays.
 import { fits, STRUCTURAL } from './vocabulary.js';
 import type { BosModel, Dependency, ModelNode } from './model.js';
 
@@ -15,39 +17,69 @@ export interface Cycle {
     edge: Dependency;
 }
 
+/** The graph load flows along (`calls`, `runs on`, `depends on`), in compressed rows. */
+export interface LoadGraph {
+    /** Capabilities and resources in an order where each comes before those it passes load to. */
+    order: ModelNode[];
+    /** Position in `order` of each model node index, or -1. */
+    position: Int32Array;
+    /** Edges of the node at position p: `target[start[p] .. start[p + 1]]` with `weight`. */
+    start: Int32Array;
+    target: Int32Array;
+    weight: Float64Array;
+    /** Rank of each position in qualified-name order, for sorted output without string sorts. */
+    nameRank: Int32Array;
+}
+
+export interface ModelFacts {
+    cycles: Cycle[];
+    /** How many declarations depend on or step through each node (by model index). */
+    dependents: Int32Array;
+    /** Undefined while a cycle exists. */
+    loadGraph?: LoadGraph;
+}
+
+export function deriveFacts(model: BosModel): ModelFacts {
+    const edges = model.nodes.map(structuralEdges);
+    const cycles = findCycles(model, edges);
+    return { cycles, dependents: countDependents(model), loadGraph: cycles.length ? undefined : buildLoadGraph(model, edges) };
+}
+
 /** Strongly connected components with more than one member, or one member that depends on itself. */
-function components(nodes: readonly ModelNode[], edges: (n: ModelNode) => Dependency[]): ModelNode[][] {
-    const index = new Map<ModelNode, number>();
-    const low = new Map<ModelNode, number>();
-    const onStack = new Set<ModelNode>();
-    const stack: ModelNode[] = [];
+function components(nodes: readonly ModelNode[], edges: readonly Dependency[][]): ModelNode[][] {
+    const n = nodes.length;
+    const index = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const stack: number[] = [];
     const out: ModelNode[][] = [];
     let counter = 0;
-    for (const start of nodes) {
-        if (index.has(start)) continue;
-        const work: { node: ModelNode; next: number; out: Dependency[] }[] = [];
-        const visit = (n: ModelNode) => {
-            index.set(n, counter); low.set(n, counter); counter++;
-            stack.push(n); onStack.add(n);
-            work.push({ node: n, next: 0, out: edges(n) });
+    const frames: { v: number; next: number }[] = [];
+    for (let s = 0; s < n; s++) {
+        if (index[s] >= 0) continue;
+        const visit = (v: number) => {
+            index[v] = low[v] = counter++;
+            stack.push(v); onStack[v] = 1;
+            frames.push({ v, next: 0 });
         };
-        visit(start);
-        while (work.length) {
-            const frame = work[work.length - 1];
-            if (frame.next < frame.out.length) {
-                const t = frame.out[frame.next++].target!;
-                if (!index.has(t)) visit(t);
-                else if (onStack.has(t)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(t)!));
+        visit(s);
+        while (frames.length) {
+            const frame = frames[frames.length - 1];
+            const out_ = edges[frame.v];
+            if (frame.next < out_.length) {
+                const t = out_[frame.next++].target!.index;
+                if (index[t] < 0) visit(t);
+                else if (onStack[t]) low[frame.v] = Math.min(low[frame.v], index[t]);
                 continue;
             }
-            work.pop();
-            const parent = work[work.length - 1];
-            if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-            if (low.get(frame.node) === index.get(frame.node)) {
+            frames.pop();
+            const parent = frames[frames.length - 1];
+            if (parent) low[parent.v] = Math.min(low[parent.v], low[frame.v]);
+            if (low[frame.v] === index[frame.v]) {
                 const scc: ModelNode[] = [];
-                let m: ModelNode;
-                do { m = stack.pop()!; onStack.delete(m); scc.push(m); } while (m !== frame.node);
-                const selfLoop = scc.length === 1 && frame.out.some(d => d.target === frame.node);
+                let m: number;
+                do { m = stack.pop()!; onStack[m] = 0; scc.push(nodes[m]); } while (m !== frame.v);
+                const selfLoop = scc.length === 1 && out_.some(d => d.target!.index === frame.v);
                 if (scc.length > 1 || selfLoop) out.push(scc);
             }
         }
@@ -56,24 +88,23 @@ function components(nodes: readonly ModelNode[], edges: (n: ModelNode) => Depend
 }
 
 /** One cycle per strongly connected component, reported from its first member. */
-export function findCycles(model: BosModel): Cycle[] {
-    const order = new Map(model.nodes.map((n, i) => [n, i]));
+function findCycles(model: BosModel, edges: readonly Dependency[][]): Cycle[] {
     const cycles: Cycle[] = [];
-    for (const scc of components(model.nodes, structuralEdges)) {
+    for (const scc of components(model.nodes, edges)) {
         const inScc = new Set(scc);
-        const first = scc.reduce((a, b) => order.get(a)! <= order.get(b)! ? a : b);
-        const edge = structuralEdges(first).find(d => inScc.has(d.target!))!;
-        cycles.push({ members: [first, ...pathBack(edge.target!, first, inScc)], edge });
+        const first = scc.reduce((a, b) => (a.index <= b.index ? a : b));
+        const edge = edges[first.index].find(d => inScc.has(d.target!))!;
+        cycles.push({ members: [first, ...pathBack(edge.target!, first, inScc, edges)], edge });
     }
-    return cycles.sort((a, b) => order.get(a.members[0])! - order.get(b.members[0])!);
+    return cycles.sort((a, b) => a.members[0].index - b.members[0].index);
 }
 
 /** Shortest path from `from` to `to` inside the component, excluding `to`. */
-function pathBack(from: ModelNode, to: ModelNode, inScc: Set<ModelNode>): ModelNode[] {
+function pathBack(from: ModelNode, to: ModelNode, inScc: Set<ModelNode>, edges: readonly Dependency[][]): ModelNode[] {
     const previous = new Map<ModelNode, ModelNode | null>([[from, null]]);
     const queue = [from];
     for (let i = 0; i < queue.length && !previous.has(to); i++) {
-        for (const d of structuralEdges(queue[i])) {
+        for (const d of edges[queue[i].index]) {
             const t = d.target!;
             if (inScc.has(t) && !previous.has(t)) { previous.set(t, queue[i]); queue.push(t); }
         }
@@ -83,47 +114,48 @@ function pathBack(from: ModelNode, to: ModelNode, inScc: Set<ModelNode>): ModelN
     return to === from ? [] : path;
 }
 
-/** The graph load flows along: for each capability and resource, its `calls`, `runs on` and `depends on`. */
-export interface LoadGraph {
-    edges: Map<ModelNode, Dependency[]>;
-    /** Position in an order where every node comes before those it passes load to. */
-    position: Map<ModelNode, number>;
-}
-
-/** Builds the load graph once; acyclic when `findCycles` found nothing. */
-export function loadGraph(model: BosModel): LoadGraph {
-    const carriers = model.nodes.filter(n => n.keyword === 'capability' || n.keyword === 'resource');
-    const edges = new Map<ModelNode, Dependency[]>();
-    const indegree = new Map<ModelNode, number>(carriers.map(n => [n, 0]));
-    for (const n of carriers) {
-        const out = structuralEdges(n).filter(d => d.relation !== 'uses');
-        edges.set(n, out);
-        for (const d of out) indegree.set(d.target!, (indegree.get(d.target!) ?? 0) + 1);
-    }
-    const ready = carriers.filter(n => indegree.get(n) === 0);
-    const position = new Map<ModelNode, number>();
-    while (ready.length) {
-        const n = ready.pop()!;
-        position.set(n, position.size);
-        for (const d of edges.get(n) ?? []) {
-            const left = indegree.get(d.target!)! - 1;
-            indegree.set(d.target!, left);
-            if (left === 0) ready.push(d.target!);
-        }
-    }
-    return { edges, position };
-}
-
 /**
  * How many declarations depend on or step through each node: every resolved reference
  * but `load` and `overlay` counts, once per holder.
  */
-export function countDependents(model: BosModel): Map<ModelNode, number> {
-    const out = new Map<ModelNode, number>();
+function countDependents(model: BosModel): Int32Array {
+    const out = new Int32Array(model.nodes.length);
+    const seenBy = new Int32Array(model.nodes.length).fill(-1);
     for (const n of model.nodes) {
-        const targets = new Set<ModelNode>();
-        for (const d of n.deps) if (d.target && d.relation !== 'load' && d.relation !== 'overlay') targets.add(d.target);
-        for (const t of targets) out.set(t, (out.get(t) ?? 0) + 1);
+        for (const d of n.deps) {
+            const t = d.target;
+            if (!t || d.relation === 'load' || d.relation === 'overlay' || seenBy[t.index] === n.index) continue;
+            seenBy[t.index] = n.index;
+            out[t.index]++;
+        }
     }
     return out;
+}
+
+function buildLoadGraph(model: BosModel, edges: readonly Dependency[][]): LoadGraph {
+    const carriers = model.nodes.filter(n => (n.keyword === 'capability' || n.keyword === 'resource') && n.id !== undefined);
+    const loadEdges = (n: ModelNode) => edges[n.index].filter(d => d.relation !== 'uses');
+    const indegree = new Int32Array(model.nodes.length);
+    for (const n of carriers) for (const d of loadEdges(n)) indegree[d.target!.index]++;
+    const ready = carriers.filter(n => indegree[n.index] === 0);
+    const order: ModelNode[] = [];
+    while (ready.length) {
+        const n = ready.pop()!;
+        order.push(n);
+        for (const d of loadEdges(n)) if (--indegree[d.target!.index] === 0) ready.push(d.target!);
+    }
+    const position = new Int32Array(model.nodes.length).fill(-1);
+    order.forEach((n, p) => { position[n.index] = p; });
+    const start = new Int32Array(order.length + 1);
+    const targets: number[] = [];
+    const weights: number[] = [];
+    order.forEach((n, p) => {
+        start[p] = targets.length;
+        for (const d of loadEdges(n)) { targets.push(position[d.target!.index]); weights.push(d.weight); }
+    });
+    start[order.length] = targets.length;
+    const byName = order.map((_, p) => p).sort((a, b) => (order[a].id! < order[b].id! ? -1 : order[a].id! > order[b].id! ? 1 : 0));
+    const nameRank = new Int32Array(order.length);
+    byName.forEach((p, rank) => { nameRank[p] = rank; });
+    return { order, position, start, target: Int32Array.from(targets), weight: Float64Array.from(weights), nameRank };
 }

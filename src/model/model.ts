@@ -42,12 +42,14 @@ export type Pattern =
     | { type: 'all' }
     | { type: 'layer'; layer: string; source: ast.LayerPattern }
     | { type: 'kind'; kind: string; source: ast.KindPattern }
-    | { type: 'ref'; target?: ModelNode; children: boolean };
+    | { type: 'ref'; target?: ModelNode; children: boolean; source: ast.RefPattern };
 
 /** A single-valued property written more than once; the first one counts. */
 export interface Repeat { node: ModelNode; property: string; index: number }
 
 export interface ModelNode {
+    /** Position in `BosModel.nodes` (file path, then text order). */
+    index: number;
     /** Qualified name; undefined for a declaration that lost its name to a syntax error. */
     id?: string;
     name: string;
@@ -110,8 +112,17 @@ function price(p: ast.Price | undefined): Price | undefined {
     return p && amount ? { amount, per: p.per ?? 1, source: p } : undefined;
 }
 
+/**
+ * What one file contributes, kept between builds while the file's syntax tree is the
+ * same: an edit re-creates only the edited file's nodes, and the dependencies of a file
+ * are re-resolved only when one of its references now lands elsewhere.
+ */
+interface FilePart { nodes: ModelNode[]; repeats: Repeat[] }
+
+export type ModelCache = WeakMap<ast.Model, FilePart>;
+
 /** Builds the model from linked documents; the order of `documents` does not matter. */
-export function buildModel(documents: readonly LangiumDocument[]): BosModel {
+export function buildModel(documents: readonly LangiumDocument[], cache: ModelCache = new WeakMap()): BosModel {
     // Path order on the decoded path, so that non-ASCII file names sort as people read them.
     const docs = documents.filter(d => ast.isModel(d.parseResult.value))
         .map(d => ({ d, path: d.uri.path }))
@@ -119,6 +130,8 @@ export function buildModel(documents: readonly LangiumDocument[]): BosModel {
         .map(x => x.d);
     const byAst = new Map<AstNode, ModelNode>();
     const model: BosModel = { nodes: [], byId: new Map(), files: [], packages: new Set(), repeats: [], byAst };
+    const parts: FilePart[] = [];
+    const fresh = new Set<FilePart>();
 
     for (const doc of docs) {
         const root = doc.parseResult.value as ast.Model;
@@ -126,16 +139,43 @@ export function buildModel(documents: readonly LangiumDocument[]): BosModel {
         const pkg = packageOf(root);
         model.files.push({ uri, pkg, source: root });
         model.packages.add(pkg);
-        for (const decl of declarationsOf(root)) {
-            const node = createNode(decl, uri, pkg, byAst, model.repeats);
+        let part = cache.get(root);
+        if (!part) {
+            const local = new Map<AstNode, ModelNode>();
+            const repeats: Repeat[] = [];
+            const nodes = declarationsOf(root).map(decl => {
+                const node = createNode(decl, uri, pkg, local, repeats);
+                local.set(decl, node);
+                return node;
+            });
+            part = { nodes, repeats };
+            cache.set(root, part);
+            fresh.add(part);
+        }
+        parts.push(part);
+        model.repeats.push(...part.repeats);
+        for (const node of part.nodes) {
+            node.index = model.nodes.length;
             model.nodes.push(node);
-            byAst.set(decl, node);
+            byAst.set(node.source, node);
             if (node.id !== undefined && !model.byId.has(node.id)) model.byId.set(node.id, node);
         }
     }
     // Second pass: the targets exist now.
-    for (const node of model.nodes) addDependencies(node, byAst);
+    for (const part of parts) {
+        if (!fresh.has(part) && part.nodes.every(n => dependenciesHold(n, byAst))) continue;
+        for (const node of part.nodes) addDependencies(node, byAst);
+    }
     return model;
+}
+
+/** Whether every reference of a kept node still resolves to the node its dependency names. */
+function dependenciesHold(node: ModelNode, byAst: Map<AstNode, ModelNode>): boolean {
+    return node.deps.every(d => {
+        const ref = ast.isLoad(d.source) ? d.source.flow : (d.source as ast.Reference | ast.WeightedRef).target;
+        const target = ref?.ref && byAst.get(ref.ref);
+        return target === d.target;
+    }) && (!ast.isView(node.source) || [...node.includes, ...node.excludes].every(p => p.type !== 'ref' || p.target === (p.source.target?.ref && byAst.get(p.source.target.ref))));
 }
 
 function createNode(decl: ast.Declaration, uri: string, pkg: string, byAst: Map<AstNode, ModelNode>, repeats: Repeat[]): ModelNode {
@@ -143,7 +183,7 @@ function createNode(decl: ast.Declaration, uri: string, pkg: string, byAst: Map<
     const layer = layerOf(keyword);
     const parent = decl.$container && byAst.get(decl.$container);
     const node: ModelNode = {
-        id: qualifiedName(decl), name: decl.name ?? '', pkg, keyword, kind: decl.kind, layer,
+        index: -1, id: qualifiedName(decl), name: decl.name ?? '', pkg, keyword, kind: decl.kind, layer,
         rank: layer && LAYER_RANK[layer], title: decl.title, tags: decl.tags ?? [],
         description: decl.description?.[0], owner: decl.owner?.[0], parent, children: [], uri,
         deps: [], loads: [], includes: [], excludes: [], source: decl,
@@ -177,6 +217,8 @@ function createNode(decl: ast.Declaration, uri: string, pkg: string, byAst: Map<
 
 function addDependencies(node: ModelNode, byAst: Map<AstNode, ModelNode>): void {
     const decl = node.source;
+    node.deps = [];
+    node.loads = [];
     const add = (relation: Relation, source: ast.Reference | ast.WeightedRef | ast.Load, property: 'target' | 'flow') => {
         const ref = ast.isLoad(source) ? source.flow : source.target;
         const target = ref?.ref && byAst.get(ref.ref);
@@ -208,7 +250,10 @@ function addDependencies(node: ModelNode, byAst: Map<AstNode, ModelNode>): void 
         node.excludes = decl.excludes.map(p => pattern(p, byAst));
     }
     // Text order, whatever the property: `bos/cycle` reports the first reference of a member.
-    node.deps.sort((a, b) => (a.source.$cstNode?.offset ?? 0) - (b.source.$cstNode?.offset ?? 0));
+    if (node.deps.length > 1) {
+        const offset = new Map(node.deps.map(d => [d, d.source.$cstNode?.offset ?? 0]));
+        node.deps.sort((a, b) => offset.get(a)! - offset.get(b)!);
+    }
 }
 
 function pattern(p: ast.Pattern, byAst: Map<AstNode, ModelNode>): Pattern {
@@ -216,7 +261,7 @@ function pattern(p: ast.Pattern, byAst: Map<AstNode, ModelNode>): Pattern {
     if (ast.isKindPattern(p)) return { type: 'kind', kind: p.kind, source: p };
     if (ast.isRefPattern(p)) {
         const target = p.target?.ref && byAst.get(p.target.ref);
-        return { type: 'ref', target, children: p.children };
+        return { type: 'ref', target, children: p.children, source: p };
     }
     return { type: 'all' };
 }

@@ -1,8 +1,8 @@
 // The resolved model, its analysis and every finding, computed once per workspace
 // build and shared by validation, the CLI and (later) hovers and diagrams.
 import { AstUtils, WorkspaceCache, type LangiumCoreServices, type LangiumDocuments } from 'langium';
-import { buildModel, type BosModel, type ModelNode } from '../model/model.js';
-import { countDependents } from '../model/graph.js';
+import { buildModel, type BosModel, type ModelCache, type ModelNode } from '../model/model.js';
+import { deriveFacts } from '../model/graph.js';
 import { analyse, loadsByNode, type Analysis, type ScenarioLoad } from '../analysis/scenario.js';
 import { runChecks } from '../checks/index.js';
 import type { Finding } from '../checks/finding.js';
@@ -13,10 +13,10 @@ export interface WorkspaceResult {
     analysis: Analysis;
     /** Findings grouped by the URI of the document they point into. */
     findings: Map<string, Finding[]>;
-    /** Each loaded node's load per scenario (hovers, lenses, inlay hints). */
-    loads: Map<ModelNode, ScenarioLoad[]>;
-    /** How many declarations depend on each node. */
-    dependents: Map<ModelNode, number>;
+    /** Each loaded node's load per scenario (hovers, lenses), computed when first asked. */
+    readonly loads: Map<ModelNode, ScenarioLoad[]>;
+    /** How many declarations depend on each node, by model index. */
+    dependents: Int32Array;
 }
 
 export class BosWorkspaceModel {
@@ -24,6 +24,8 @@ export class BosWorkspaceModel {
     private readonly cache: WorkspaceCache<'result', WorkspaceResult>;
 
     private readonly settings: BosSettings;
+    /** Per-file model parts, reused while a file's syntax tree stays the same. */
+    private readonly parts: ModelCache = new WeakMap();
 
     constructor(services: LangiumCoreServices, settings: BosSettings) {
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -41,15 +43,20 @@ export class BosWorkspaceModel {
     }
 
     private compute(): WorkspaceResult {
-        const model = buildModel(this.documents.all.toArray());
-        const analysis = analyse(model, this.settings.defaultHeadroom);
+        const model = buildModel(this.documents.all.toArray(), this.parts);
+        const facts = deriveFacts(model);
+        const analysis = analyse(model, facts, this.settings.defaultHeadroom);
         const findings = new Map<string, Finding[]>();
-        const all = runChecks(model, analysis, (check, err) => console.error(`bos: check ${check} failed and was skipped:`, err));
+        const all = runChecks(model, facts, analysis, (check, err) => console.error(`bos: check ${check} failed and was skipped:`, err));
         for (const f of all) {
             const uri = AstUtils.getDocument(f.node).uri.toString();
             const list = findings.get(uri);
             if (list) list.push(f); else findings.set(uri, [f]);
         }
-        return { model, analysis, findings, loads: loadsByNode(analysis), dependents: countDependents(model) };
+        let loads: Map<ModelNode, ScenarioLoad[]> | undefined;
+        return {
+            model, analysis, findings, dependents: facts.dependents,
+            get loads() { return (loads ??= loadsByNode(analysis)); },
+        };
     }
 }
