@@ -8,7 +8,10 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const options = {
-    entryPoints: { cli: 'src/cli/main.ts', server: 'src/lsp/main.ts', extension: 'src/extension/main.ts' },
+    entryPoints: {
+        cli: 'src/cli/main.ts', server: 'src/lsp/main.ts', extension: 'src/extension/main.ts',
+        'layout-worker': 'src/diagram/layout-worker.ts',
+    },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -17,7 +20,8 @@ const options = {
     format: 'cjs',
     sourcemap: !production,
     minify: production,
-    external: ['vscode'],
+    // resvg is a native module, loaded from node_modules when a PNG is asked for.
+    external: ['vscode', '@resvg/resvg-js'],
     define: { BOS_VERSION: JSON.stringify(pkg.version) },
     logLevel: 'warning',
 };

@@ -8,6 +8,7 @@ import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import { UsageError } from '../workspace/files.js';
 import { collectRows, plural, summarise, summaryLine, type Row } from './diagnostics.js';
 import { formatFiles } from './format.js';
+import { renderCommand } from './render.js';
 import { toSarif } from './sarif.js';
 import { analysisJson, analysisText } from '../analysis/report.js';
 import { exportJson } from './export.js';
@@ -22,6 +23,7 @@ const HELP = `bos ${VERSION} — validate, analyse and export business-OS models
 Usage:
   bos validate [paths...] [--format text|json|sarif] [--max-warnings N] [--quiet]
   bos analyze  [paths...] [--scenario NAME] [--format text|json]
+  bos render   [paths...] [--view NAME] [--scenario NAME] [--theme light|dark] [-o FILE.svg|.png|.html]
   bos format   [paths...] [--check]
   bos export   [paths...] [-o FILE.json]
   bos lsp      --stdio
@@ -35,6 +37,8 @@ Options:
   --max-warnings N   exit 1 when there are more than N warnings
   --quiet            print errors only (warnings still count for --max-warnings)
   --scenario NAME    analyse one scenario (qualified or short name)
+  --view NAME        (render) the view to draw (default: the first view, or Overview)
+  --theme T          (render) light (default) or dark
   --check            (format) change nothing; list the files that would change
   -o, --output FILE  write to FILE instead of standard output
   --stdio            (lsp) speak the Language Server Protocol on stdin/stdout
@@ -54,6 +58,8 @@ const OPTIONS = {
     output: { type: 'string', short: 'o' },
     stdio: { type: 'boolean' },
     check: { type: 'boolean' },
+    view: { type: 'string' },
+    theme: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -63,6 +69,7 @@ const ALLOWED: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
     analyze: ['format', 'scenario'],
     export: ['output'],
     format: ['check'],
+    render: ['view', 'scenario', 'output', 'theme'],
     lsp: ['stdio'],
 };
 
@@ -168,6 +175,12 @@ async function format(paths: string[], values: Values): Promise<number> {
     return (values.check && changed.length) || unparsable.length ? 1 : 0;
 }
 
+async function renderView(paths: string[], values: Values): Promise<number> {
+    const ws = await load(paths);
+    process.stdout.write(await renderCommand(ws, { view: values.view, scenario: values.scenario, output: values.output, theme: values.theme }));
+    return summarise(collectRows(ws.files)).errors > 0 ? 1 : 0;
+}
+
 /** Runs the language server until the client disconnects; it never returns a code. */
 async function lsp(paths: string[], values: Values): Promise<number> {
     if (!values.stdio || paths.length) throw new UsageError('usage: bos lsp --stdio');
@@ -176,7 +189,7 @@ async function lsp(paths: string[], values: Values): Promise<number> {
 }
 
 const COMMANDS: Readonly<Record<string, (paths: string[], values: Values) => Promise<number>>> = {
-    validate, analyze, format, export: exportModel, lsp,
+    validate, analyze, render: renderView, format, export: exportModel, lsp,
 };
 
 export async function main(argv: string[]): Promise<number> {

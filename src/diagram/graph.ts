@@ -1,0 +1,93 @@
+// Resolved model + view (+ scenario) → the diagram graph: what to draw, before layout.
+// Pure data; the layout and the SVG read only this.
+import type { BosModel, ModelNode } from '../model/model.js';
+import type { Layer } from '../model/vocabulary.js';
+import { fits } from '../model/vocabulary.js';
+import type { ScenarioResult, Status } from '../analysis/scenario.js';
+import { percent, rate } from '../analysis/format.js';
+import { isInside, select, type ViewChoice } from './view.js';
+
+export type EdgeKind = 'uses' | 'runs on' | 'calls' | 'depends on';
+export const EDGE_KINDS: readonly EdgeKind[] = ['uses', 'runs on', 'calls', 'depends on'];
+
+export interface DiagramNode {
+    /** Stable id within the diagram: `n<model index>`. */
+    id: string;
+    /** Qualified name of the declaration. */
+    name: string;
+    label: string;
+    keyword: string;
+    kind?: string;
+    layer: Layer;
+    parent?: string;
+    /** Children folded into this container to keep a large view fast. */
+    folded?: number;
+    isContainer: boolean;
+    /** Where the declaration is written, for reveal. */
+    uri: string;
+    offset: number;
+    overlay?: { status: Status; text: string };
+}
+
+export interface DiagramEdge { id: string; source: string; target: string; kind: EdgeKind }
+
+export interface Diagram {
+    view: string;
+    title: string;
+    scenario?: string;
+    nodes: DiagramNode[];
+    edges: DiagramEdge[];
+    /** Said to the reader when the view was simplified. */
+    note?: string;
+}
+
+/** Views above this many nodes are drawn with containers folded. */
+export const FOLD_ABOVE = 1500;
+
+const idOf = (n: ModelNode) => `n${n.index}`;
+
+export function buildDiagram(model: BosModel, view: ViewChoice, scenario?: ScenarioResult, foldAbove = FOLD_ABOVE): Diagram {
+    let shown = select(model, view);
+    let note: string | undefined;
+    const folded = new Map<ModelNode, number>();
+    if (shown.length > foldAbove) {
+        const kept = shown.filter(n => !n.parent);
+        for (const n of shown) if (n.parent) folded.set(n.parent, (folded.get(n.parent) ?? 0) + 1);
+        note = `${shown.length} nodes are too many to lay out quickly: ${shown.length - kept.length} capabilities and resources are folded into their containers. Narrow the view to see them.`;
+        shown = kept;
+    }
+    const shownSet = new Set(shown);
+    const loads = new Map(scenario?.nodes.map(l => [l.node, l]) ?? []);
+    const nodes: DiagramNode[] = shown.map(n => {
+        const l = loads.get(n);
+        return {
+            id: idOf(n), name: n.id!, label: n.title ?? n.name, keyword: n.keyword, kind: n.kind, layer: n.layer!,
+            parent: n.parent && shownSet.has(n.parent) ? idOf(n.parent) : undefined,
+            folded: folded.get(n),
+            isContainer: n.keyword === 'platform' || n.keyword === 'infrastructure',
+            uri: n.uri, offset: n.source.$cstNode?.offset ?? 0,
+            overlay: l && { status: l.status, text: l.utilisation === undefined ? rate(l.load) : `${rate(l.load)} · ${percent(l.utilisation)}` },
+        };
+    });
+    // Folded children's dependencies are drawn from and to their container.
+    const visible = (n: ModelNode | undefined): ModelNode | undefined => n && (shownSet.has(n) ? n : n.parent && shownSet.has(n.parent) ? n.parent : undefined);
+    const edges: DiagramEdge[] = [];
+    const seen = new Set<string>();
+    for (const n of model.nodes) {
+        const from = visible(n);
+        if (!from) continue;
+        for (const d of n.deps) {
+            if (!(['uses', 'runs on', 'calls', 'depends on'] as string[]).includes(d.relation) || !d.target || !fits(d.relation, d.target.keyword)) continue;
+            const to = visible(d.target);
+            // Containment is drawn by nesting; an edge into one's own box would only clutter it.
+            if (!to || to === from || isInside(from, to) || isInside(to, from)) continue;
+            const id = `${idOf(from)}-${idOf(to)}-${d.relation.replace(' ', '')}`;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            edges.push({ id, source: idOf(from), target: idOf(to), kind: d.relation as EdgeKind });
+        }
+    }
+    return {
+        view: view.id, title: view.title, scenario: scenario?.scenario.id, nodes, edges, note,
+    };
+}

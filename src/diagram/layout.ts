@@ -1,0 +1,89 @@
+// Diagram graph → ELK graph → positions. Layered, top-down, with the four layers kept
+// in their bands by ELK partitions (actors, commerce, middle platforms, infrastructure)
+// and platforms and infrastructure groups as containers of their children.
+// Layout runs in a worker thread when one is given, so a large view never blocks the
+// language server, and it has a time limit.
+import { Worker } from 'node:worker_threads';
+import { createElk } from './elk.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Diagram, DiagramNode } from './graph.js';
+import type { Layer } from '../model/vocabulary.js';
+import { boxSize, CONTAINER_HEADER } from './measure.js';
+
+const BAND: Readonly<Record<Layer, number>> = { actors: 0, commerce: 1, platform: 2, infrastructure: 3 };
+
+const ROOT_OPTIONS: Readonly<Record<string, string>> = {
+    'elk.algorithm': 'layered',
+    'elk.direction': 'DOWN',
+    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.partitioning.activate': 'true',
+    'elk.separateConnectedComponents': 'false',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    'elk.spacing.nodeNode': '24',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+    'elk.spacing.edgeNode': '16',
+    'elk.padding': '[top=24,left=24,bottom=24,right=24]',
+};
+
+const CONTAINER_OPTIONS: Readonly<Record<string, string>> = {
+    'elk.padding': `[top=${CONTAINER_HEADER + 12},left=14,bottom=14,right=14]`,
+    'elk.spacing.nodeNode': '18',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '28',
+};
+
+export function toElk(diagram: Diagram): ElkNode {
+    const byId = new Map<string, ElkNode>();
+    const root: ElkNode = { id: 'root', layoutOptions: { ...ROOT_OPTIONS }, children: [], edges: [] };
+    const elkNode = (n: DiagramNode): ElkNode => {
+        const size = n.isContainer && !n.folded ? { width: Math.max(160, boxSize(n).width), height: 60 } : boxSize(n);
+        return {
+            id: n.id, ...size, children: [],
+            layoutOptions: {
+                ...(n.parent ? {} : { 'elk.partitioning.partition': String(BAND[n.layer]) }),
+                ...(n.isContainer ? { ...CONTAINER_OPTIONS, 'elk.nodeSize.minimum': `(${size.width}, ${CONTAINER_HEADER + 30})`, 'elk.nodeSize.constraints': 'MINIMUM_SIZE' } : {}),
+            },
+        };
+    };
+    for (const n of diagram.nodes) byId.set(n.id, elkNode(n));
+    for (const n of diagram.nodes) {
+        const node = byId.get(n.id)!;
+        (n.parent ? byId.get(n.parent)! : root).children!.push(node);
+    }
+    root.edges = diagram.edges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.source], targets: [e.target] }));
+    return root;
+}
+
+export class LayoutTimeout extends Error {}
+
+export interface LayoutOptions {
+    timeoutMs: number;
+    /** Path of the bundled worker (out/layout-worker.cjs); without it, layout runs in this thread. */
+    workerFile?: string;
+}
+
+export async function layout(diagram: Diagram, options: LayoutOptions): Promise<ElkNode> {
+    const graph = toElk(diagram);
+    const seconds = Math.round(options.timeoutMs / 100) / 10;
+    const tooLong = () => new LayoutTimeout(`the layout of view ${diagram.view} (${diagram.nodes.length} nodes) took longer than ${seconds} s; narrow the view with include/exclude`);
+    if (!options.workerFile) {
+        const started = Date.now();
+        const result = await createElk().layout(graph);
+        if (Date.now() - started > options.timeoutMs) throw tooLong();
+        return result;
+    }
+    const worker = new Worker(options.workerFile);
+    try {
+        return await new Promise<ElkNode>((resolve, reject) => {
+            const timer = setTimeout(() => reject(tooLong()), options.timeoutMs);
+            worker.once('message', (m: { graph?: ElkNode; error?: string }) => {
+                clearTimeout(timer);
+                if (m.graph) resolve(m.graph); else reject(new Error(`layout failed: ${m.error}`));
+            });
+            worker.once('error', (err) => { clearTimeout(timer); reject(err); });
+            worker.postMessage(graph);
+        });
+    } finally {
+        await worker.terminate();
+    }
+}

@@ -1,0 +1,36 @@
+// The one diagram pipeline, shared by `bos render` and the preview: model + view
+// (+ scenario) → diagram graph → ELK layout → SVG.
+import type { BosModel } from '../model/model.js';
+import type { Analysis } from '../analysis/scenario.js';
+import { buildDiagram, type Diagram } from './graph.js';
+import { layout, type LayoutOptions } from './layout.js';
+import { toSvg } from './svg.js';
+import type { ThemeName } from './theme.js';
+import type { ViewChoice } from './view.js';
+
+export interface RenderRequest {
+    model: BosModel;
+    analysis: Analysis;
+    view: ViewChoice;
+    /** Qualified or short name; defaults to the view's `overlay`. */
+    scenario?: string;
+    theme: ThemeName;
+    layout: LayoutOptions;
+}
+
+export interface Rendered { svg: string; diagram: Diagram }
+
+export class UnknownScenario extends Error {}
+
+export async function render(request: RenderRequest): Promise<Rendered> {
+    const { analysis, view } = request;
+    const wanted = request.scenario ?? view.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
+    const scenario = wanted === undefined ? undefined
+        : analysis.scenarios.find(s => s.scenario.id === wanted || s.scenario.name === wanted);
+    if (wanted !== undefined && !scenario && request.scenario !== undefined && !analysis.skipped) {
+        throw new UnknownScenario(`no scenario named '${wanted}' (scenarios: ${analysis.scenarios.map(s => s.scenario.id).join(', ') || 'none'})`);
+    }
+    const diagram = buildDiagram(request.model, view, scenario);
+    const laid = await layout(diagram, request.layout);
+    return { svg: toSvg(diagram, laid, { theme: request.theme }), diagram };
+}

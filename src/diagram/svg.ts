@@ -1,0 +1,132 @@
+// Laid-out diagram → SVG. Every label from the model is escaped. Boxes carry
+// `data-node` so the preview can reveal and highlight them; the picture has a band per
+// layer of the stack and a legend of edge styles, layers and overlay statuses.
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Diagram, DiagramNode, EdgeKind } from './graph.js';
+import { EDGE_KINDS } from './graph.js';
+import { LAYERS, type Layer } from '../model/vocabulary.js';
+import { subtitle } from './measure.js';
+import { edgeClass, fontFamily, kindHue, stylesheet, type ThemeName } from './theme.js';
+
+export function escapeXml(text: string): string {
+    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const LAYER_TITLE: Readonly<Record<Layer, string>> = {
+    actors: 'ACTORS', commerce: 'COMMERCE', platform: 'MIDDLE PLATFORMS', infrastructure: 'INFRASTRUCTURE',
+};
+
+interface Placed { node: DiagramNode; x: number; y: number; width: number; height: number }
+
+const BAND_GUTTER = 150;
+const LEGEND_HEIGHT = 64;
+const fmt = (n: number) => String(Math.round(n * 10) / 10);
+
+/** Absolute positions of every box (ELK gives children relative to their parent). */
+function place(diagram: Diagram, laid: ElkNode): Map<string, Placed> {
+    const byId = new Map(diagram.nodes.map(n => [n.id, n]));
+    const out = new Map<string, Placed>();
+    const walk = (e: ElkNode, dx: number, dy: number) => {
+        for (const c of e.children ?? []) {
+            const x = dx + (c.x ?? 0);
+            const y = dy + (c.y ?? 0);
+            const node = byId.get(c.id);
+            if (node) out.set(c.id, { node, x, y, width: c.width ?? 0, height: c.height ?? 0 });
+            walk(c, x, y);
+        }
+    };
+    walk(laid, BAND_GUTTER, 0);
+    return out;
+}
+
+function box(p: Placed, overlay: boolean): string {
+    const n = p.node;
+    const container = n.isContainer && !n.folded;
+    const status = overlay && n.overlay ? ` bos-status-${n.overlay.status}` : '';
+    const cls = container ? `bos-container-${n.keyword}` : `bos-box-${n.layer}`;
+    const title = `<title>${escapeXml(`${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}`)}</title>`;
+    const parts = [`<g class="bos-node" id="${n.id}" data-node="${n.id}" transform="translate(${fmt(p.x)},${fmt(p.y)})">`, title,
+        `<rect class="${cls}${status}" width="${fmt(p.width)}" height="${fmt(p.height)}" rx="${container ? 10 : 6}"/>`];
+    if (n.kind && !container) parts.push(`<rect x="0" y="6" width="4" height="${fmt(p.height - 12)}" fill="hsl(${kindHue(n.kind)},60%,50%)"/>`);
+    const textX = container ? 12 : 14;
+    const top = container ? 20 : 19;
+    parts.push(`<text class="bos-text" x="${textX}" y="${top}">${escapeXml(n.label)}</text>`);
+    parts.push(`<text class="bos-sub" x="${textX}" y="${top + 16}">${escapeXml(subtitle(n))}</text>`);
+    if (n.overlay && overlay) parts.push(`<text class="bos-load-${n.overlay.status}" x="${textX}" y="${top + 33}">${escapeXml(n.overlay.text)}</text>`);
+    parts.push('</g>');
+    return parts.join('');
+}
+
+function edgePath(e: ElkExtendedEdge): string {
+    return (e.sections ?? []).map(s => {
+        const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
+        return pts.map((pt, i) => `${i ? 'L' : 'M'}${fmt(pt.x + BAND_GUTTER)} ${fmt(pt.y)}`).join(' ');
+    }).join(' ');
+}
+
+function legend(x: number, y: number, overlay: boolean): string {
+    const items: string[] = [];
+    let cx = x;
+    for (const k of EDGE_KINDS) {
+        items.push(`<path class="bos-edge-${edgeClass(k)}" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}" marker-end="url(#arrow-${edgeClass(k)})"/>`,
+            `<text class="bos-sub" x="${cx + 42}" y="${y + 18}">${k}</text>`);
+        cx += 60 + k.length * 7;
+    }
+    cx += 16;
+    for (const l of LAYERS) {
+        items.push(`<rect class="bos-box-${l}" x="${cx}" y="${y + 6}" width="16" height="16" rx="3"/>`, `<text class="bos-sub" x="${cx + 22}" y="${y + 18}">${l}</text>`);
+        cx += 40 + l.length * 7;
+    }
+    if (overlay) {
+        let sx = x;
+        for (const [s, label] of [['ok', 'under the headroom line'], ['headroom', 'within headroom'], ['overload', 'overloaded'], ['unknown', 'no capacity']]) {
+            items.push(`<rect class="bos-box-platform bos-status-${s}" x="${sx}" y="${y + 34}" width="16" height="16" rx="3"/>`, `<text class="bos-sub" x="${sx + 22}" y="${y + 46}">${label}</text>`);
+            sx += 50 + label.length * 7;
+        }
+    }
+    return `<g class="bos-legend">${items.join('')}</g>`;
+}
+
+export interface SvgOptions { theme: ThemeName }
+
+export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): string {
+    const placed = place(diagram, laid);
+    const overlay = !!diagram.scenario;
+    const width = Math.max(BAND_GUTTER + (laid.width ?? 0), 760);
+    const noteHeight = diagram.note ? 22 : 0;
+    const bodyHeight = laid.height ?? 0;
+    const height = bodyHeight + LEGEND_HEIGHT + noteHeight + 16;
+    const bands: string[] = [];
+    for (const layer of LAYERS) {
+        const tops = [...placed.values()].filter(p => !p.node.parent && p.node.layer === layer);
+        if (!tops.length) continue;
+        const y0 = Math.min(...tops.map(p => p.y)) - 12;
+        const y1 = Math.max(...tops.map(p => p.y + p.height)) + 12;
+        bands.push(`<rect class="bos-band" x="0" y="${fmt(y0)}" width="${fmt(width)}" height="${fmt(y1 - y0)}"/>`,
+            `<text class="bos-band-label" x="16" y="${fmt(y0 + 22)}">${LAYER_TITLE[layer]}</text>`);
+    }
+    const markers = EDGE_KINDS.map(k => `<marker id="arrow-${edgeClass(k)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="bos-arrow-${edgeClass(k)}" d="M0 0 L10 5 L0 10 z"/></marker>`).join('');
+    const edges = (laid.edges ?? []).map(e => {
+        const kind = diagram.edges.find(d => d.id === e.id)?.kind as EdgeKind;
+        return `<path class="bos-edge-${edgeClass(kind)}" data-edge="${escapeXml(e.id)}" d="${edgePath(e as ElkExtendedEdge)}" marker-end="url(#arrow-${edgeClass(kind)})"/>`;
+    });
+    const all = [...placed.values()];
+    const containers = all.filter(p => p.node.isContainer && !p.node.folded).map(p => box(p, overlay));
+    const leaves = all.filter(p => !(p.node.isContainer && !p.node.folded)).map(p => box(p, overlay));
+    const note = diagram.note ? `<text class="bos-note" x="16" y="${fmt(bodyHeight + LEGEND_HEIGHT + 14)}">${escapeXml(diagram.note)}</text>` : '';
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" class="bos-diagram" viewBox="0 0 ${fmt(width)} ${fmt(height)}" width="${fmt(width)}" height="${fmt(height)}" font-family="${escapeXml(fontFamily())}" data-view="${escapeXml(diagram.view)}">`,
+        `<title>${escapeXml(diagram.title)}${diagram.scenario ? ` — ${escapeXml(diagram.scenario)}` : ''}</title>`,
+        `<style>${stylesheet(options.theme)}</style>`,
+        `<defs>${markers}</defs>`,
+        `<rect class="bos-bg" width="100%" height="100%"/>`,
+        `<g class="bos-bands">${bands.join('')}</g>`,
+        `<g class="bos-containers">${containers.join('')}</g>`,
+        `<g class="bos-edges">${edges.join('')}</g>`,
+        `<g class="bos-leaves">${leaves.join('')}</g>`,
+        legend(16, bodyHeight + 4, overlay),
+        note,
+        '</svg>',
+    ].join('\n');
+}
+
