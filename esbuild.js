@@ -26,9 +26,21 @@ const options = {
     logLevel: 'warning',
 };
 
+// The preview webview runs in a browser: one IIFE script, no Node.
+const webview = {
+    entryPoints: { webview: 'src/webview/main.ts' },
+    outdir: 'out',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+};
+
 if (watch) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
+    for (const o of [options, webview]) await (await esbuild.context(o)).watch();
 } else {
-    await esbuild.build(options);
+    await Promise.all([esbuild.build(options), esbuild.build(webview)]);
 }

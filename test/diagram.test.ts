@@ -5,7 +5,6 @@ import { check } from './helpers.js';
 import { buildDiagram } from '../src/diagram/graph.js';
 import { findView, viewsOf, DEFAULT_VIEW } from '../src/diagram/view.js';
 import { layout } from '../src/diagram/layout.js';
-import { toSvg } from '../src/diagram/svg.js';
 import { render } from '../src/diagram/render.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Diagram } from '../src/diagram/graph.js';

@@ -1,22 +1,14 @@
 // `bos render`: the preview's picture as SVG, PNG or a self-contained HTML page.
-import { existsSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import { UsageError } from '../workspace/files.js';
 import { findView, viewsOf } from '../diagram/view.js';
 import { render, UnknownScenario } from '../diagram/render.js';
-import { LayoutTimeout } from '../diagram/layout.js';
+import { bundledWorker, LAYOUT_TIMEOUT_MS, LayoutTimeout } from '../diagram/layout.js';
 import { svgToPng } from '../diagram/png.js';
 import { toHtml } from '../diagram/html.js';
 import type { ThemeName } from '../diagram/theme.js';
-
-export const LAYOUT_TIMEOUT_MS = 10_000;
-
-/** The bundled layout worker beside this bundle, when there is one. */
-export function layoutWorker(): string | undefined {
-    const file = join(__dirname, 'layout-worker.cjs');
-    return existsSync(file) ? file : undefined;
-}
 
 export interface RenderArgs { view?: string; scenario?: string; output?: string; theme?: string }
 
@@ -32,7 +24,7 @@ export async function renderCommand(ws: LoadedWorkspace, args: RenderArgs): Prom
     let note: string | undefined;
     let scenarioName: string | undefined;
     try {
-        const rendered = await render({ model, analysis, view, scenario: args.scenario, theme, layout: { timeoutMs: LAYOUT_TIMEOUT_MS, workerFile: layoutWorker() } });
+        const rendered = await render({ model, analysis, view, scenario: args.scenario, theme, layout: { timeoutMs: LAYOUT_TIMEOUT_MS, workerFile: bundledWorker() } });
         svg = rendered.svg;
         note = rendered.diagram.note;
         scenarioName = rendered.diagram.scenario;

@@ -3,6 +3,8 @@
 // and platforms and infrastructure groups as containers of their children.
 // Layout runs in a worker thread when one is given, so a large view never blocks the
 // language server, and it has a time limit.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createElk } from './elk.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
@@ -50,11 +52,29 @@ export function toElk(diagram: Diagram): ElkNode {
         const node = byId.get(n.id)!;
         (n.parent ? byId.get(n.parent)! : root).children!.push(node);
     }
-    root.edges = diagram.edges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.source], targets: [e.target] }));
+    // Each edge lives in the lowest box containing both ends, so its coordinates are
+    // relative to that box (ELK's JSON convention) and the SVG can place it exactly.
+    const parentOf = new Map(diagram.nodes.map(n => [n.id, n.parent]));
+    const ancestors = (id: string) => { const out: string[] = []; for (let p = parentOf.get(id); p; p = parentOf.get(p)) out.push(p); return out; };
+    for (const e of diagram.edges) {
+        const mine = new Set(ancestors(e.source));
+        const common = ancestors(e.target).find(a => mine.has(a));
+        const holder = common ? byId.get(common)! : root;
+        (holder.edges ??= []).push({ id: e.id, sources: [e.source], targets: [e.target] } satisfies ElkExtendedEdge);
+    }
     return root;
 }
 
 export class LayoutTimeout extends Error {}
+
+/** Time limit of one layout: a view that takes longer must be narrowed. */
+export const LAYOUT_TIMEOUT_MS = 10_000;
+
+/** The bundled layout worker beside the running bundle (out/layout-worker.cjs), when there is one. */
+export function bundledWorker(): string | undefined {
+    const file = join(__dirname, 'layout-worker.cjs');
+    return existsSync(file) ? file : undefined;
+}
 
 export interface LayoutOptions {
     timeoutMs: number;

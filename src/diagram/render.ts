@@ -16,6 +16,10 @@ export interface RenderRequest {
     scenario?: string;
     theme: ThemeName;
     layout: LayoutOptions;
+    /** SVG without its stylesheet (see SvgOptions.bare). */
+    bare?: boolean;
+    /** No overlay, even when the view names one. */
+    noOverlay?: boolean;
 }
 
 export interface Rendered { svg: string; diagram: Diagram }
@@ -24,7 +28,7 @@ export class UnknownScenario extends Error {}
 
 export async function render(request: RenderRequest): Promise<Rendered> {
     const { analysis, view } = request;
-    const wanted = request.scenario ?? view.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
+    const wanted = request.noOverlay ? undefined : request.scenario ?? view.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
     const scenario = wanted === undefined ? undefined
         : analysis.scenarios.find(s => s.scenario.id === wanted || s.scenario.name === wanted);
     if (wanted !== undefined && !scenario && request.scenario !== undefined && !analysis.skipped) {
@@ -32,5 +36,5 @@ export async function render(request: RenderRequest): Promise<Rendered> {
     }
     const diagram = buildDiagram(request.model, view, scenario);
     const laid = await layout(diagram, request.layout);
-    return { svg: toSvg(diagram, laid, { theme: request.theme }), diagram };
+    return { svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare }), diagram };
 }

@@ -22,21 +22,26 @@ const BAND_GUTTER = 150;
 const LEGEND_HEIGHT = 64;
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
-/** Absolute positions of every box (ELK gives children relative to their parent). */
-function place(diagram: Diagram, laid: ElkNode): Map<string, Placed> {
+interface PlacedEdge { edge: ElkExtendedEdge; dx: number; dy: number }
+
+/** Absolute positions of every box and edge (ELK gives both relative to their holder). */
+function place(diagram: Diagram, laid: ElkNode): { boxes: Map<string, Placed>; edges: PlacedEdge[] } {
     const byId = new Map(diagram.nodes.map(n => [n.id, n]));
-    const out = new Map<string, Placed>();
+    const boxes = new Map<string, Placed>();
+    const edges: PlacedEdge[] = [];
     const walk = (e: ElkNode, dx: number, dy: number) => {
+        for (const edge of e.edges ?? []) edges.push({ edge, dx, dy });
         for (const c of e.children ?? []) {
             const x = dx + (c.x ?? 0);
             const y = dy + (c.y ?? 0);
             const node = byId.get(c.id);
-            if (node) out.set(c.id, { node, x, y, width: c.width ?? 0, height: c.height ?? 0 });
+            if (node) boxes.set(c.id, { node, x, y, width: c.width ?? 0, height: c.height ?? 0 });
             walk(c, x, y);
         }
     };
     walk(laid, BAND_GUTTER, 0);
-    return out;
+    edges.sort((a, b) => (a.edge.id < b.edge.id ? -1 : a.edge.id > b.edge.id ? 1 : 0));
+    return { boxes, edges };
 }
 
 function box(p: Placed, overlay: boolean): string {
@@ -57,10 +62,10 @@ function box(p: Placed, overlay: boolean): string {
     return parts.join('');
 }
 
-function edgePath(e: ElkExtendedEdge): string {
-    return (e.sections ?? []).map(s => {
+function edgePath({ edge, dx, dy }: PlacedEdge): string {
+    return (edge.sections ?? []).map(s => {
         const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
-        return pts.map((pt, i) => `${i ? 'L' : 'M'}${fmt(pt.x + BAND_GUTTER)} ${fmt(pt.y)}`).join(' ');
+        return pts.map((pt, i) => `${i ? 'L' : 'M'}${fmt(pt.x + dx)} ${fmt(pt.y + dy)}`).join(' ');
     }).join(' ');
 }
 
@@ -87,10 +92,14 @@ function legend(x: number, y: number, overlay: boolean): string {
     return `<g class="bos-legend">${items.join('')}</g>`;
 }
 
-export interface SvgOptions { theme: ThemeName }
+export interface SvgOptions {
+    theme: ThemeName;
+    /** Leave the stylesheet out (the preview applies it itself, under its CSP). */
+    bare?: boolean;
+}
 
 export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): string {
-    const placed = place(diagram, laid);
+    const { boxes: placed, edges: placedEdges } = place(diagram, laid);
     const overlay = !!diagram.scenario;
     const width = Math.max(BAND_GUTTER + (laid.width ?? 0), 760);
     const noteHeight = diagram.note ? 22 : 0;
@@ -106,9 +115,10 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
             `<text class="bos-band-label" x="16" y="${fmt(y0 + 22)}">${LAYER_TITLE[layer]}</text>`);
     }
     const markers = EDGE_KINDS.map(k => `<marker id="arrow-${edgeClass(k)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="bos-arrow-${edgeClass(k)}" d="M0 0 L10 5 L0 10 z"/></marker>`).join('');
-    const edges = (laid.edges ?? []).map(e => {
-        const kind = diagram.edges.find(d => d.id === e.id)?.kind as EdgeKind;
-        return `<path class="bos-edge-${edgeClass(kind)}" data-edge="${escapeXml(e.id)}" d="${edgePath(e as ElkExtendedEdge)}" marker-end="url(#arrow-${edgeClass(kind)})"/>`;
+    const kinds = new Map(diagram.edges.map(e => [e.id, e.kind]));
+    const edges = placedEdges.map(p => {
+        const kind = edgeClass(kinds.get(p.edge.id) as EdgeKind);
+        return `<path class="bos-edge-${kind}" data-edge="${escapeXml(p.edge.id)}" d="${edgePath(p)}" marker-end="url(#arrow-${kind})"/>`;
     });
     const all = [...placed.values()];
     const containers = all.filter(p => p.node.isContainer && !p.node.folded).map(p => box(p, overlay));
@@ -117,7 +127,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     return [
         `<svg xmlns="http://www.w3.org/2000/svg" class="bos-diagram" viewBox="0 0 ${fmt(width)} ${fmt(height)}" width="${fmt(width)}" height="${fmt(height)}" font-family="${escapeXml(fontFamily())}" data-view="${escapeXml(diagram.view)}">`,
         `<title>${escapeXml(diagram.title)}${diagram.scenario ? ` — ${escapeXml(diagram.scenario)}` : ''}</title>`,
-        `<style>${stylesheet(options.theme)}</style>`,
+        options.bare ? '' : `<style>${stylesheet(options.theme)}</style>`,
         `<defs>${markers}</defs>`,
         `<rect class="bos-bg" width="100%" height="100%"/>`,
         `<g class="bos-bands">${bands.join('')}</g>`,

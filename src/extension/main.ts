@@ -2,6 +2,7 @@
 // commands to it. Every language feature lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DiagramPreview } from './preview.js';
 import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../lsp/protocol.js';
 
 let client: LanguageClient | undefined;
@@ -18,8 +19,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient('bos', 'BOS Language Server', serverOptions, clientOptions);
     const output = vscode.window.createOutputChannel('BOS Analysis');
+    const preview = new DiagramPreview(context, client);
     context.subscriptions.push(
-        output,
+        output, preview,
+        vscode.commands.registerCommand('bos.openPreview', () => preview.open()),
+        vscode.commands.registerCommand('bos.exportSvg', () => preview.exportSvg()),
+        vscode.commands.registerCommand('bos.exportPng', () => preview.exportPng()),
         vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),
         vscode.commands.registerCommand('bos.showAnalysis', () => vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'BOS: analysing scenarios…' },

@@ -7,3 +7,76 @@ export interface AnalysisResult { text: string; json: unknown }
 
 /** The scenario analysis of the whole workspace, as `bos analyze` prints it. */
 export const ANALYSIS_REQUEST = 'bos/analysis';
+
+export interface DiagramParams {
+    /** Qualified or short view name; the first view when absent. */
+    view?: string;
+    /** Scenario for the overlay; absent: the view's own `overlay`; empty string: none. */
+    scenario?: string;
+    theme?: 'light' | 'dark';
+}
+
+/** Where a diagram node's declaration is written (0-based LSP positions). */
+export interface DiagramNodeSource { id: string; uri: string; start: { line: number; character: number }; end: { line: number; character: number } }
+
+export interface DiagramResult {
+    svg?: string;
+    /** The stylesheet of the SVG, applied by the webview (the SVG carries no <style>). */
+    css?: string;
+    view: string;
+    scenario?: string;
+    views: { id: string; title: string }[];
+    scenarios: { id: string; title: string }[];
+    nodes: DiagramNodeSource[];
+    /** Said above the picture: folded containers. */
+    note?: string;
+    /** Why there is no picture (layout took too long, unknown view). */
+    error?: string;
+    /** Syntax errors in the workspace: the preview keeps the last good picture. */
+    syntaxErrors: number;
+}
+
+/** A diagram of the workspace model, laid out in a worker thread. */
+export const DIAGRAM_REQUEST = 'bos/diagram';
+/** Sent by the server after every build, so that open previews refresh. */
+export const MODEL_CHANGED_NOTIFICATION = 'bos/modelChanged';
+
+/** Messages from the extension to the preview webview. */
+export type ToWebview =
+    | { type: 'diagram'; diagram: DiagramResult }
+    | { type: 'highlight'; node?: string }
+    | { type: 'exportPng' };
+
+/** Messages from the preview webview to the extension. */
+export type FromWebview =
+    | { type: 'ready' }
+    | { type: 'reveal'; node: string }
+    | { type: 'choose'; view?: string; scenario?: string }
+    | { type: 'exportPng'; dataUrl: string };
+
+const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
+const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+
+/** Accepts only well-formed messages from the webview; anything else is ignored. */
+export function parseFromWebview(m: unknown): FromWebview | undefined {
+    if (!isObject(m)) return undefined;
+    switch (m.type) {
+        case 'ready': return { type: 'ready' };
+        case 'reveal': return typeof m.node === 'string' && /^n\d+$/.test(m.node) ? { type: 'reveal', node: m.node } : undefined;
+        case 'choose': return optionalString(m.view) && optionalString(m.scenario) ? { type: 'choose', view: m.view as string | undefined, scenario: m.scenario as string | undefined } : undefined;
+        case 'exportPng': return typeof m.dataUrl === 'string' && m.dataUrl.startsWith('data:image/png;base64,') ? { type: 'exportPng', dataUrl: m.dataUrl } : undefined;
+        default: return undefined;
+    }
+}
+
+/** Accepts only well-formed messages from the extension; anything else is ignored. */
+export function parseToWebview(m: unknown): ToWebview | undefined {
+    if (!isObject(m)) return undefined;
+    if (m.type === 'highlight') return optionalString(m.node) ? { type: 'highlight', node: m.node as string | undefined } : undefined;
+    if (m.type === 'exportPng') return { type: 'exportPng' };
+    if (m.type === 'diagram' && isObject(m.diagram) && Array.isArray(m.diagram.views) && Array.isArray(m.diagram.nodes)
+        && typeof m.diagram.view === 'string' && optionalString(m.diagram.svg) && optionalString(m.diagram.css)) {
+        return { type: 'diagram', diagram: m.diagram as unknown as DiagramResult };
+    }
+    return undefined;
+}

@@ -4,12 +4,23 @@ import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { BosServices } from '../services/bos-module.js';
 import { analysisJson, analysisText, PLAIN } from '../analysis/report.js';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from './protocol.js';
+import { ANALYSIS_REQUEST, DIAGRAM_REQUEST, MODEL_CHANGED_NOTIFICATION, type AnalysisParams, type AnalysisResult, type DiagramParams, type DiagramResult } from './protocol.js';
+import { diagramFor } from './diagram-request.js';
 
 export function registerRequests(connection: Connection, shared: LangiumSharedServices, bos: BosServices): void {
-    connection.onRequest(ANALYSIS_REQUEST, async (params: AnalysisParams): Promise<AnalysisResult> => {
+    const ready = async () => {
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+    };
+    connection.onRequest(DIAGRAM_REQUEST, async (params: DiagramParams): Promise<DiagramResult> => {
+        await ready();
+        return diagramFor(params ?? {}, bos, shared.workspace.LangiumDocuments);
+    });
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        void connection.sendNotification(MODEL_CHANGED_NOTIFICATION, {});
+    });
+    connection.onRequest(ANALYSIS_REQUEST, async (params: AnalysisParams): Promise<AnalysisResult> => {
+        await ready();
         const { analysis } = bos.bos.WorkspaceModel.get();
         const scenarios = analysis.scenarios.filter(s => !params.scenario || s.scenario.id === params.scenario || s.scenario.name === params.scenario);
         return { text: analysisText(analysis, scenarios, PLAIN), json: analysisJson(analysis, scenarios) };

@@ -1,0 +1,49 @@
+// The preview page: a strict Content-Security-Policy with a nonce (no inline script or
+// style, no eval), one script and one stylesheet. Pure, so that the browser test serves
+// the very page the extension shows.
+export interface PageResources {
+    /** The webview's own source for CSP (`webview.cspSource`), or the test server's origin. */
+    cspSource: string;
+    nonce: string;
+    scriptUri: string;
+    styleUri: string;
+    /** Extra script placed before the main one (the browser test's stand-in for acquireVsCodeApi). */
+    preludeUri?: string;
+}
+
+export function previewHtml(r: PageResources): string {
+    const csp = [
+        "default-src 'none'",
+        `img-src ${r.cspSource} data: blob:`,
+        // The toolkit's components add nonce'd <style> elements (read from csp-nonce below).
+        `style-src ${r.cspSource} 'nonce-${r.nonce}'`,
+        `font-src ${r.cspSource}`,
+        `script-src 'nonce-${r.nonce}'`,
+    ].join('; ');
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta property="csp-nonce" content="${r.nonce}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${r.styleUri}">
+<title>BOS diagram</title>
+</head>
+<body>
+<header id="toolbar" role="toolbar"></header>
+<div id="banner" role="status" hidden></div>
+<main id="viewport" tabindex="0" aria-label="diagram"><div id="canvas"></div></main>
+${r.preludeUri ? `<script nonce="${r.nonce}" src="${r.preludeUri}"></script>\n` : ''}<script nonce="${r.nonce}" src="${r.scriptUri}"></script>
+</body>
+</html>
+`;
+}
+
+/** A fresh nonce for each page. */
+export function makeNonce(random: () => number = Math.random): string {
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    let out = '';
+    for (let i = 0; i < 32; i++) out += chars[Math.floor(random() * chars.length)];
+    return out;
+}

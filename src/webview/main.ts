@@ -1,0 +1,156 @@
+// The preview webview: draws what the extension sends, and only draws. Pan with the
+// mouse, zoom with the wheel or the buttons, fit to the window; pick a view and an
+// overlay; click a box to reveal its declaration. The viewport survives updates, and
+// while the model has syntax errors the last good picture stays, under a banner.
+import { parseToWebview, type DiagramResult, type FromWebview } from '../lsp/protocol.js';
+import { button, dropdown, registerToolkit } from './toolkit.js';
+
+interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface ViewState { x: number; y: number; k: number; fitted: boolean }
+
+const vscode = acquireVsCodeApi();
+const viewport = document.getElementById('viewport')!;
+const canvas = document.getElementById('canvas')!;
+const banner = document.getElementById('banner')!;
+const toolbar = document.getElementById('toolbar')!;
+
+let view: ViewState = { x: 0, y: 0, k: 1, fitted: false, ...(vscode.getState() as Partial<ViewState> | undefined) };
+let shown: DiagramResult | undefined;
+let highlighted: string | undefined;
+const sheet = new CSSStyleSheet();
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+registerToolkit();
+const viewPicker = dropdown(toolbar, 'View', (value) => vscode.postMessage({ type: 'choose', view: value, scenario: shown?.scenario ?? '' }));
+const overlayPicker = dropdown(toolbar, 'Scenario overlay', (value) => vscode.postMessage({ type: 'choose', view: shown?.view, scenario: value }));
+button(toolbar, '−', 'Zoom out', () => zoomBy(1 / 1.25));
+button(toolbar, '+', 'Zoom in', () => zoomBy(1.25));
+button(toolbar, '⤢', 'Fit to window', fit);
+button(toolbar, 'PNG', 'Export as PNG', () => void exportPng());
+
+function apply(): void {
+    canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
+    vscode.setState(view);
+}
+
+function svgSize(): { width: number; height: number } | undefined {
+    const svg = canvas.querySelector('svg');
+    return svg ? { width: svg.width.baseVal.value, height: svg.height.baseVal.value } : undefined;
+}
+
+function fit(): void {
+    const size = svgSize();
+    if (!size) return;
+    const k = Math.min(viewport.clientWidth / size.width, viewport.clientHeight / size.height, 2) * 0.96;
+    view = { k, x: (viewport.clientWidth - size.width * k) / 2, y: (viewport.clientHeight - size.height * k) / 2, fitted: true };
+    apply();
+}
+
+function zoomBy(factor: number, cx = viewport.clientWidth / 2, cy = viewport.clientHeight / 2): void {
+    const k = Math.min(8, Math.max(0.05, view.k * factor));
+    view = { k, x: cx - (cx - view.x) * (k / view.k), y: cy - (cy - view.y) * (k / view.k), fitted: false };
+    apply();
+}
+
+function showBanner(text: string | undefined): void {
+    banner.hidden = !text;
+    banner.textContent = text ?? '';
+}
+
+function highlight(node: string | undefined): void {
+    canvas.querySelector('.bos-highlight')?.classList.remove('bos-highlight');
+    highlighted = node;
+    if (node) canvas.querySelector(`[data-node="${CSS.escape(node)}"]`)?.classList.add('bos-highlight');
+}
+
+function draw(d: DiagramResult): void {
+    viewPicker.set(d.views.map(v => ({ value: v.id, label: v.title })), d.view);
+    overlayPicker.set([{ value: '', label: 'No overlay' }, ...d.scenarios.map(s => ({ value: s.id, label: s.title }))], d.scenario ?? '');
+    const errors = d.syntaxErrors ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}` : undefined;
+    // Keep the last good picture while the text does not parse, or when there is none.
+    if (!d.svg || (errors && shown)) {
+        showBanner(d.error ?? (shown ? `${errors}; showing the last good diagram.` : 'No diagram.'));
+        return;
+    }
+    const first = !shown;
+    shown = d;
+    sheet.replaceSync(d.css ?? '');
+    // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
+    const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
+    const svg = doc.documentElement;
+    if (svg.nodeName !== 'svg') { showBanner('The diagram could not be read.'); return; }
+    canvas.replaceChildren(document.importNode(svg, true));
+    showBanner(errors ? `${errors}; the diagram may be incomplete.` : d.note);
+    highlight(highlighted);
+    if (first && !view.fitted && view.k === 1 && view.x === 0 && view.y === 0) fit();
+    else if (view.fitted) fit();
+    else apply();
+}
+
+// Pan by dragging; a press that barely moves is a click on a box.
+let drag: { x: number; y: number; vx: number; vy: number; moved: boolean } | undefined;
+viewport.addEventListener('pointerdown', (e) => {
+    drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, moved: false };
+    viewport.setPointerCapture(e.pointerId);
+});
+viewport.addEventListener('pointermove', (e) => {
+    if (!drag) return;
+    const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+    if (Math.abs(dx) + Math.abs(dy) > 4) drag.moved = true;
+    if (drag.moved) { view = { ...view, x: drag.vx + dx, y: drag.vy + dy, fitted: false }; apply(); }
+});
+viewport.addEventListener('pointerup', (e) => {
+    const wasDrag = drag?.moved;
+    drag = undefined;
+    if (wasDrag) return;
+    const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
+    const node = hit?.getAttribute('data-node');
+    if (node) { highlight(node); vscode.postMessage({ type: 'reveal', node }); }
+});
+viewport.addEventListener('wheel', (e) => {
+    e.preventDefault();
+    const r = viewport.getBoundingClientRect();
+    zoomBy(Math.exp(-e.deltaY / 400), e.clientX - r.left, e.clientY - r.top);
+}, { passive: false });
+viewport.addEventListener('keydown', (e) => {
+    if (e.key === '+' || e.key === '=') zoomBy(1.25);
+    else if (e.key === '-') zoomBy(1 / 1.25);
+    else if (e.key === '0') fit();
+});
+window.addEventListener('resize', () => { if (view.fitted) fit(); });
+
+async function exportPng(): Promise<void> {
+    const svg = canvas.querySelector('svg');
+    const size = svgSize();
+    if (!svg || !size || !shown) return;
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    style.textContent = shown.css ?? '';
+    copy.insertBefore(style, copy.firstChild);
+    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+    try {
+        const img = new Image();
+        await new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; img.src = url; });
+        const c = document.createElement('canvas');
+        c.width = size.width * 2;
+        c.height = size.height * 2;
+        const ctx = c.getContext('2d')!;
+        ctx.scale(2, 2);
+        ctx.drawImage(img, 0, 0);
+        vscode.postMessage({ type: 'exportPng', dataUrl: c.toDataURL('image/png') });
+    } finally {
+        URL.revokeObjectURL(url);
+    }
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+    const m = parseToWebview(event.data);
+    if (!m) return;
+    if (m.type === 'diagram') draw(m.diagram);
+    else if (m.type === 'highlight') highlight(m.node);
+    else void exportPng();
+});
+
+vscode.postMessage({ type: 'ready' });

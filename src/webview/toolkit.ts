@@ -1,0 +1,46 @@
+// Every use of @vscode/webview-ui-toolkit (archived upstream, still working) lives in
+// this module, so that it can be swapped for @vscode-elements/elements in one place.
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDropdown, vsCodeOption } from '@vscode/webview-ui-toolkit';
+
+export function registerToolkit(): void {
+    provideVSCodeDesignSystem().register(vsCodeDropdown(), vsCodeOption(), vsCodeButton());
+}
+
+export interface Choice { value: string; label: string }
+
+/** A dropdown whose options can be replaced; `onChange` receives the chosen value. */
+export function dropdown(host: HTMLElement, title: string, onChange: (value: string) => void) {
+    const el = document.createElement('vscode-dropdown') as HTMLElement & { value: string };
+    el.title = title;
+    el.setAttribute('aria-label', title);
+    el.addEventListener('change', () => onChange(el.value));
+    host.appendChild(el);
+    let current = '';
+    return {
+        element: el,
+        set(choices: readonly Choice[], selected: string) {
+            const key = JSON.stringify(choices);
+            if (key !== current) {
+                current = key;
+                el.replaceChildren(...choices.map(c => {
+                    const o = document.createElement('vscode-option') as HTMLElement & { value: string };
+                    o.value = c.value;
+                    o.textContent = c.label;
+                    return o;
+                }));
+            }
+            el.value = selected;
+        },
+    };
+}
+
+export function button(host: HTMLElement, label: string, title: string, onClick: () => void): HTMLElement {
+    const el = document.createElement('vscode-button');
+    el.setAttribute('appearance', 'icon');
+    el.title = title;
+    el.setAttribute('aria-label', title);
+    el.textContent = label;
+    el.addEventListener('click', onClick);
+    host.appendChild(el);
+    return el;
+}

@@ -1,0 +1,132 @@
+// The real preview page in a real headless Chromium (Debian's, via playwright-core).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { editor } from './editor-helpers.js';
+import { diagramFor } from '../src/lsp/diagram-request.js';
+import type { DiagramParams, DiagramResult } from '../src/lsp/protocol.js';
+import { CHROMIUM_ARGS, servePreview } from './webview-server.js';
+
+function exampleFiles(extra = ''): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of readdirSync('examples/double11', { withFileTypes: true, recursive: true })) {
+        if (e.isFile() && e.name.endsWith('.bos')) out[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name), 'utf8');
+    }
+    out['extra.bos'] = extra;
+    return out;
+}
+
+async function diagram(params: DiagramParams, extra = ''): Promise<DiagramResult> {
+    const e = await editor(exampleFiles(extra));
+    return diagramFor(params, e.Bos, e.Bos.shared.workspace.LangiumDocuments);
+}
+
+let context: BrowserContext;
+let page: Page;
+let server: Awaited<ReturnType<typeof servePreview>>;
+const consoleErrors: string[] = [];
+const dialogs: string[] = [];
+
+const posted = () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted);
+const send = (m: unknown) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+
+beforeAll(async () => {
+    server = await servePreview();
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-chromium-')), {
+        executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 800 },
+    });
+    page = await context.newPage();
+    page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', e => consoleErrors.push(e.message));
+    page.on('dialog', d => { dialogs.push(d.message()); void d.dismiss(); });
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
+}, 60_000);
+
+afterAll(async () => {
+    await context?.close();
+    await server?.close();
+});
+
+describe('preview webview in Chromium', () => {
+    it('renders the example with pickers, no CSP violation and no console error', async () => {
+        const d = await diagram({ view: 'TradeChain', theme: 'light' });
+        await send({ type: 'diagram', diagram: d });
+        await page.waitForSelector('#canvas svg [data-node]');
+        expect(await page.locator('#canvas [data-node]').count()).toBe(d.nodes.length);
+        expect(await page.locator('vscode-dropdown').count()).toBe(2);
+        expect(await page.locator('vscode-option').allTextContents()).toEqual(expect.arrayContaining(['交易链路', '四大中台', 'No overlay', '双11零点峰值 (2020)']));
+        // The palette arrives as a constructed sheet: boxes are coloured, not black.
+        const fill = await page.locator('#canvas .bos-box-commerce').first().evaluate(el => getComputedStyle(el).fill);
+        expect(fill).toBe('rgb(221, 244, 255)');
+        expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+    });
+
+    it('reveals the declaration of a clicked box', async () => {
+        const box = page.locator('#canvas [data-node]').filter({ hasText: '下单' }).first();
+        const id = await box.getAttribute('data-node');
+        await box.click();
+        expect((await posted()).at(-1)).toEqual({ type: 'reveal', node: id });
+        expect(await box.getAttribute('class')).toContain('bos-highlight');
+    });
+
+    it('zooms with the buttons and the wheel, keeping the viewport across updates', async () => {
+        const scale = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.getElementById('canvas')!).transform).a);
+        const before = await scale();
+        await page.locator('vscode-button[title="Zoom in"]').click();
+        expect(await scale()).toBeCloseTo(before * 1.25, 3);
+        await page.mouse.move(600, 400);
+        await page.mouse.wheel(0, -200);
+        const zoomed = await scale();
+        expect(zoomed).toBeGreaterThan(before * 1.25);
+        await send({ type: 'diagram', diagram: await diagram({ view: 'TradeChain', theme: 'light' }) });
+        expect(await scale()).toBeCloseTo(zoomed, 5);
+    });
+
+    it('switches view and overlay through the pickers', async () => {
+        await page.evaluate(() => {
+            const dd = document.querySelectorAll('vscode-dropdown')[0] as HTMLElement & { value: string };
+            dd.value = 'tmall.scenarios.Platforms';
+            dd.dispatchEvent(new Event('change'));
+        });
+        expect((await posted()).at(-1)).toEqual({ type: 'choose', view: 'tmall.scenarios.Platforms', scenario: 'tmall.scenarios.Double11Peak' });
+        const platforms = await diagram({ view: 'tmall.scenarios.Platforms', theme: 'light' });
+        await send({ type: 'diagram', diagram: platforms });
+        await page.waitForFunction(n => document.querySelectorAll('#canvas [data-node]').length === n, platforms.nodes.length);
+        expect(await page.locator('#canvas .bos-status-headroom').count()).toBeGreaterThan(0);
+        await page.evaluate(() => {
+            const dd = document.querySelectorAll('vscode-dropdown')[1] as HTMLElement & { value: string };
+            dd.value = '';
+            dd.dispatchEvent(new Event('change'));
+        });
+        expect((await posted()).at(-1)).toEqual({ type: 'choose', view: 'tmall.scenarios.Platforms', scenario: '' });
+        await send({ type: 'diagram', diagram: await diagram({ view: 'tmall.scenarios.Platforms', scenario: '', theme: 'light' }) });
+        await page.waitForFunction(() => document.querySelectorAll('#canvas [class*="bos-status-"]').length === 0);
+    });
+
+    it('keeps the last good diagram under a banner while the model has syntax errors', async () => {
+        const count = await page.locator('#canvas [data-node]').count();
+        const broken = await diagram({ view: 'TradeChain', theme: 'light' }, 'platform {');
+        expect(broken.syntaxErrors).toBeGreaterThan(0);
+        await send({ type: 'diagram', diagram: broken });
+        await expect.poll(() => page.locator('#banner').textContent()).toMatch(/syntax error.*last good diagram/);
+        expect(await page.locator('#canvas [data-node]').count()).toBe(count);
+    });
+
+    it('shows a hostile title as plain text, and ignores malformed messages', async () => {
+        const hostile = await diagram({ view: 'Evil', theme: 'light' }, 'package evil\nactor X "<img src=x onerror=alert(1)>"\nview Evil { include X }\n');
+        await send({ type: 'diagram', diagram: hostile });
+        await page.waitForFunction(() => document.querySelector('#canvas')?.textContent?.includes('<img src=x onerror=alert(1)>'));
+        expect(await page.locator('#canvas img').count()).toBe(0);
+        await send({ type: 'diagram', diagram: { views: 'nope' } });
+        await send({ type: 'highlight', node: 42 });
+        await send('<script>alert(1)</script>');
+        await page.waitForTimeout(200);
+        expect(dialogs).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+        expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    });
+});
