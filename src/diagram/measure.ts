@@ -3,8 +3,8 @@
 import type { DiagramNode } from './graph.js';
 
 export const FONT_SIZE = 13;
-const NARROW = 7.4;
-const WIDE = 14;
+const NARROW = 7.9;
+const WIDE = 14.5;
 
 export function textWidth(text: string): number {
     let w = 0;
