@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brief, check, BASE } from './helpers.js';
+import { editor } from './editor-helpers.js';
 
 describe('diagnostic codes', () => {
     it('is quiet on a valid model', async () => {
@@ -61,6 +62,15 @@ element E : sales { uses P.A, P.Self }
         expect(cycles.map(d => `${d.file}:${d.line}:${d.column}`)).toEqual(['a.bos:4:37', 'a.bos:7:40', 'b.bos:2:54']);
         expect(cycles[0].message).toBe('dependency cycle: c.P.A → c.P.B → c.P.A');
         expect(cycles[2].message).toBe('dependency cycle: c.N.X → c.N.Y → c.N.X');
+    });
+
+    it('attaches related information: the other duplicate, every member of a cycle', async () => {
+        const e = await editor({ 'a.bos': 'package r\nactor A { uses B }\nactor B { uses A }\nactor A\n' });
+        const diags = e.doc('a.bos').diagnostics ?? [];
+        const dup = diags.find(d => d.code === 'bos/duplicate' && d.range.start.line === 1)!;
+        expect(dup.relatedInformation?.map(r => r.location.range.start.line)).toEqual([3]);
+        const cycle = diags.find(d => d.code === 'bos/cycle')!;
+        expect(cycle.relatedInformation?.map(r => r.message)).toEqual(['r.A is part of the cycle', 'r.B is part of the cycle']);
     });
 
     it('bos/cycle takes the first reference in text order, whatever its relation', async () => {

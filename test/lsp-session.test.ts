@@ -62,6 +62,17 @@ describe('bos lsp --stdio', () => {
         expect(edits).toEqual([]);
     });
 
+    it('survives a burst of edits with garbage, and ends on the last text', async () => {
+        const uri = fileUri(join(dir, 'scratch.bos'));
+        await client.open(uri, 'package scratch\n');
+        const garbage = ['platform {', '}}}}', '"unterminated', 'resource R : : :', '\u0000\u0001', 'capacity 3M/s', 'x'.repeat(5000), '/* open comment'];
+        for (let i = 0; i < 60; i++) await client.change(uri, `package scratch\n${garbage[i % garbage.length]}\n`);
+        await client.change(uri, 'package scratch\nelement Lonely : brand\n');
+        const p = await client.waitFor(uri, d => d.diagnostics.length === 1 && d.diagnostics[0].code === 'bos/undigitised');
+        expect(p.diagnostics[0].range.start.line).toBe(1);
+        expect(client.exited).toBe(false);
+    });
+
     it('re-checks other files after an edit (cross-file rules)', async () => {
         const scenarios = fileUri(join(dir, 'scenarios/double11.bos'));
         const business = fileUri(join(dir, 'platforms/business.bos'));

@@ -73,6 +73,19 @@ describe('preview webview in Chromium', () => {
         expect(await box.getAttribute('class')).toContain('bos-highlight');
     });
 
+    it('highlights the box the editor cursor is in, and exports the picture as PNG', async () => {
+        const target = await page.locator('#canvas [data-node]').nth(2).getAttribute('data-node');
+        await send({ type: 'highlight', node: target });
+        await expect.poll(() => page.locator('#canvas .bos-highlight').getAttribute('data-node')).toBe(target);
+        await send({ type: 'highlight' });
+        await expect.poll(() => page.locator('#canvas .bos-highlight').count()).toBe(0);
+        await send({ type: 'exportPng' });
+        await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'exportPng'));
+        const png = (await posted()).find(m => m.type === 'exportPng') as unknown as { dataUrl: string };
+        expect(png.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+        expect(Buffer.from(png.dataUrl.split(',')[1], 'base64').length).toBeGreaterThan(10_000);
+    });
+
     it('zooms with the buttons and the wheel, keeping the viewport across updates', async () => {
         const scale = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.getElementById('canvas')!).transform).a);
         const before = await scale();
