@@ -10,6 +10,8 @@ import { layout, LayoutTimeout } from '../src/diagram/layout.js';
 import { buildDiagram } from '../src/diagram/graph.js';
 import { findView } from '../src/diagram/view.js';
 import { check } from './helpers.js';
+import { MODEL_CHECKS, runChecks } from '../src/checks/index.js';
+import { deriveFacts } from '../src/model/graph.js';
 
 const fakeStream = (isTTY: boolean) => {
     const written: string[] = [];
@@ -103,5 +105,16 @@ describe('layout time limit', () => {
         await expect(layout(d, { timeoutMs: 1, workerFile: resolve('out/layout-worker.cjs') })).rejects.toThrow(/took longer than 0 s; narrow the view/);
         const laid = await layout(d, { timeoutMs: 20_000, workerFile: resolve('out/layout-worker.cjs') });
         expect(laid.children).toHaveLength(3);
+    });
+});
+
+describe('check isolation', () => {
+    it('reports a check that throws once and still runs the others', async () => {
+        const { result } = await check('element Offline : brand\n');
+        const errors: string[] = [];
+        function brokenCheck(): never { throw new Error('boom'); }
+        const findings = runChecks(result.model, deriveFacts(result.model), result.analysis, (name, err) => errors.push(`${name}: ${(err as Error).message}`), [brokenCheck, ...MODEL_CHECKS]);
+        expect(errors).toEqual(['brokenCheck: boom']);
+        expect(findings.map(f => f.code)).toEqual(['bos/undigitised']);
     });
 });

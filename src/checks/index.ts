@@ -12,7 +12,9 @@ import { checkHygiene } from './hygiene.js';
 import { checkDuplicates } from './duplicates.js';
 import { checkCapacity } from './capacity.js';
 
-const MODEL_CHECKS: readonly ((model: BosModel, facts: ModelFacts) => Finding[])[] = [
+export type ModelCheck = (model: BosModel, facts: ModelFacts) => Finding[];
+
+export const MODEL_CHECKS: readonly ModelCheck[] = [
     checkImports, checkDuplicates, checkTargetKinds, checkLayering, checkCycles, checkKinds, checkUnits, checkHygiene,
 ];
 
@@ -20,12 +22,12 @@ const MODEL_CHECKS: readonly ((model: BosModel, facts: ModelFacts) => Finding[])
  * Runs every check; one that throws is reported once and skipped, so a bug in one
  * rule never hides the others.
  */
-export function runChecks(model: BosModel, facts: ModelFacts, analysis: Analysis, onError: (check: string, err: unknown) => void): Finding[] {
+export function runChecks(model: BosModel, facts: ModelFacts, analysis: Analysis, onError: (check: string, err: unknown) => void, checks: readonly ModelCheck[] = MODEL_CHECKS): Finding[] {
     const out: Finding[] = [];
     const run = (name: string, f: () => Finding[]) => {
         try { out.push(...f()); } catch (err) { onError(name, err); }
     };
-    for (const check of MODEL_CHECKS) run(check.name, () => check(model, facts));
+    for (const check of checks) run(check.name, () => check(model, facts));
     run(checkCapacity.name, () => checkCapacity(analysis));
     return out;
 }
