@@ -65,6 +65,13 @@ infrastructure I { resource R : compute { capacity 1M/s cost 5MXN per 1M } }`);
         expect(brief(c).filter(s => !s.startsWith('bos/syntax'))).toEqual(['bos/undigitised@5']);
     });
 
+    it('keeps syntax messages on one line', async () => {
+        const c = await check('element E : sales { uses P.C, }\n');
+        const syntax = c.diagnostics.filter(d => d.code === 'bos/syntax');
+        expect(syntax[0].message).toBe("expected a name, but found '}'");
+        for (const d of syntax) expect(d.message).not.toContain('\n');
+    });
+
     it('survives garbage without throwing', async () => {
         for (const text of ['}}}}', '{{{{', 'platform', 'resource R : : :', '"unterminated', '\u0000\u0001', 'capacity 3M/s', '^', '1.2.3.4']) {
             const c = await check(text);

@@ -12,7 +12,10 @@ export class BosDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const d of diagnostics) {
             const code = d.data?.code;
-            if (SYNTAX.has(code)) d.code = 'bos/syntax';
+            if (SYNTAX.has(code)) {
+                d.code = 'bos/syntax';
+                d.message = conciseSyntaxMessage(String(d.message));
+            }
             else if (code === DocumentValidator.LinkingError) {
                 d.code = 'bos/unresolved';
                 d.message = `'${d.data?.refText ?? ''}' names nothing in scope (same package, imports, or a fully qualified name)`;
@@ -24,4 +27,23 @@ export class BosDocumentValidator extends DefaultDocumentValidator {
     protected override validateSingleNodeOptions(node: AstNode): ValidateSingleNodeOptions {
         return { validateNode: node.$container === undefined, validateChildren: false };
     }
+}
+
+/**
+ * Chevrotain lists every token sequence it could accept, one per line; with contextual
+ * words that is dozens of lines. Diagnostics are one line: a name is "a name", and long
+ * lists are cut.
+ */
+export function conciseSyntaxMessage(message: string): string {
+    const single = /^Expecting token of type '(.+)' but found `(.*)`\.?$/s.exec(message);
+    if (single) return `expected '${single[1]}', but found ${single[2] === '' ? 'the end of the file' : `'${single[2]}'`}`;
+    const alternatives = [...message.matchAll(/^\s*\d+\. \[(.+)\]$/gm)].map(m => m[1]);
+    if (alternatives.length === 0) return message.replace(/\s*\n\s*/g, ' ');
+    const found = /but found: '([^']*)'/.exec(message)?.[1] ?? '';
+    const words = alternatives.some(a => a === 'ID')
+        ? ['a name', ...alternatives.filter(a => a !== 'ID' && !/^[a-z]+$/.test(a))]
+        : alternatives;
+    const shown = words.slice(0, 6).map(w => (w === 'a name' ? w : `'${w}'`)).join(', ');
+    const more = words.length > 6 ? ` or ${words.length - 6} more` : '';
+    return `expected ${shown}${more}, but found ${found === '' ? 'the end of the file' : `'${found}'`}`;
 }
