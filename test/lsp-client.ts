@@ -16,6 +16,7 @@ export class LspClient {
     private waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
     private versions = new Map<string, number>();
     stderr = '';
+    readonly progress: { kind: string; message?: string; title?: string }[] = [];
 
     constructor(cli = resolve('out/cli.cjs')) {
         // BOS_LSP_NODE_ARGS (e.g. `--cpu-prof`) lets a benchmark profile the server.
@@ -29,6 +30,9 @@ export class LspClient {
             this.waiters = this.waiters.filter(w => w.uri !== p.uri);
             for (const w of ready) w.resolve(p);
         });
+        // Accept the server's progress tokens and keep what it reports.
+        this.connection.onRequest('window/workDoneProgress/create', () => null);
+        this.connection.onNotification('$/progress', (p: { value: { kind: string; message?: string; title?: string } }) => { this.progress.push(p.value); });
         this.connection.listen();
     }
 
@@ -38,6 +42,7 @@ export class LspClient {
         await this.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {
                 textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
+                window: { workDoneProgress: true },
                 workspace: { configuration: false },
             },
             workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],

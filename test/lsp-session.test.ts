@@ -30,6 +30,9 @@ describe('bos lsp --stdio', () => {
         const uri = fileUri(join(dir, 'platforms/business.bos'));
         const p = client.diagnostics.get(uri) ?? await client.nextDiagnostics(uri);
         expect(p.diagnostics.map(d => d.code)).toEqual(['bos/headroom', 'bos/headroom']);
+        await expect.poll(() => client.progress.map(x => x.kind)).toContain('end');
+        expect(client.progress[0]).toMatchObject({ kind: 'begin', title: 'BOS' });
+        expect(client.progress.some(x => x.message?.startsWith('checking the model'))).toBe(true);
     });
 
     it('answers completion, hover, definition, rename and formatting', async () => {

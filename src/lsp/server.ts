@@ -7,10 +7,12 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createBosLanguageServer } from './module.js';
 import { registerRequests } from './requests.js';
+import { reportStartupProgress } from './startup-progress.js';
 
 export function startServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): void {
     const connection = createConnection(ProposedFeatures.all, input, output);
     const { shared, Bos } = createBosLanguageServer({ connection, ...NodeFileSystem });
+    reportStartupProgress(connection, shared);
     startLanguageServer(shared);
     registerRequests(connection, shared, Bos);
     followSettings(shared, Bos);
