@@ -124,8 +124,20 @@ describe('navigation', () => {
 
     it('gives semantic tokens to names, references, kinds and units', async () => {
         const e = await editor({ 'cloud.bos': CLOUD });
-        const tokens = await e.Bos.lsp.SemanticTokenProvider!.semanticHighlight(e.doc('cloud.bos'), { textDocument: textDocument(e.doc('cloud.bos')) });
-        expect(tokens.data.length / 5).toBeGreaterThanOrEqual(10);
+        const provider = e.Bos.lsp.SemanticTokenProvider!;
+        const tokens = await provider.semanticHighlight(e.doc('cloud.bos'), { textDocument: textDocument(e.doc('cloud.bos')) });
+        const legend = provider.tokenTypes;
+        const names = Object.fromEntries(Object.entries(legend).map(([k, v]) => [v, k]));
+        // Decode LSP's relative encoding: [deltaLine, deltaStart, length, type, modifiers].
+        const decoded: string[] = [];
+        let line = 0, char = 0;
+        const text = e.doc('cloud.bos').textDocument.getText().split('\n');
+        for (let i = 0; i < tokens.data.length; i += 5) {
+            const [dl, ds, len, type] = tokens.data.slice(i, i + 4);
+            line += dl; char = dl ? ds : char + ds;
+            decoded.push(`${text[line].slice(char, char + len)}:${names[type]}`);
+        }
+        expect(decoded).toEqual(expect.arrayContaining(['acme.cloud:namespace', 'Aliyun:namespace', 'ECS:struct', 'compute:type', '100k:number', '/s:keyword', 'CNY:keyword', '"阿里云":string']));
     });
 });
 
