@@ -2,7 +2,6 @@
 // browser here to measure text. Wide (CJK) characters count double.
 import type { DiagramNode } from './graph.js';
 
-export const FONT_SIZE = 13;
 const NARROW = 7.9;
 const WIDE = 14.5;
 
