@@ -65,6 +65,15 @@ infrastructure I { resource R : compute { capacity 1M/s cost 5MXN per 1M } }`);
         expect(brief(c).filter(s => !s.startsWith('bos/syntax'))).toEqual(['bos/undigitised@5']);
     });
 
+    it('does not blame a declaration a syntax error cuts short for what it lacks', async () => {
+        const c = await check({
+            'a.bos': 'package s\nplatform P : business {\n  capability C {\n',
+            'b.bos': 'package s\nelement E :\n',
+            'c.bos': 'package s\nelement F : sales\n',
+        });
+        expect(c.diagnostics.map(d => `${d.file}:${d.code}`)).toEqual(['a.bos:bos/syntax', 'b.bos:bos/syntax', 'c.bos:bos/undigitised']);
+    });
+
     it('keeps syntax messages on one line', async () => {
         const c = await check('element E : sales { uses P.C, }\n');
         const syntax = c.diagnostics.filter(d => d.code === 'bos/syntax');

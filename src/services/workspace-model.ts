@@ -7,6 +7,7 @@ import { analyse, loadsByNode, type Analysis, type ScenarioLoad } from '../analy
 import { runChecks } from '../checks/index.js';
 import type { Finding } from '../checks/finding.js';
 import type { BosSettings } from './settings.js';
+import { blamesDamage, damagedDeclarations } from './syntax-damage.js';
 
 export interface WorkspaceResult {
     model: BosModel;
@@ -43,12 +44,15 @@ export class BosWorkspaceModel {
     }
 
     private compute(): WorkspaceResult {
-        const model = buildModel(this.documents.all.toArray(), this.parts);
+        const documents = this.documents.all.toArray();
+        const model = buildModel(documents, this.parts);
+        const damaged = damagedDeclarations(documents);
         const facts = deriveFacts(model);
         const analysis = analyse(model, facts, this.settings.defaultHeadroom);
         const findings = new Map<string, Finding[]>();
         const all = runChecks(model, facts, analysis, (check, err) => console.error(`bos: check ${check} failed and was skipped:`, err));
         for (const f of all) {
+            if (damaged.size && blamesDamage(f, damaged)) continue;
             const uri = AstUtils.getDocument(f.node).uri.toString();
             const list = findings.get(uri);
             if (list) list.push(f); else findings.set(uri, [f]);
