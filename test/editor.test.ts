@@ -87,6 +87,15 @@ describe('hover', () => {
         expect(text).toMatch(/\| 峰值 \| 72k\/s \| 40k\/s \| 180% \| 🔴 overload \|/);
     });
 
+    it('summarises a scenario: transactions, cost against budget, statuses', async () => {
+        const e = await editor({ 'cloud.bos': CLOUD, 'core.bos': CORE.replace('scenario Peak', 'scenario Pe|ak').replace('load Checkout 36k/s', 'load Checkout 36k/s  budget 2 CNY per 10k') });
+        const hover = await e.Bos.lsp.HoverProvider!.getHoverContent(e.doc('core.bos'), { textDocument: textDocument(e.doc('core.bos')), position: e.at('core.bos') }) as Hover;
+        const text = (hover.contents as MarkupContent).value;
+        expect(text).toContain('36k/s transactions · headroom 20%');
+        expect(text).toContain('cost per 10k transactions: 3 CNY · budget: 2 CNY');
+        expect(text).toContain('4 loaded · 🔴 3 overloaded · 🟡 0 within headroom · ⚪ 1 without capacity');
+    });
+
     it('escapes markdown in user text', async () => {
         const e = await editor({ 'a.bos': 'actor |A "<img src=x onerror=alert(1)> **b**"\n' });
         const hover = await e.Bos.lsp.HoverProvider!.getHoverContent(e.doc('a.bos'), { textDocument: textDocument(e.doc('a.bos')), position: e.at('a.bos') }) as Hover;

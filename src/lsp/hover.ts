@@ -4,7 +4,7 @@ import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { AstNode } from 'langium';
 import { isDeclaration } from '../language/generated/ast.js';
 import type { BosServices } from '../services/bos-module.js';
-import { percent, rate } from '../analysis/format.js';
+import { money, percent, rate } from '../analysis/format.js';
 
 const STATUS_ICON = { ok: '🟢', headroom: '🟡', overload: '🔴', unknown: '⚪' } as const;
 
@@ -31,6 +31,17 @@ export class BosHoverProvider extends AstNodeHoverProvider {
             .filter(Boolean);
         if (facts.length) lines.push(facts.join(' · '), '');
         if (n.description) lines.push(escape(n.description), '');
+        if (n.keyword === 'scenario') {
+            const s = result.analysis.scenarios.find(x => x.scenario === n);
+            if (result.analysis.skipped) lines.push(`_${escape(result.analysis.skipped)}_`);
+            else if (s) {
+                const count = (status: string) => s.nodes.filter(x => x.status === status).length;
+                lines.push(`${rate(s.transactionsPerSecond)} transactions · headroom ${percent(s.headroom)}`, '',
+                    `cost per 10k transactions: ${s.costPer10k ? money(s.costPer10k.amount, s.costPer10k.currency) : '—'}` +
+                    ` · budget: ${s.budgetPer10k ? money(s.budgetPer10k.amount, s.budgetPer10k.currency) : '—'}`, '',
+                    `${s.nodes.length} loaded · 🔴 ${count('overload')} overloaded · 🟡 ${count('headroom')} within headroom · ⚪ ${count('unknown')} without capacity`);
+            }
+        }
         if (n.keyword === 'capability' || n.keyword === 'resource') {
             const loads = result.loads.get(n) ?? [];
             if (result.analysis.skipped) lines.push(`_${escape(result.analysis.skipped)}_`);
