@@ -173,6 +173,13 @@ describe('bos format', () => {
         expect(bos(dir, 'validate').code).toBe(0);
     });
 
+    it('keeps a byte-order mark and CRLF line endings', () => {
+        const dir = workspace({ 'w.bos': '\uFEFFactor  A{uses E}\r\nelement E:sales\r\n' });
+        expect(bos(dir, 'format').code).toBe(0);
+        expect(readFileSync(join(dir, 'w.bos'), 'utf8')).toBe('\uFEFFactor A { uses E }\r\nelement E : sales\r\n');
+        expect(bos(dir, 'validate', '--format', 'json').code).toBe(0);
+    });
+
     it('never touches a file that does not parse', () => {
         const dir = workspace({ 'broken.bos': 'platform P {\n  capability {' });
         const r = bos(dir, 'format');

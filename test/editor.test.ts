@@ -222,6 +222,10 @@ view V { include layer platform, kind cache, P.* }
         expect(await format(out)).toBe(out);
     });
 
+    it('keeps CRLF line endings and a byte-order mark', async () => {
+        expect(await format('\uFEFFactor  A\r\nelement E:sales{uses A}\r\n')).toBe('\uFEFFactor A\r\nelement E : sales { uses A }\r\n');
+    });
+
     it('formats a range only', async () => {
         const e = await editor({ 'a.bos': 'actor  A\nactor   B\n' });
         const edits = await e.Bos.lsp.Formatter!.formatDocumentRange(e.doc('a.bos'), {

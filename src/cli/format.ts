@@ -22,7 +22,7 @@ export async function formatFiles(ws: LoadedWorkspace, check: boolean): Promise<
         const after = TextDocument.applyEdits(doc.textDocument as TextDocument, edits);
         if (after === before) continue;
         outcome.changed.push(displayPath(f.path));
-        if (!check) writeFileSync(f.path, after);
+        if (!check) writeFileSync(f.path, f.bom ? `\uFEFF${after}` : after);
     }
     return outcome;
 }

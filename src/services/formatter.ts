@@ -66,8 +66,10 @@ export class BosFormatter implements Formatter {
         const from = range ? document.textDocument.offsetAt(range.start) : 0;
         const to = range ? document.textDocument.offsetAt(range.end) : text.length;
         const unit = options.insertSpaces ? ' '.repeat(options.tabSize) : '\t';
+        // Keep the file's line endings: a CRLF file stays CRLF.
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const out: TextEdit[] = [];
-        for (const gap of this.gaps(root, text, unit)) {
+        for (const gap of this.gaps(root, text, unit, eol)) {
             if (gap.start < from || gap.end > to || text.slice(gap.start, gap.end) === gap.text) continue;
             out.push({ range: { start: document.textDocument.positionAt(gap.start), end: document.textDocument.positionAt(gap.end) }, newText: gap.text });
         }
@@ -75,7 +77,7 @@ export class BosFormatter implements Formatter {
     }
 
     /** The whitespace every gap between two tokens should hold. */
-    private *gaps(root: CstNode, text: string, indentUnit: string): Generator<Gap> {
+    private *gaps(root: CstNode, text: string, indentUnit: string, eol: string): Generator<Gap> {
         const tokens = CstUtils.streamCst(root).filter((n): n is LeafCstNode => isLeafCstNode(n) && (!n.hidden || isComment(n))).toArray();
         const oneLine: boolean[] = []; // per open brace: is the body kept on one line?
         let depth = 0;
@@ -87,9 +89,9 @@ export class BosFormatter implements Formatter {
             const breaks = (original.match(/\n/g) ?? []).length;
             const closing = t.text === '}' && !t.hidden;
             const inline = oneLine[oneLine.length - 1] ?? false;
-            const newline = (blank: boolean) => `${blank && breaks > 1 ? '\n' : ''}\n${indentUnit.repeat(Math.max(0, depth - (closing ? 1 : 0)))}`;
+            const newline = (blank: boolean) => `${blank && breaks > 1 ? eol : ''}${eol}${indentUnit.repeat(Math.max(0, depth - (closing ? 1 : 0)))}`;
             let gap: string;
-            if (!prev) gap = '';
+            if (!prev) gap = original.startsWith('\uFEFF') ? '\uFEFF' : '';
             else if (isComment(prev) && prev.text.startsWith('//')) gap = newline(true);
             else if (isComment(t) || isComment(prev)) gap = breaks > 0 ? newline(true) : ' ';
             else if (closing) gap = inline ? ' ' : newline(false);
@@ -107,7 +109,7 @@ export class BosFormatter implements Formatter {
             }
         }
         const last = tokens[tokens.length - 1];
-        if (last) yield { start: last.end, end: text.length, text: '\n' };
+        if (last) yield { start: last.end, end: text.length, text: eol };
     }
 
     /** A body stays on one line when it was written on one line and holds no declaration. */

@@ -44,7 +44,7 @@ export function findBosFiles(paths: readonly string[]): string[] {
     return [...found].sort();
 }
 
-export type SourceText = { path: string; text: string } | { path: string; error: string };
+export type SourceText = { path: string; text: string; bom: boolean } | { path: string; error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -53,7 +53,8 @@ export function readSource(path: string): SourceText {
     let bytes: Buffer;
     try { bytes = readFileSync(path); } catch (err) { throw new UsageError(`cannot read ${path}: ${reason(err)}`); }
     try {
-        return { path, text: utf8.decode(bytes) };
+        // The byte-order mark is not text (editors hide it too); `bos format` puts it back.
+        return { path, text: utf8.decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
     } catch {
         return { path, error: `the file is not UTF-8 text (${describeBadByte(bytes)}); save it as UTF-8` };
     }

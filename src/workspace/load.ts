@@ -7,7 +7,7 @@ import { createBosServices, type BosServices } from '../services/bos-module.js';
 import type { WorkspaceResult } from '../services/workspace-model.js';
 import { findBosFiles, readSource } from './files.js';
 
-export interface LoadedFile { path: string; diagnostics: Diagnostic[]; document?: LangiumDocument }
+export interface LoadedFile { path: string; diagnostics: Diagnostic[]; document?: LangiumDocument; bom?: boolean }
 
 export interface LoadedWorkspace {
     files: LoadedFile[];
@@ -36,7 +36,7 @@ export async function loadWorkspace(paths: readonly string[], progress?: Progres
         const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(path));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
-        files.push({ path, diagnostics: [], document });
+        files.push({ path, diagnostics: [], document, bom: source.bom });
     }
     if (progress) {
         let done = 0;
