@@ -23,6 +23,7 @@ const ROOT_OPTIONS: Readonly<Record<string, string>> = {
     'elk.separateConnectedComponents': 'false',
     'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     'elk.spacing.nodeNode': '24',
+    'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
     'elk.layered.spacing.nodeNodeBetweenLayers': '40',
     'elk.spacing.edgeNode': '16',
     'elk.padding': '[top=24,left=24,bottom=24,right=24]',
