@@ -65,6 +65,12 @@ describe('completion', () => {
         expect(await complete({ 'a.bos': 'infrastructure I { resource R : compute { cost 0.5 | } }' }, 'a.bos')).toContain('CNY');
     });
 
+    it('offers packages and their declarations after import', async () => {
+        const labels = await complete({ 'cloud.bos': CLOUD, 'core.bos': 'package acme.core\nimport |' }, 'core.bos');
+        expect(labels).toEqual(expect.arrayContaining(['acme.cloud.*', 'acme.cloud.Aliyun', 'acme.cloud.Aliyun.ECS']));
+        expect(labels).not.toContain('acme.core.*');
+    });
+
     it('offers the keywords valid at the cursor, never contextual words as such', async () => {
         const top = await complete({ 'a.bos': '|' }, 'a.bos');
         expect(top).toEqual(expect.arrayContaining(['package', 'import', 'actor', 'platform', 'element', 'flow', 'scenario', 'view']));

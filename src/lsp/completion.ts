@@ -1,10 +1,10 @@
 // Completion in context: only the keywords the grammar allows at the cursor (never the
 // contextual words that are merely allowed as names), the kinds of the declaration after
 // `:`, units after a number, and references filtered to what fits the relation.
-import { AstUtils, GrammarAST, type AstNode, type MaybePromise, type ReferenceInfo, type Stream, type AstNodeDescription } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type LangiumDocuments, type MaybePromise, type ReferenceInfo, type Stream, type AstNodeDescription } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type LangiumServices, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
-import { isDeclaration } from '../language/generated/ast.js';
+import { isDeclaration, isModel } from '../language/generated/ast.js';
 import type { BosScopeProvider } from '../language/scope.js';
 import { fits, KINDS, type DeclarationKeyword, type Relation } from '../model/vocabulary.js';
 
@@ -29,15 +29,17 @@ const UNITS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Where the cursor is, read from the text before it: after `:` (a kind) or after a number (a unit). */
-type Slot = { sort: 'kind'; keyword: DeclarationKeyword } | { sort: 'unit'; place: string } | undefined;
+type Slot = { sort: 'kind'; keyword: DeclarationKeyword } | { sort: 'unit'; place: string } | { sort: 'import' } | undefined;
 
 export class BosCompletionProvider extends DefaultCompletionProvider {
     private readonly scope: BosScopeProvider;
+    private readonly documents: LangiumDocuments;
     private readonly handled = new WeakSet<CompletionContext>();
 
     constructor(services: LangiumServices) {
         super(services);
         this.scope = services.references.ScopeProvider as BosScopeProvider;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -45,7 +47,9 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
         if (slot) {
             if (this.handled.has(context)) return;
             this.handled.add(context);
-            if (slot.sort === 'kind') {
+            if (slot.sort === 'import') {
+                for (const path of this.importable(context)) acceptor(context, { label: path, kind: CompletionItemKind.Module, sortText: path.endsWith('.*') ? '0' : '1' });
+            } else if (slot.sort === 'kind') {
                 for (const k of KINDS[slot.keyword] ?? []) acceptor(context, { label: k, kind: CompletionItemKind.EnumMember, sortText: '0' });
             } else {
                 // Units go right after the number at the cursor, not over it.
@@ -60,8 +64,26 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
+    /** What an import can name: every other package (`pkg.*`) and every declaration of one. */
+    private importable(context: CompletionContext): string[] {
+        const own = context.node && AstUtils.findRootNode(context.node);
+        const pkg = own && isModel(own) ? own.package ?? '' : '';
+        const out = new Set<string>();
+        for (const doc of this.documents.all) {
+            const root = doc.parseResult.value;
+            if (!isModel(root) || !root.package || root.package === pkg) continue;
+            out.add(`${root.package}.*`);
+        }
+        for (const name of this.scope.globalNames().keys()) {
+            const owner = [...out].find(p => name.startsWith(p.slice(0, -1)));
+            if (owner) out.add(name);
+        }
+        return [...out];
+    }
+
     private slot(context: CompletionContext): Slot {
         const text = context.textDocument.getText().slice(0, context.tokenOffset);
+        if (/(^|\n)\s*import\s+$/.test(text)) return { sort: 'import' };
         if (/:\s*$/.test(text)) {
             const decl = context.node && findDeclaration(context.node);
             const keyword = decl && (decl.$type.toLowerCase() as DeclarationKeyword);
