@@ -5,7 +5,7 @@ import type { LoadedWorkspace } from '../workspace/load.js';
 import { UsageError } from '../workspace/files.js';
 import { findView, viewsOf } from '../diagram/view.js';
 import { render, UnknownScenario } from '../diagram/render.js';
-import { bundledWorker, LAYOUT_TIMEOUT_MS, LayoutTimeout } from '../diagram/layout.js';
+import { LAYOUT_TIMEOUT_MS, LayoutTimeout } from '../diagram/layout.js';
 import { svgToPng } from '../diagram/png.js';
 import { toHtml } from '../diagram/html.js';
 import type { ThemeName } from '../diagram/theme.js';
@@ -24,7 +24,7 @@ export async function renderCommand(ws: LoadedWorkspace, args: RenderArgs): Prom
     let note: string | undefined;
     let scenarioName: string | undefined;
     try {
-        const rendered = await render({ model, analysis, view, scenario: args.scenario, theme, layout: { timeoutMs: LAYOUT_TIMEOUT_MS, workerFile: bundledWorker() } });
+        const rendered = await render({ model, analysis, view, scenario: args.scenario, theme, layout: { timeoutMs: LAYOUT_TIMEOUT_MS } });
         svg = rendered.svg;
         note = rendered.diagram.note;
         scenarioName = rendered.diagram.scenario;

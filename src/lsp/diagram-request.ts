@@ -4,7 +4,7 @@ import { AstUtils, type LangiumDocuments } from 'langium';
 import type { BosServices } from '../services/bos-module.js';
 import { findView, viewsOf } from '../diagram/view.js';
 import { render } from '../diagram/render.js';
-import { bundledWorker, LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
+import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { stylesheet } from '../diagram/theme.js';
 import type { DiagramParams, DiagramResult } from './protocol.js';
 
@@ -22,7 +22,7 @@ export async function diagramFor(params: DiagramParams, bos: BosServices, docume
         const { svg, diagram } = await render({
             model, analysis, view, theme, bare: true,
             scenario: params.scenario || undefined, noOverlay: params.scenario === '',
-            layout: { timeoutMs: LAYOUT_TIMEOUT_MS, workerFile: bundledWorker() },
+            layout: { timeoutMs: LAYOUT_TIMEOUT_MS },
         });
         const nodes = diagram.nodes.map(n => {
             const source = model.nodes[Number(n.id.slice(1))].source;
