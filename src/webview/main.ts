@@ -23,7 +23,8 @@ const sheet = new CSSStyleSheet();
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 registerToolkit();
-const viewPicker = dropdown(toolbar, 'View', (value) => vscode.postMessage({ type: 'choose', view: value, scenario: shown?.scenario ?? '' }));
+// A new view comes with its own `overlay`; the overlay picker then shows what it got.
+const viewPicker = dropdown(toolbar, 'View', (value) => vscode.postMessage({ type: 'choose', view: value }));
 const overlayPicker = dropdown(toolbar, 'Scenario overlay', (value) => vscode.postMessage({ type: 'choose', view: shown?.view, scenario: value }));
 button(toolbar, '−', 'Zoom out', () => zoomBy(1 / 1.25));
 button(toolbar, '+', 'Zoom in', () => zoomBy(1.25));
