@@ -85,6 +85,14 @@ element S : sales { uses A }
         expect(brief(c)).toEqual(['bos/unresolved@2', 'bos/unresolved@3']);
     });
 
+    it('resolves a duplicated name to the declaration of the first file in path order', async () => {
+        const c = await check({
+            'z.bos': 'package p\nactor Buyer "from z"\nelement E : sales { uses Buyer }\n',
+            'a.bos': 'package p\nactor Buyer "from a"\n',
+        });
+        expect(c.result.model.byId.get('p.E')!.deps[0].target?.title).toBe('from a');
+    });
+
     it('reports duplicates across files at each name, with the other as related information', async () => {
         const c = await check({
             'a.bos': 'package p\nactor Buyer\n',

@@ -63,11 +63,17 @@ export class BosScopeProvider implements ScopeProvider {
         this.byName = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
-    /** Every exported declaration by qualified name; the first of duplicates wins. */
+    /**
+     * Every exported declaration by qualified name. Of duplicates, the first in file-path
+     * order wins (then text order), whatever order the files were loaded in.
+     */
     globalNames(): Map<string, AstNodeDescription> {
         return this.byName.get('all', () => {
             const map = new Map<string, AstNodeDescription>();
-            for (const d of this.index.allElements()) if (!map.has(d.name)) map.set(d.name, d);
+            for (const d of this.index.allElements()) {
+                const seen = map.get(d.name);
+                if (!seen || d.documentUri.path < seen.documentUri.path) map.set(d.name, d);
+            }
             return map;
         });
     }
