@@ -44,6 +44,9 @@ function holderOf(node: AstNode | undefined): Declaration | Model | undefined {
     return node && AstUtils.getContainerOfType(node, n => isDeclaration(n) || isModel(n)) as Declaration | Model | undefined;
 }
 
+/** One step of name lookup: a qualified-name prefix (`pkg.`), or an import's alias. */
+export type LookupStep = { prefix: string } | { alias: string; path: string };
+
 /** One import as written: `import a.b.*` or `import a.b.X as Y`. */
 interface ImportRule { wildcard: boolean; path: string; alias: string }
 
@@ -90,33 +93,38 @@ export class BosScopeProvider implements ScopeProvider {
         return rules;
     }
 
-    /** The candidate qualified names for `text` as seen from `node`, in lookup order. */
-    candidates(node: Declaration | Model | undefined, text: string): string[] {
+    /** How names are looked up from `node`, in order (see the top of this file). */
+    lookupFrom(node: Declaration | Model | undefined): LookupStep[] {
         const root = node && rootOf(node);
-        if (!root) return [text];
-        const out: string[] = [];
+        if (!root) return [{ prefix: '' }];
+        const steps: LookupStep[] = [];
         const container = isPlatform(node) || isInfrastructure(node) ? node : node.$container;
         if (container && (isPlatform(container) || isInfrastructure(container))) {
             const containerName = qualifiedName(container);
-            if (containerName !== undefined) out.push(`${containerName}.${text}`);
+            if (containerName !== undefined) steps.push({ prefix: `${containerName}.` });
         }
-        out.push(joinName(packageOf(root), text));
-        for (const rule of this.rules(root)) {
-            if (rule.wildcard) out.push(joinName(rule.path, text));
-            else if (text === rule.alias) out.push(rule.path);
-            else if (text.startsWith(rule.alias) && text[rule.alias.length] === '.') out.push(rule.path + text.slice(rule.alias.length));
-        }
-        out.push(text);
-        return out;
+        steps.push({ prefix: joinName(packageOf(root), '') });
+        for (const rule of this.rules(root)) steps.push(rule.wildcard ? { prefix: `${rule.path}.` } : { alias: rule.alias, path: rule.path });
+        steps.push({ prefix: '' });
+        return steps;
     }
 
-    resolve(node: Declaration | Model | undefined, text: string): AstNodeDescription | undefined {
+    /** The first declaration `text` names along the lookup steps. */
+    resolveAlong(steps: readonly LookupStep[], text: string): AstNodeDescription | undefined {
         const names = this.globalNames();
-        for (const c of this.candidates(node, text)) {
-            const d = names.get(c);
+        for (const step of steps) {
+            let name: string | undefined;
+            if ('prefix' in step) name = step.prefix + text;
+            else if (text === step.alias) name = step.path;
+            else if (text.startsWith(step.alias) && text[step.alias.length] === '.') name = step.path + text.slice(step.alias.length);
+            const d = name === undefined ? undefined : names.get(name);
             if (d) return d;
         }
         return undefined;
+    }
+
+    resolve(node: Declaration | Model | undefined, text: string): AstNodeDescription | undefined {
+        return this.resolveAlong(this.lookupFrom(node), text);
     }
 
     getScope(context: ReferenceInfo): Scope {
@@ -134,11 +142,12 @@ export class BosScopeProvider implements ScopeProvider {
      */
     visible(context: ReferenceInfo, filter: (d: AstNodeDescription) => boolean = () => true): Stream<AstNodeDescription> {
         const node = holderOf(context.container);
+        const steps = this.lookupFrom(node);
         const seen = new Set<string>();
         const out: AstNodeDescription[] = [];
         for (const d of this.globalNames().values()) {
             if (!filter(d)) continue;
-            const short = this.shortestName(node, d.name);
+            const short = this.shortestName(node, d.name, steps);
             if (seen.has(short)) continue;
             seen.add(short);
             // A prototype link keeps the description's lazy getters (name segment) lazy.
@@ -148,7 +157,7 @@ export class BosScopeProvider implements ScopeProvider {
     }
 
     /** The shortest way to write `fqn` that resolves back to it from `node`: a suffix, or through an alias. */
-    shortestName(node: Declaration | Model | undefined, fqn: string): string {
+    shortestName(node: Declaration | Model | undefined, fqn: string, steps = this.lookupFrom(node)): string {
         const parts = fqn.split('.');
         const options: string[] = [];
         for (let i = parts.length - 1; i > 0; i--) options.push(parts.slice(i).join('.'));
@@ -159,6 +168,6 @@ export class BosScopeProvider implements ScopeProvider {
             else if (fqn.startsWith(rule.path + '.')) options.push(rule.alias + fqn.slice(rule.path.length));
         }
         options.sort((a, b) => a.length - b.length);
-        return options.find(text => this.resolve(node, text)?.name === fqn) ?? fqn;
+        return options.find(text => this.resolveAlong(steps, text)?.name === fqn) ?? fqn;
     }
 }
