@@ -3,20 +3,12 @@
 import '../src/language/polyfill.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmptyFileSystem, URI } from 'langium';
-import { createBosServices } from '../src/services/bos-module.js';
+import { check } from '../test/helpers.js';
 import { findView } from '../src/diagram/view.js';
 import { render } from '../src/diagram/render.js';
 
 async function workspace(files: Record<string, string>) {
-    const { shared, Bos } = createBosServices(EmptyFileSystem);
-    const docs = Object.entries(files).map(([name, text]) => {
-        const d = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:///${name}`));
-        shared.workspace.LangiumDocuments.addDocument(d);
-        return d;
-    });
-    await shared.workspace.DocumentBuilder.build(docs, { validation: true });
-    return Bos.bos.WorkspaceModel.get();
+    return (await check(files)).result;
 }
 
 /** A stack of about `nodes` drawable declarations. */
