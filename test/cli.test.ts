@@ -1,7 +1,7 @@
 // End to end: spawns the built CLI (out/cli.cjs) as a user or CI would.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -217,6 +217,16 @@ describe('usage and I/O errors: one line on stderr, exit 2', () => {
         const help = bos('.', '--help');
         expect(help.code).toBe(0);
         expect(help.out).toContain('bos validate [paths...]');
+    });
+
+    it('follows a symlink loop only once, reads a linked file once, ignores dangling links', () => {
+        const dir = workspace(WARN);
+        symlinkSync(dir, join(dir, 'loop'));
+        symlinkSync(join(dir, 'nowhere.bos'), join(dir, 'dangling.bos'));
+        symlinkSync(join(dir, 'w.bos'), join(dir, 'same.bos'));
+        const r = bos(dir, 'validate');
+        expect(r.code).toBe(0);
+        expect(r.out.trim().split('\n').at(-1)).toBe('0 errors, 1 warning in 1 file');
     });
 
     it('skips node_modules and dot-folders when searching folders', () => {

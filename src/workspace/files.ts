@@ -13,7 +13,14 @@ function reason(err: unknown): string {
 }
 
 export function findBosFiles(paths: readonly string[]): string[] {
-    const found = new Set<string>();
+    // Real path → the path it was first found under: a file reached twice (through a
+    // link) is one file, not two sets of duplicate declarations.
+    const found = new Map<string, string>();
+    const addFile = (path: string) => {
+        let real: string;
+        try { real = realpathSync(path); } catch { return; } // dangling link
+        if (!found.has(real)) found.set(real, resolve(path));
+    };
     const visited = new Set<string>();
     const walk = (dir: string) => {
         let real: string;
@@ -31,17 +38,17 @@ export function findBosFiles(paths: readonly string[]): string[] {
                 try { const s = statSync(full); isDir = s.isDirectory(); isFile = s.isFile(); } catch { continue; } // dangling link
             }
             if (isDir) walk(full);
-            else if (isFile && extname(e.name) === '.bos') found.add(resolve(full));
+            else if (isFile && extname(e.name) === '.bos') addFile(full);
         }
     };
     for (const p of paths.length ? paths : ['.']) {
         let stat;
         try { stat = statSync(p); } catch (err) { throw new UsageError(`cannot read ${p}: ${reason(err)}`); }
         if (stat.isDirectory()) walk(p);
-        else found.add(resolve(p));
+        else addFile(p);
     }
     if (found.size === 0) throw new UsageError(`no .bos file found in ${paths.length ? paths.join(', ') : 'the current folder'}`);
-    return [...found].sort();
+    return [...found.values()].sort();
 }
 
 export type SourceText = { path: string; text: string; bom: boolean } | { path: string; error: string };
