@@ -72,7 +72,7 @@ function draw(d: DiagramResult): void {
     const errors = d.syntaxErrors ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}` : undefined;
     // Keep the last good picture while the text does not parse, or when there is none.
     if (!d.svg || (errors && shown)) {
-        showBanner(d.error ?? (shown ? `${errors}; showing the last good diagram.` : 'No diagram.'));
+        showBanner(d.error ?? (shown && errors ? `${errors}; showing the last good diagram.` : 'No diagram.'));
         return;
     }
     const first = !shown;
