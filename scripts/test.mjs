@@ -11,7 +11,7 @@ if (needed.length) {
     if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
         console.log(`installing ${needed.join(', ')} with apt-get…`);
         const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-        for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...needed]]) {
+        for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...needed]]) {
             const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
             if (r.status !== 0) { console.error(`apt-get ${args[0]} failed`); process.exit(1); }
         }
