@@ -26,7 +26,3 @@ export function label(n: ModelNode): string {
 export function atName(n: ModelNode): Place {
     return { node: n.source, property: 'name' };
 }
-
-export function article(word: string): string {
-    return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}

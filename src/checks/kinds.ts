@@ -2,8 +2,8 @@
 // of their layer; view patterns name real kinds and layers.
 import { closest } from 'fastest-levenshtein';
 import type { BosModel } from '../model/model.js';
-import { ALL_KINDS, KINDS, LAYERS } from '../model/vocabulary.js';
-import { article, atName, finding, label, type Finding } from './finding.js';
+import { ALL_KINDS, article, KINDS, LAYERS } from '../model/vocabulary.js';
+import { atName, finding, label, type Finding } from './finding.js';
 
 function unknown(word: string, valid: readonly string[], what: string): string {
     return `'${word}' is not ${what}; did you mean '${closest(word, valid as string[])}'? (one of: ${valid.join(', ')})`;

@@ -1,17 +1,18 @@
 // bos/layering and bos/layer-skip (spec section 4): dependencies point down the stack,
 // and the commerce layer reaches infrastructure only through the middle platforms.
 import type { BosModel } from '../model/model.js';
-import { fits, STRUCTURAL } from '../model/vocabulary.js';
+import { structuralEdges } from '../model/graph.js';
 import { finding, label, type Finding } from './finding.js';
 
 export function checkLayering(model: BosModel): Finding[] {
     const out: Finding[] = [];
     for (const node of model.nodes) {
         if (node.rank === undefined) continue;
-        for (const d of node.deps) {
-            const t = d.target;
-            // A wrong sort of target is bos/target-kind's to report; one finding per reference.
-            if (!t || t.rank === undefined || !STRUCTURAL.has(d.relation) || !fits(d.relation, t.keyword)) continue;
+        // Only references to the right sort of target: a wrong one is bos/target-kind's to
+        // report, one finding per reference.
+        for (const d of structuralEdges(node)) {
+            const t = d.target!;
+            if (t.rank === undefined) continue;
             const place = { node: d.source, property: d.property };
             if (t.rank > node.rank) {
                 out.push(finding('bos/layering',

@@ -1,7 +1,7 @@
 // bos/target-kind, and bos/unresolved for imports (the linker reports other references).
 import type { BosModel } from '../model/model.js';
-import { expectedTargets, fits } from '../model/vocabulary.js';
-import { article, finding, label, type Finding } from './finding.js';
+import { article, expectedTargets, fits } from '../model/vocabulary.js';
+import { finding, label, type Finding } from './finding.js';
 import { importRule } from '../language/scope.js';
 
 export function checkTargetKinds(model: BosModel): Finding[] {

@@ -99,6 +99,11 @@ function maxWarnings(values: Values): number {
     return n;
 }
 
+/** Exit status of a command that reads the model: 1 when it has errors. */
+function modelExit(ws: LoadedWorkspace): number {
+    return summarise(collectRows(ws.files)).errors > 0 ? 1 : 0;
+}
+
 async function load(paths: string[]): Promise<LoadedWorkspace> {
     const progress = progressLine(process.stderr);
     try {
@@ -131,11 +136,11 @@ async function validate(paths: string[], values: Values): Promise<number> {
     const ws = await load(paths);
     const rows = collectRows(ws.files);
     const summary = summarise(rows);
+    const shown = values.quiet ? rows.filter(r => r.severity === 'error') : rows;
     if (fmt === 'json') {
-        const shown = values.quiet ? rows.filter(r => r.severity === 'error') : rows;
         process.stdout.write(JSON.stringify({ files: ws.files.length, diagnostics: shown, summary }, null, 2) + '\n');
     } else if (fmt === 'sarif') {
-        process.stdout.write(JSON.stringify(toSarif(values.quiet ? rows.filter(r => r.severity === 'error') : rows, VERSION), null, 2) + '\n');
+        process.stdout.write(JSON.stringify(toSarif(shown, VERSION), null, 2) + '\n');
     } else {
         printText(rows, ws.files.length, !!values.quiet);
     }
@@ -157,13 +162,13 @@ async function analyze(paths: string[], values: Values): Promise<number> {
     }
     if (fmt === 'json') process.stdout.write(JSON.stringify(analysisJson(analysis, scenarios), null, 2) + '\n');
     else process.stdout.write(analysisText(analysis, scenarios, colours(process.stdout)));
-    return summarise(collectRows(ws.files)).errors > 0 ? 1 : 0;
+    return modelExit(ws);
 }
 
 async function exportModel(paths: string[], values: Values): Promise<number> {
     const ws = await load(paths);
     write(JSON.stringify(exportJson(ws.result.model, ws.result.analysis), null, 2) + '\n', values.output);
-    return summarise(collectRows(ws.files)).errors > 0 ? 1 : 0;
+    return modelExit(ws);
 }
 
 async function format(paths: string[], values: Values): Promise<number> {
@@ -178,7 +183,7 @@ async function format(paths: string[], values: Values): Promise<number> {
 async function renderView(paths: string[], values: Values): Promise<number> {
     const ws = await load(paths);
     process.stdout.write(await renderCommand(ws, { view: values.view, scenario: values.scenario, output: values.output, theme: values.theme }));
-    return summarise(collectRows(ws.files)).errors > 0 ? 1 : 0;
+    return modelExit(ws);
 }
 
 /** Runs the language server until the client disconnects; it never returns a code. */

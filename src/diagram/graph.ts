@@ -2,7 +2,7 @@
 // Pure data; the layout and the SVG read only this.
 import type { BosModel, ModelNode } from '../model/model.js';
 import type { Layer } from '../model/vocabulary.js';
-import { fits } from '../model/vocabulary.js';
+import { structuralEdges } from '../model/graph.js';
 import type { ScenarioResult, Status } from '../analysis/scenario.js';
 import { percent, rate } from '../analysis/format.js';
 import { isInside, select, type ViewChoice } from './view.js';
@@ -76,8 +76,7 @@ export function buildDiagram(model: BosModel, view: ViewChoice, scenario?: Scena
     for (const n of model.nodes) {
         const from = visible(n);
         if (!from) continue;
-        for (const d of n.deps) {
-            if (!(['uses', 'runs on', 'calls', 'depends on'] as string[]).includes(d.relation) || !d.target || !fits(d.relation, d.target.keyword)) continue;
+        for (const d of structuralEdges(n)) {
             const to = visible(d.target);
             // Containment is drawn by nesting; an edge into one's own box would only clutter it.
             if (!to || to === from || isInside(from, to) || isInside(to, from)) continue;

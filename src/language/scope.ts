@@ -147,7 +147,7 @@ export class BosScopeProvider implements ScopeProvider {
         const out: AstNodeDescription[] = [];
         for (const d of this.globalNames().values()) {
             if (!filter(d)) continue;
-            const short = this.shortestName(node, d.name, steps);
+            const short = this.shortestName(d.name, steps);
             if (seen.has(short)) continue;
             seen.add(short);
             // A prototype link keeps the description's lazy getters (name segment) lazy.
@@ -157,15 +157,14 @@ export class BosScopeProvider implements ScopeProvider {
     }
 
     /** The shortest way to write `fqn` that resolves back to it from `node`: a suffix, or through an alias. */
-    shortestName(node: Declaration | Model | undefined, fqn: string, steps = this.lookupFrom(node)): string {
+    shortestName(fqn: string, steps: readonly LookupStep[]): string {
         const parts = fqn.split('.');
         const options: string[] = [];
         for (let i = parts.length - 1; i > 0; i--) options.push(parts.slice(i).join('.'));
-        const root = node && rootOf(node);
-        for (const rule of root ? this.rules(root) : []) {
-            if (rule.wildcard) continue;
-            if (fqn === rule.path) options.push(rule.alias);
-            else if (fqn.startsWith(rule.path + '.')) options.push(rule.alias + fqn.slice(rule.path.length));
+        for (const step of steps) {
+            if (!('alias' in step)) continue;
+            if (fqn === step.path) options.push(step.alias);
+            else if (fqn.startsWith(step.path + '.')) options.push(step.alias + fqn.slice(step.path.length));
         }
         options.sort((a, b) => a.length - b.length);
         return options.find(text => this.resolveAlong(steps, text)?.name === fqn) ?? fqn;

@@ -1,6 +1,6 @@
 // Hover: what a declaration is (title, layer, kind, description) and, for capabilities
 // and resources, its load, capacity and utilisation in every scenario.
-import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import { AstNodeHoverProvider } from 'langium/lsp';
 import type { AstNode } from 'langium';
 import { isDeclaration } from '../language/generated/ast.js';
 import type { BosServices } from '../services/bos-module.js';
@@ -16,7 +16,7 @@ function escape(text: string): string {
 export class BosHoverProvider extends AstNodeHoverProvider {
     private readonly bos: BosServices;
 
-    constructor(services: LangiumServices & BosServices) {
+    constructor(services: BosServices) {
         super(services);
         this.bos = services;
     }

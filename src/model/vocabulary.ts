@@ -57,5 +57,10 @@ export function fits(relation: Relation, target: DeclarationKeyword): boolean {
 export function expectedTargets(relation: Relation): string {
     const names = TARGETS[relation];
     return relation === 'uses' ? 'an actor, element, platform, capability, infrastructure group or resource'
-        : names.map(n => `${/^[aeiou]/.test(n) ? 'an' : 'a'} ${n}`).join(' or ');
+        : names.map(n => `${article(n)} ${n}`).join(' or ');
+}
+
+/** `a` or `an` before a keyword in messages (`an element`, `a resource`). */
+export function article(word: string): string {
+    return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
