@@ -4,9 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
-
-const Ajv = AjvDraft04.default;
+import { sarifErrors } from './sarif.js';
 
 const CLI = resolve('out/cli.cjs');
 
@@ -77,9 +75,7 @@ describe('bos validate', () => {
         const r = bos(workspace(BAD), 'validate', '--format', 'sarif');
         expect(r.code).toBe(1);
         const sarif = JSON.parse(r.out);
-        const ajv = new Ajv({ allErrors: true, strict: false });
-        const validate = ajv.compile(JSON.parse(readFileSync('test/fixtures/sarif-schema-2.1.0.json', 'utf8')));
-        expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+        expect(sarifErrors(sarif)).toEqual([]);
         const run = sarif.runs[0];
         expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('bos/layering');
         expect(run.results).toHaveLength(2);

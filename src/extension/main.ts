@@ -3,11 +3,15 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DiagramPreview } from './preview.js';
+import { modelStatus } from './status.js';
+import { EXAMPLE, STARTER, openPendingFile, scaffold } from './scaffold.js';
 import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../lsp/protocol.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const activated = Date.now();
+    const log = vscode.window.createOutputChannel('BOS', { log: true });
     const module = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
         run: { module, transport: TransportKind.stdio },
@@ -20,12 +24,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('bos', 'BOS Language Server', serverOptions, clientOptions);
     const output = vscode.window.createOutputChannel('BOS Analysis');
     const preview = new DiagramPreview(context, client);
+    // Activation speed is a feature: the log says how long the first diagnostics took.
+    const firstDiagnostics = vscode.languages.onDidChangeDiagnostics(e => {
+        if (!e.uris.some(u => u.path.endsWith('.bos'))) return;
+        log.info(`first diagnostics ${Date.now() - activated} ms after activation`);
+        firstDiagnostics.dispose();
+    });
     context.subscriptions.push(
-        output, preview,
+        log, output, preview, firstDiagnostics, modelStatus(),
         vscode.commands.registerCommand('bos.openPreview', () => preview.open()),
         vscode.commands.registerCommand('bos.exportSvg', () => preview.exportSvg()),
         vscode.commands.registerCommand('bos.exportPng', () => preview.exportPng()),
         vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),
+        vscode.commands.registerCommand('bos.newModel', (target?: vscode.Uri) => scaffold(context, STARTER, target)),
+        vscode.commands.registerCommand('bos.openExample', (target?: vscode.Uri) => scaffold(context, EXAMPLE, target)),
         vscode.commands.registerCommand('bos.showAnalysis', () => vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'BOS: analysing scenarios…' },
             async () => {
@@ -35,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 output.show(true);
             })),
     );
+    log.info('activated');
+    void openPendingFile(context);
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'BOS: checking the model' }, () => client!.start());
 }
 

@@ -1,0 +1,95 @@
+// docs/ci.md stays true: every `bos` command in its GitHub Actions and GitLab recipes
+// runs against the bundled example (with `bos` standing for the built CLI), and what
+// they write is what the next steps expect.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { sarifErrors } from './sarif.js';
+
+const doc = readFileSync('docs/ci.md', 'utf8');
+const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1]);
+
+/** Shell lines of a recipe: `run: …` values (GitHub) and `- …` script items (GitLab). */
+function commands(yaml: string): string[] {
+    return yaml.split('\n').map(l => l.match(/^\s*(?:run:|-)\s+(.*)$/)?.[1] ?? '')
+        .filter(c => /^(bos|npm|exit) /.test(c));
+}
+
+function runRecipe(yaml: string): { dir: string; results: { command: string; status: number; stderr: string }[] } {
+    const dir = mkdtempSync(join(tmpdir(), 'bos-ci-'));
+    cpSync('examples/double11', join(dir, 'model'), { recursive: true });
+    const cli = resolve('out/cli.cjs');
+    // One shell for the whole recipe, as a CI job runs it; `bos` is the built CLI and
+    // the global install is what a CI machine does, so it is not repeated here.
+    const results = [];
+    let script = `bos() { node ${JSON.stringify(cli)} "$@"; }\n`;
+    for (const command of commands(yaml)) {
+        if (command.startsWith('npm install --global bos-studio')) continue;
+        script += `${command}\n`;
+        const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        results.push({ command, status: r.status ?? -1, stderr: r.stderr });
+    }
+    return { dir, results };
+}
+
+describe('docs/ci.md', () => {
+    it('has a GitHub Actions workflow that validates to SARIF and uploads it to code scanning', () => {
+        const github = blocks.find(b => b.includes('upload-sarif'))!;
+        expect(github).toMatch(/security-events: write/);
+        expect(github).toMatch(/sarif_file: bos\.sarif/);
+        const { dir, results } = runRecipe(github);
+        expect(results.map(r => r.command)).toEqual([
+            'bos validate model --format sarif > bos.sarif', 'bos analyze model --format json > analysis.json',
+            'bos render model --view Overview -o overview.svg',
+        ]);
+        for (const r of results) expect(r, r.stderr).toMatchObject({ status: 0 });
+        const sarif = JSON.parse(readFileSync(join(dir, 'bos.sarif'), 'utf8'));
+        expect(sarifErrors(sarif)).toEqual([]);
+        expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['bos/headroom', 'bos/headroom']);
+        expect(JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8')).scenarios).toHaveLength(2);
+        expect(readFileSync(join(dir, 'overview.svg'), 'utf8')).toMatch(/^<svg/);
+    });
+
+    it('has a GitLab job whose script passes on the example and keeps its artifacts', () => {
+        const gitlab = blocks.find(b => b.includes('artifacts:'))!;
+        const { dir, results } = runRecipe(gitlab);
+        expect(results.length).toBe(5);
+        for (const r of results) expect(r, r.stderr).toMatchObject({ status: 0 });
+        for (const artifact of gitlab.match(/paths:\n((?:\s+- .*\n)+)/)![1].split('\n').map(l => l.replace(/^\s+- /, '')).filter(Boolean)) {
+            expect(existsSync(join(dir, artifact)), artifact).toBe(true);
+        }
+    });
+
+    it('fails the job when the model has an error, and still writes the SARIF', () => {
+        const gitlab = blocks.find(b => b.includes('artifacts:'))!;
+        const dir = mkdtempSync(join(tmpdir(), 'bos-ci-'));
+        cpSync('examples/double11', join(dir, 'model'), { recursive: true });
+        const broken = join(dir, 'model', 'scenarios', 'double11.bos');
+        // Double 11 at 6M orders a second: far beyond what the trade platform holds.
+        writeFileSync(broken, readFileSync(broken, 'utf8').replace('load Checkout 583k/s', 'load Checkout 6M/s'));
+        // GitLab stops a job at the first failing script line, as `set -e` does.
+        const script = `bos() { node ${JSON.stringify(resolve('out/cli.cjs'))} "$@"; }\nset -e\n${commands(gitlab).filter(c => !c.startsWith('npm')).join('\n')}\n`;
+        const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        expect(r.status).toBe(1);
+        expect(r.stdout).toMatch(/bos\/overload/);
+        const sarif = JSON.parse(readFileSync(join(dir, 'bos.sarif'), 'utf8'));
+        expect(sarif.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'bos/overload')).toBe(true);
+    });
+});
+
+describe('the CLI package the recipes install', () => {
+    it('installs from `npm pack` and validates the example as `bos`', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'bos-pack-'));
+        const pack = spawnSync('npm', ['pack', '--pack-destination', dir, '--silent'], { encoding: 'utf8' });
+        expect(pack.status, pack.stderr).toBe(0);
+        const tarball = join(dir, pack.stdout.trim().split('\n').pop()!);
+        const prefix = join(dir, 'global');
+        const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], { encoding: 'utf8' });
+        expect(install.status, install.stderr).toBe(0);
+        const r = spawnSync(join(prefix, 'bin', 'bos'), ['validate', resolve('examples/double11')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toContain('0 errors, 2 warnings in 5 files');
+    }, 120_000);
+});

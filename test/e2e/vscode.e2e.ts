@@ -1,0 +1,217 @@
+// The packaged extension in the real VS Code workbench (code-server 4.100.3) driven by
+// headless Chromium: what a newcomer does after installing the .vsix.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { cpSync, existsSync, mkdirSync, rmSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { cursor, goTo, openFile, previewFrame, runCommand, startWorkbench, type Workbench } from './workbench.js';
+
+const SHOTS = 'test-results/e2e';
+const VSIX = resolve('bos-studio.vsix');
+let wb: Workbench;
+let page: Page;
+let ws: string;
+
+const read = (file: string) => readFileSync(join(ws, file), 'utf8');
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const resources = readdirSync('examples/double11', { recursive: true, encoding: 'utf8' })
+    .filter(f => f.endsWith('.bos'))
+    .flatMap(f => [...readFileSync(join('examples/double11', f), 'utf8').matchAll(/\bresource (\w+)/g)].map(m => m[1]));
+
+beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    ws = mkdtempSync(join(tmpdir(), 'bos-e2e-ws-'));
+    cpSync('examples/double11', ws, { recursive: true });
+    // One mistake with a quick fix, beside the example's own two headroom warnings.
+    writeFileSync(join(ws, 'fix-me.bos'), [
+        '// A unit written apart from its number: the quick fix joins them.',
+        'package tmall.extra',
+        'import tmall.cloud.*',
+        '',
+        'platform Extra "试验中台" : business {',
+        '  capability Probe "探针" {',
+        '    runs on AlibabaCloud.ECS',
+        '    capacity 2 k/s',
+        '  }',
+        '}',
+        '',
+    ].join('\n'));
+    // Only the language server's items in the suggest list, not snippets or words.
+    wb = await startWorkbench(VSIX, { 'editor.snippetSuggestions': 'none', 'editor.wordBasedSuggestions': 'off' });
+    page = wb.page;
+    await wb.open(ws);
+    await openFile(page, 'business.bos');
+});
+
+afterAll(async () => { await wb?.close(); });
+
+// A failing step leaves a picture of the workbench behind as a CI artefact.
+beforeEach(ctx => { onTestFailed(async () => { await shot(`failed-${ctx.task.name.replace(/\W+/g, '-')}`); }); });
+
+describe('the BOS extension in VS Code', () => {
+    it('activates in BOS mode and reports its first diagnostics within a second', async () => {
+        await expect.poll(() => page.locator('[id="status.editor.mode"]').innerText()).toBe('BOS');
+        const log = await waitForLog(wb.userData, /first diagnostics (\d+) ms after activation/);
+        const ms = Number(log[1]);
+        console.log(`activation → first diagnostics: ${ms} ms`);
+        expect(ms).toBeLessThanOrEqual(1000);
+    });
+
+    it('counts errors and warnings in the status bar and lists them in Problems', async () => {
+        const status = page.locator('[aria-label^="BOS model:"]').first();
+        await expect.poll(() => status.getAttribute('aria-label')).toBe('BOS model: 1 error, 2 warnings');
+        await status.click();
+        const problems = page.locator('.markers-panel');
+        await problems.waitFor();
+        // Hints (bos/unused on the probe) stay out of Problems, as in any VS Code language.
+        await expect.poll(async () => (await problems.innerText()).match(/bos\/\w+/g)?.sort())
+            .toEqual(['bos/headroom', 'bos/headroom', 'bos/unit']);
+        await shot('problems');
+    });
+
+    it('offers only resources after `runs on`', async () => {
+        await openFile(page, 'business.bos');
+        await goTo(page, 9, 13);
+        await page.keyboard.press('Control+Space');
+        const rows = page.locator('.suggest-widget .monaco-list-row');
+        await rows.first().waitFor();
+        const labels = await rows.evaluateAll(els => els.map(e => e.querySelector('.label-name')?.textContent ?? ''));
+        expect(labels.length).toBeGreaterThan(3);
+        for (const label of labels) expect(resources).toContain(label.split('.').pop());
+        await shot('completion');
+        await page.keyboard.press('Escape');
+    });
+
+    it('shows the utilisation on hover', async () => {
+        await goTo(page, 9, 26); // AlibabaCloud.ECS
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        const hover = page.locator('.monaco-hover:not(.hidden)').first();
+        await hover.waitFor();
+        await expect.poll(() => hover.innerText()).toMatch(/\d+(\.\d+)?\s*%/);
+        await shot('hover');
+        await page.keyboard.press('Escape');
+    });
+
+    it('applies a quick fix', async () => {
+        await openFile(page, 'fix-me.bos');
+        await goTo(page, 8, 14);
+        await page.keyboard.press('Control+.');
+        await page.locator('.action-widget', { hasText: "Write '2k/s'" }).waitFor();
+        await shot('quick-fix');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+S');
+        await expect.poll(() => read('fix-me.bos')).toContain('    capacity 2k/s\n');
+        await expect.poll(() => page.locator('[aria-label^="BOS model:"]').first().getAttribute('aria-label')).toBe('BOS model: 0 errors, 2 warnings');
+    });
+
+    it('renames a resource in every file', async () => {
+        const before = ['cloud/alibaba-cloud.bos', 'platforms/business.bos', 'platforms/data-intelligence.bos']
+            .map(f => read(f).match(/\bTair\b(?! 缓存)/g)?.length ?? 0);
+        expect(before[1]).toBeGreaterThan(0);
+        await openFile(page, 'alibaba-cloud.bos');
+        const line = read('cloud/alibaba-cloud.bos').split('\n').findIndex(l => l.includes('resource Tair ')) + 1;
+        await goTo(page, line, 14);
+        await page.keyboard.press('F2');
+        const box = page.locator('.rename-box input');
+        await box.waitFor();
+        await box.fill('TairCache');
+        await page.keyboard.press('Enter');
+        await runCommand(page, 'File: Save All');
+        const files = ['cloud/alibaba-cloud.bos', 'platforms/business.bos', 'platforms/data-intelligence.bos'];
+        await expect.poll(() => files.map(f => read(f).match(/\bTairCache\b/g)?.length ?? 0)).toEqual(before);
+        for (const f of files) expect(read(f)).not.toMatch(/\bTair\b(?! 缓存)/);
+    });
+
+    it('opens the diagram beside the editor and reveals a clicked box', async () => {
+        await openFile(page, 'alibaba-cloud.bos');
+        await runCommand(page, 'BOS: Open Diagram to the Side');
+        const frame = previewFrame(page);
+        await frame.locator('svg [data-node]').first().waitFor({ timeout: 30_000 });
+        expect(await frame.locator('.bos-band-label').allTextContents())
+            .toEqual(expect.arrayContaining(['ACTORS', 'COMMERCE', 'MIDDLE PLATFORMS', 'INFRASTRUCTURE']));
+        // Beside: two editor groups, the preview in the second.
+        expect(await page.locator('.editor-group-container').count()).toBe(2);
+        await shot('diagram');
+        const placeOrder = frame.locator('[data-node]').filter({ has: frame.locator('text.bos-text', { hasText: /^下单$/ }) }).first();
+        await placeOrder.click();
+        await page.locator('.tab.active', { hasText: 'business.bos' }).waitFor();
+        const line = read('platforms/business.bos').split('\n').findIndex(l => l.includes('capability PlaceOrder ')) + 1;
+        await expect.poll(() => cursor(page)).toMatch(new RegExp(`^Ln ${line},`));
+        await shot('revealed');
+    });
+});
+
+async function waitForLog(userData: string, pattern: RegExp): Promise<RegExpMatchArray> {
+    for (let i = 0; i < 100; i++) {
+        const logs = readdirSync(join(userData, 'logs'), { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('BOS.log'));
+        for (const f of logs) {
+            const m = readFileSync(join(userData, 'logs', f), 'utf8').match(pattern);
+            if (m) return m;
+        }
+        await new Promise(r => setTimeout(r, 100));
+    }
+    throw new Error(`no ${pattern} in the BOS log`);
+}
+
+
+describe('the walkthrough, step by step', () => {
+    it('opens the example, the diagram and the analysis, then scaffolds a new model', async () => {
+        const target = mkdtempSync(join(tmpdir(), 'bos-e2e-walk-'));
+        await runCommand(page, 'Welcome: Open Walkthrough...');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with BOS Studio' }).click();
+        const step = (title: string) => page.locator('.getting-started-step', { hasText: title });
+        await step('Open the Double 11 example').click();
+        await shot('walkthrough');
+        await page.getByRole('button', { name: 'Open the Example' }).click();
+        await pickFolder(target);
+        // The window reloads into the new folder and opens the scenarios file.
+        await page.locator('.tab.active', { hasText: 'double11.bos' }).waitFor({ timeout: 60_000 });
+        expect(existsSync(join(target, 'scenarios', 'double11.bos'))).toBe(true);
+
+        await openWalkthroughStep('See the diagram', 'Open the Diagram');
+        await previewFrame(page).locator('svg [data-node]').first().waitFor({ timeout: 30_000 });
+
+        await openWalkthroughStep('Analyse the peak', 'Show the Analysis');
+        // The output view scrolls to the end: the closing cost summary names both scenarios
+        // (Monaco keeps its line elements in no particular order and draws spaces as
+        // non-breaking ones, so each line is matched alone with \s).
+        const output = page.locator('.part.panel .view-lines').first();
+        await expect.poll(() => output.innerText(), { timeout: 30_000 }).toMatch(/Double11Peak\s+0\.1007\sCNY/);
+        expect(await output.innerText()).toMatch(/Baseline2016\s+3\.5\sCNY/);
+        await shot('walkthrough-analysis');
+
+        mkdirSync(join(target, 'mine'));
+        await openWalkthroughStep('Start your own model', 'New Model');
+        await pickFolder(join(target, 'mine'));
+        await page.locator('.tab.active', { hasText: 'model.bos' }).waitFor({ timeout: 30_000 });
+        expect(readFileSync(join(target, 'mine', 'model.bos'), 'utf8')).toContain('scenario Peak');
+        await shot('walkthrough-new-model');
+    });
+});
+
+async function openWalkthroughStep(title: string, button: string): Promise<void> {
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with BOS Studio' }).click();
+    await page.locator('.getting-started-step', { hasText: title }).click();
+    await page.getByRole('button', { name: button, exact: true }).click();
+}
+
+/** Answers VS Code's own (simple) folder dialog by typing the path. */
+async function pickFolder(folder: string): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    // The dialog fills in its starting folder a moment after it opens, which can undo
+    // what was typed before: type until the path stays.
+    await expect.poll(async () => {
+        if (await input.inputValue() !== `${folder}/`) await input.fill(`${folder}/`);
+        await page.waitForTimeout(300);
+        return input.inputValue();
+    }).toBe(`${folder}/`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '..' }).first().waitFor();
+    await shot('folder-dialog');
+    // The dialog's own button confirms the folder typed (Enter would only open it).
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /here$/ }).click();
+}

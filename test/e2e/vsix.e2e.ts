@@ -1,0 +1,42 @@
+// The production package `npm run package` made: small, self-contained, documented.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+
+const VSIX = 'bos-studio.vsix';
+
+describe('the .vsix', () => {
+    const files = unzipSync(readFileSync(VSIX));
+    const names = Object.keys(files);
+    const text = (name: string) => strFromU8(files[name]);
+
+    it('stays under 3 MB and carries no node_modules or source maps', () => {
+        expect(statSync(VSIX).size).toBeLessThanOrEqual(3 * 1024 * 1024);
+        expect(names.filter(n => n.includes('node_modules/') || n.endsWith('.map') || n.includes('/src/'))).toEqual([]);
+    });
+
+    it('has the bundles, minified, and everything the manifest points at', () => {
+        for (const f of ['out/extension.cjs', 'out/server.cjs', 'out/layout-worker.cjs', 'out/webview.js']) {
+            const body = text(`extension/${f}`);
+            // Minified: a development bundle is 24–52 % whitespace, these stay under 10 %.
+            expect(body.match(/\s/g)!.length / body.length).toBeLessThan(0.1);
+            expect(body).not.toContain('sourceMappingURL');
+        }
+        const manifest = JSON.parse(text('extension/package.json'));
+        const referenced = [manifest.icon, manifest.main, ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
+            ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
+            ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
+            ...manifest.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: Record<string, string> } }[] }) =>
+                w.steps.flatMap(s => s.media.markdown ? [s.media.markdown] : Object.values(s.media.image ?? {})))];
+        for (const path of referenced) expect(names).toContain(`extension/${path.replace(/^\.\//, '')}`);
+    });
+
+    it('ships the README with its screenshots, the changelog, the licence and both example models', () => {
+        expect(names).toEqual(expect.arrayContaining(['extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
+            'extension/examples/starter/model.bos', 'extension/examples/double11/scenarios/double11.bos']));
+        const images = [...text('extension/readme.md').matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)].map(m => m[1]);
+        expect(images.length).toBeGreaterThan(0);
+        for (const img of images) expect(names).toContain(`extension/${img}`);
+        expect(text('extension/readme.md')).toContain('code --install-extension');
+    });
+});

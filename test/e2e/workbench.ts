@@ -1,0 +1,113 @@
+// The real VS Code workbench for end-to-end tests: code-server (installed outside the
+// source tree by scripts/code-server.mjs) with the packaged .vsix installed, driven by
+// playwright-core in Debian's headless Chromium.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+// @ts-expect-error plain ESM script without types
+import { installCodeServer } from '../../scripts/code-server.mjs';
+import { CHROMIUM_ARGS } from '../webview-server.js';
+
+export interface Workbench {
+    page: Page;
+    userData: string;
+    open(folder: string): Promise<void>;
+    close(): Promise<void>;
+}
+
+const freePort = () => new Promise<number>((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as { port: number }).port;
+        s.close(() => resolve(port));
+    }).on('error', reject);
+});
+
+export async function startWorkbench(vsix: string, settings: Record<string, unknown>): Promise<Workbench> {
+    const home = installCodeServer() as string;
+    const bin = join(home, 'node_modules', '.bin', 'code-server');
+    const root = mkdtempSync(join(tmpdir(), 'bos-e2e-'));
+    const extensions = join(root, 'extensions'), userData = join(root, 'user-data');
+    mkdirSync(join(userData, 'User'), { recursive: true });
+    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
+        'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
+        ...settings,
+    }, null, 2));
+    const config = join(root, 'config.yaml');
+    writeFileSync(config, 'auth: none\n');
+    const install = spawnSync(bin, ['--config', config, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
+    const port = await freePort();
+    const server: ChildProcess = spawn(bin, ['--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+        '--extensions-dir', extensions, '--user-data-dir', userData, '--disable-telemetry', '--disable-update-check',
+        '--disable-workspace-trust', '--disable-getting-started-override'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    server.stdout!.on('data', d => { output += d; });
+    server.stderr!.on('data', d => { output += d; });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+        try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+        if (i > 150 || server.exitCode !== null) throw new Error(`code-server did not start:\n${output}`);
+        await new Promise(r => setTimeout(r, 200));
+    }
+    const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-e2e-chromium-')), {
+        executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1600, height: 1000 },
+    });
+    const page = context.pages()[0] ?? await context.newPage();
+    return {
+        page, userData,
+        async open(folder) {
+            await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
+            await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        },
+        async close() {
+            await context.close();
+            server.kill();
+        },
+    };
+}
+
+/** Runs a command from the palette by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file by name through Quick Open and waits for its editor. */
+export async function openFile(page: Page, name: string): Promise<void> {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: name }).waitFor();
+}
+
+/** Puts the cursor at a 1-based line and column with Go to Line. */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await expectCursor(page, line, column);
+}
+
+export async function cursor(page: Page): Promise<string> {
+    return (await page.locator('[id="status.editor.selection"]').innerText()).trim();
+}
+
+async function expectCursor(page: Page, line: number, column: number): Promise<void> {
+    for (let i = 0; i < 50 && await cursor(page) !== `Ln ${line}, Col ${column}`; i++) await page.waitForTimeout(100);
+}
+
+/** The preview webview: an iframe inside the webview host iframe. */
+export function previewFrame(page: Page): FrameLocator {
+    return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+}
