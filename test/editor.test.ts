@@ -228,6 +228,12 @@ view V { include layer platform, kind cache, P.* }
         expect(await format(out)).toBe(out);
     });
 
+    it('never joins a scaled number to a unit that starts with a letter (found by the fuzzer)', async () => {
+        // `600ks` would read as 600 and a name `ks`: a different model.
+        const text = 'platform P : business {\n  capability C {\n    capacity 600k  s\n    latency 5 ms\n  }\n}\n';
+        expect(await format(text)).toBe('platform P : business {\n  capability C {\n    capacity 600k s\n    latency 5ms\n  }\n}\n');
+    });
+
     it('keeps CRLF line endings and a byte-order mark', async () => {
         expect(await format('\uFEFFactor  A\r\nelement E:sales{uses A}\r\n')).toBe('\uFEFFactor A\r\nelement E : sales { uses A }\r\n');
     });

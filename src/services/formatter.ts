@@ -41,7 +41,10 @@ function unitSpacing(prev: LeafCstNode, next: LeafCstNode): string | undefined {
     const q = next.astNode;
     if (!isQuantity(q) || q.unit === undefined || prev.astNode !== q) return undefined;
     if (prev.text === '/' || next.text === '/') return '';
-    return /^\d/.test(prev.text) ? (ATTACHED_UNITS.has(q.unit) ? '' : ' ') : undefined;
+    if (!/^\d/.test(prev.text)) return undefined;
+    // `600k s` must not become `600ks`, which reads as 600 followed by the name `ks`.
+    if (/[kMB]$/.test(prev.text) && /^\p{L}/u.test(next.text)) return ' ';
+    return ATTACHED_UNITS.has(q.unit) ? '' : ' ';
 }
 
 export class BosFormatter implements Formatter {
