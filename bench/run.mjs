@@ -16,6 +16,12 @@ for (const name of ['analysis', 'lsp', 'diagram']) {
         format: 'cjs', target: 'node20', logLevel: 'warning',
     });
 }
+// The activation benchmark drives a browser: ESM for top-level await, playwright external.
+await esbuild.build({
+    entryPoints: ['bench/activation.ts'], outfile: join(root, 'activation.mjs'), bundle: true, platform: 'node',
+    format: 'esm', target: 'node20', logLevel: 'warning', external: ['playwright-core'],
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
 
 const TARGETS = { 1000: null, 10000: { wall: 1500, rss: 500 }, 50000: { wall: 7000, rss: null } };
 const RUNS = 3;
@@ -54,16 +60,21 @@ for (const size of [1000, 10000, 50000]) {
 console.log('CLI: cold bos validate, and the analysis alone');
 console.table(rows);
 
-// Language server, over JSON-RPC, on the 10k workspace.
-const lsp = JSON.parse(spawnSync(process.execPath, [join(root, 'lsp.cjs'), join(root, 'ws-10000'), '15'], { encoding: 'utf8' }).stdout);
+// Language server, over JSON-RPC, on the 10k and 50k workspaces.
 const ok = (v, t) => (v <= t ? 'yes' : 'NO');
-console.log('Language server (10k declarations, median of 15)');
-console.table([
-    { measure: 'start-up → first diagnostics', value: `${lsp.startup.toFixed(0)} ms`, target: '—', met: '—' },
-    { measure: 'one-character edit → publishDiagnostics', value: `${lsp.edit.toFixed(1)} ms`, target: '≤ 100 ms', met: ok(lsp.edit, 100) },
-    { measure: `completion (${lsp.items} items)`, value: `${lsp.completion.toFixed(1)} ms`, target: '≤ 30 ms', met: ok(lsp.completion, 30) },
-    { measure: 'hover', value: `${lsp.hover.toFixed(1)} ms`, target: '≤ 30 ms', met: ok(lsp.hover, 30) },
-]);
+const lspRows = [];
+for (const [size, runs, editTarget] of [[10000, 15, 100], [50000, 9, 250]]) {
+    const lsp = JSON.parse(spawnSync(process.execPath, [join(root, 'lsp.cjs'), join(root, `ws-${size}`), String(runs)], { encoding: 'utf8' }).stdout);
+    const at = `${size / 1000}k`;
+    lspRows.push(
+        { measure: `${at}: start-up → first diagnostics`, value: `${lsp.startup.toFixed(0)} ms`, target: '—', met: '—' },
+        { measure: `${at}: one-character edit → publishDiagnostics`, value: `${lsp.edit.toFixed(1)} ms`, target: `≤ ${editTarget} ms`, met: ok(lsp.edit, editTarget) },
+        { measure: `${at}: completion (${lsp.items} items)`, value: `${lsp.completion.toFixed(1)} ms`, target: size === 10000 ? '≤ 30 ms' : '—', met: size === 10000 ? ok(lsp.completion, 30) : '—' },
+        { measure: `${at}: hover`, value: `${lsp.hover.toFixed(1)} ms`, target: size === 10000 ? '≤ 30 ms' : '—', met: size === 10000 ? ok(lsp.hover, 30) : '—' },
+    );
+}
+console.log('Language server (median of 15 runs at 10k, 9 at 50k)');
+console.table(lspRows);
 
 // Diagrams: layout + SVG, in-process.
 const dg = JSON.parse(spawnSync(process.execPath, [join(root, 'diagram.cjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
@@ -74,3 +85,12 @@ console.table([
     { view: 'generated, 1,000 nodes', value: `${dg.n1000.ms.toFixed(0)} ms`, target: '≤ 4000 ms', met: ok(dg.n1000.ms, 4000) },
     { view: `generated, 2,000 nodes${dg.n2000.folded ? ` (folded to ${dg.n2000.nodes})` : ''}`, value: `${dg.n2000.ms.toFixed(0)} ms`, target: '≤ 10000 ms', met: ok(dg.n2000.ms, 10000) },
 ]);
+
+// The extension in the real workbench: activation → first diagnostics, on the
+// production .vsix (built here; it also leaves out/ minified, as shipped).
+if (spawnSync('npm', ['run', '--silent', 'package'], { stdio: 'ignore' }).status !== 0) throw new Error('npm run package failed');
+const { installCodeServer } = await import('../scripts/code-server.mjs');
+installCodeServer();
+const act = JSON.parse(spawnSync(process.execPath, [join(root, 'activation.mjs'), '5'], { encoding: 'utf8' }).stdout);
+console.log('VS Code extension (code-server 4.100.3, example workspace, 5 fresh starts)');
+console.table([{ measure: 'activation → first diagnostics (median)', value: `${act.median} ms`, runs: act.runs.join(', '), target: '≤ 1000 ms', met: ok(act.median, 1000) }]);

@@ -46,6 +46,7 @@ function link(target, path) {
     symlinkSync(target, path);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not when imported or bundled into a benchmark).
+if (process.argv[1]?.endsWith('code-server.mjs')) {
     try { console.log(installCodeServer()); } catch (e) { console.error(`code-server install failed: ${e.message}`); process.exit(1); }
 }

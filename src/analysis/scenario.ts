@@ -24,8 +24,10 @@ export interface ScenarioResult {
     transactionsPerSecond: number;
     /** Fraction of capacity kept free; warn above 1 − headroom. */
     headroom: number;
-    /** Every loaded capability and resource, sorted by qualified name. */
-    nodes: NodeLoad[];
+    /** Every loaded capability and resource, sorted by qualified name (built when first read). */
+    readonly nodes: NodeLoad[];
+    /** The loaded nodes whose status is not `ok`, sorted by qualified name: what checks report. */
+    flagged: NodeLoad[];
     costPer10k: Money | null;
     budgetPer10k: Money | null;
     /** Currencies of the costs and the budget the scenario reaches, in first-seen order. */
@@ -58,8 +60,12 @@ export function analyse(model: BosModel, facts: ModelFacts, defaultHeadroom = DE
     }
     const graph = facts.loadGraph;
     const scenarios = model.nodes.filter(n => n.keyword === 'scenario' && n.id !== undefined);
-    return { scenarios: scenarios.map(s => analyseScenario(s, graph, defaultHeadroom)) };
+    // One pair of buffers for all scenarios; each scenario clears what it touched.
+    const work: Work = { load: new Float64Array(graph.order.length), reached: new Uint8Array(graph.order.length) };
+    return { scenarios: scenarios.map(s => analyseScenario(s, graph, defaultHeadroom, work)) };
 }
+
+interface Work { load: Float64Array; reached: Uint8Array }
 
 /** Price of one request (or transaction), or undefined when the price is not valid money. */
 function unitPrice(p: Price | undefined): Money | undefined {
@@ -67,10 +73,10 @@ function unitPrice(p: Price | undefined): Money | undefined {
     return { amount: p.amount.base / p.per, currency: p.amount.currency };
 }
 
-function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom: number): ScenarioResult {
-    const size = graph.order.length;
-    const load = new Float64Array(size);
-    const reached = new Uint8Array(size);
+function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom: number, work: Work): ScenarioResult {
+    const { load, reached } = work;
+    const loaded: number[] = [];
+    const reach = (p: number) => { if (!reached[p]) { reached[p] = 1; loaded.push(p); } };
     let transactions = 0;
     for (const { dep, rate } of scenario.loads) {
         const flow = dep.target;
@@ -78,37 +84,42 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
         transactions += rate.base;
         for (const step of flow.deps) {
             const p = step.relation === 'step' && step.target && fits('step', step.target.keyword) ? graph.position[step.target.index] : -1;
-            if (p >= 0) { load[p] += rate.base * step.weight; reached[p] = 1; }
+            if (p >= 0) { load[p] += rate.base * step.weight; reach(p); }
         }
     }
-    // `order` is topological: a node's load is complete before it is passed on.
-    const loaded: number[] = [];
-    for (let p = 0; p < size; p++) {
-        if (!reached[p]) continue;
-        loaded.push(p);
-        for (let e = graph.start[p]; e < graph.start[p + 1]; e++) {
-            const t = graph.target[e];
-            load[t] += load[p] * graph.weight[e];
-            reached[t] = 1;
-        }
+    // Only what the scenario reaches is visited (a big model has many scenarios that
+    // each load a small part of it): first collect it, then pass load on in `order`,
+    // which is topological, so a node's load is complete before it is passed on.
+    for (let i = 0; i < loaded.length; i++) {
+        for (let e = graph.start[loaded[i]]; e < graph.start[loaded[i] + 1]; e++) reach(graph.target[e]);
     }
-    loaded.sort((a, b) => graph.nameRank[a] - graph.nameRank[b]);
-
+    const order = Int32Array.from(loaded).sort(); // numeric, native
+    for (const p of order) {
+        for (let e = graph.start[p]; e < graph.start[p + 1]; e++) load[graph.target[e]] += load[p] * graph.weight[e];
+    }
     const headroom = scenario.headroom?.base ?? defaultHeadroom;
-    const nodes: NodeLoad[] = [];
+    const loads = new Float64Array(loaded.length);
+    const flagged: NodeLoad[] = [];
     const currencies: string[] = [];
     const seen = (c: string) => { if (!currencies.includes(c)) currencies.push(c); };
     let spend = 0;
     let costed = false;
-    for (const p of loaded) {
+    for (let i = 0; i < loaded.length; i++) {
+        const p = loaded[i];
         const node = graph.order[p];
-        const l = load[p];
-        const capacity = node.capacity?.base;
-        const utilisation = capacity !== undefined && capacity > 0 ? l / capacity : undefined;
-        nodes.push({ node, load: l, capacity, utilisation, status: statusOf(utilisation, headroom) });
+        loads[i] = load[p];
+        if (statusOf(utilisationOf(node, load[p]), headroom) !== 'ok') flagged.push(nodeLoad(node, load[p], headroom));
         const price = node.keyword === 'resource' ? unitPrice(node.cost) : undefined;
-        if (price) { spend += l * price.amount; costed = true; seen(price.currency); }
+        if (price) { spend += load[p] * price.amount; costed = true; seen(price.currency); }
+        load[p] = 0;
+        reached[p] = 0;
     }
+    const byName = (a: NodeLoad, b: NodeLoad) => (a.node.id! < b.node.id! ? -1 : a.node.id! > b.node.id! ? 1 : 0);
+    flagged.sort(byName);
+    // Most loaded nodes are fine and few readers want all of them (the report, hovers):
+    // the full list is made on first use.
+    let nodes: NodeLoad[] | undefined;
+    const all = () => loaded.map((p, i) => nodeLoad(graph.order[p], loads[i], headroom)).sort(byName);
 
     const budgetPrice = unitPrice(scenario.budget);
     const budget = scenario.budget;
@@ -119,7 +130,20 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
     // Scaled as amount × (10k / per), which keeps round budgets round.
     const budgetPer10k = budgetPrice && budget ? { amount: budget.amount.base! * (PER_TRANSACTIONS / budget.per), currency: budgetPrice.currency } : null;
     const overBudget = !!costPer10k && !!budgetPer10k && costPer10k.amount > budgetPer10k.amount * (1 + EPSILON);
-    return { scenario, transactionsPerSecond: transactions, headroom, nodes, costPer10k, budgetPer10k, currencies, overBudget };
+    return {
+        scenario, transactionsPerSecond: transactions, headroom, flagged, costPer10k, budgetPer10k, currencies, overBudget,
+        get nodes() { return nodes ??= all(); },
+    };
+}
+
+function utilisationOf(node: ModelNode, load: number): number | undefined {
+    const capacity = node.capacity?.base;
+    return capacity !== undefined && capacity > 0 ? load / capacity : undefined;
+}
+
+function nodeLoad(node: ModelNode, load: number, headroom: number): NodeLoad {
+    const utilisation = utilisationOf(node, load);
+    return { node, load, capacity: node.capacity?.base, utilisation, status: statusOf(utilisation, headroom) };
 }
 
 export interface ScenarioLoad { scenario: ScenarioResult; load: NodeLoad }

@@ -8,7 +8,7 @@ export function checkCapacity(analysis: Analysis): Finding[] {
     const out: Finding[] = [];
     for (const s of analysis.scenarios) {
         const scenario = label(s.scenario);
-        for (const n of s.nodes) {
+        for (const n of s.flagged) {
             const what = `${n.node.keyword} ${label(n.node)}`;
             const capacityLine = { node: n.node.source, property: 'capacity', index: 0 };
             // A capacity with the wrong unit already has its bos/unit error.

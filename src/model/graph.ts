@@ -27,8 +27,6 @@ export interface LoadGraph {
     start: Int32Array;
     target: Int32Array;
     weight: Float64Array;
-    /** Rank of each position in qualified-name order, for sorted output without string sorts. */
-    nameRank: Int32Array;
 }
 
 export interface ModelFacts {
@@ -134,15 +132,18 @@ function countDependents(model: BosModel): Int32Array {
 
 function buildLoadGraph(model: BosModel, edges: readonly Dependency[][]): LoadGraph {
     const carriers = model.nodes.filter(n => (n.keyword === 'capability' || n.keyword === 'resource') && n.id !== undefined);
-    const loadEdges = (n: ModelNode) => edges[n.index].filter(d => d.relation !== 'uses');
+    const loadEdges: Dependency[][] = [];
     const indegree = new Int32Array(model.nodes.length);
-    for (const n of carriers) for (const d of loadEdges(n)) indegree[d.target!.index]++;
+    for (const n of carriers) {
+        const out = loadEdges[n.index] = edges[n.index].filter(d => d.relation !== 'uses');
+        for (const d of out) indegree[d.target!.index]++;
+    }
     const ready = carriers.filter(n => indegree[n.index] === 0);
     const order: ModelNode[] = [];
     while (ready.length) {
         const n = ready.pop()!;
         order.push(n);
-        for (const d of loadEdges(n)) if (--indegree[d.target!.index] === 0) ready.push(d.target!);
+        for (const d of loadEdges[n.index]) if (--indegree[d.target!.index] === 0) ready.push(d.target!);
     }
     const position = new Int32Array(model.nodes.length).fill(-1);
     order.forEach((n, p) => { position[n.index] = p; });
@@ -151,11 +152,8 @@ function buildLoadGraph(model: BosModel, edges: readonly Dependency[][]): LoadGr
     const weights: number[] = [];
     order.forEach((n, p) => {
         start[p] = targets.length;
-        for (const d of loadEdges(n)) { targets.push(position[d.target!.index]); weights.push(d.weight); }
+        for (const d of loadEdges[n.index]) { targets.push(position[d.target!.index]); weights.push(d.weight); }
     });
     start[order.length] = targets.length;
-    const byName = order.map((_, p) => p).sort((a, b) => (order[a].id! < order[b].id! ? -1 : order[a].id! > order[b].id! ? 1 : 0));
-    const nameRank = new Int32Array(order.length);
-    byName.forEach((p, rank) => { nameRank[p] = rank; });
-    return { order, position, start, target: Int32Array.from(targets), weight: Float64Array.from(weights), nameRank };
+    return { order, position, start, target: Int32Array.from(targets), weight: Float64Array.from(weights) };
 }
