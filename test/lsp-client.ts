@@ -1,6 +1,7 @@
 // A minimal LSP client for tests and benchmarks: spawns `bos lsp --stdio` (the shipped
 // bundle) and speaks JSON-RPC to it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -18,14 +19,20 @@ export class LspClient {
     stderr = '';
     readonly progress: { kind: string; message?: string; title?: string }[] = [];
 
-    constructor(cli = resolve('out/cli.cjs')) {
+    /** How many times diagnostics were published for each URI. */
+    readonly publications = new Map<string, number>();
+    /** `window/showMessage` and `window/logMessage` texts, in arrival order. */
+    readonly messages: { type: number; message: string }[] = [];
+
+    constructor(cli = resolve('out/cli.cjs'), env: NodeJS.ProcessEnv = {}) {
         // BOS_LSP_NODE_ARGS (e.g. `--cpu-prof`) lets a benchmark profile the server.
         const nodeArgs = (process.env.BOS_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-        this.child = spawn(process.execPath, [...nodeArgs, cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.child = spawn(process.execPath, [...nodeArgs, cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
         this.child.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
         this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
             this.diagnostics.set(p.uri, p);
+            this.publications.set(p.uri, (this.publications.get(p.uri) ?? 0) + 1);
             const ready = this.waiters.filter(w => w.uri === p.uri);
             this.waiters = this.waiters.filter(w => w.uri !== p.uri);
             for (const w of ready) w.resolve(p);
@@ -33,10 +40,34 @@ export class LspClient {
         // Accept the server's progress tokens and keep what it reports.
         this.connection.onRequest('window/workDoneProgress/create', () => null);
         this.connection.onNotification('$/progress', (p: { value: { kind: string; message?: string; title?: string } }) => { this.progress.push(p.value); });
+        this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => { this.messages.push(m); });
+        this.connection.onNotification('window/logMessage', (m: { type: number; message: string }) => { this.messages.push(m); });
         this.connection.listen();
     }
 
     get exited(): boolean { return this.child.exitCode !== null; }
+
+    /** The server's resident memory now, in MB (Linux). */
+    rssMb(): number {
+        const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+        return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+    }
+
+    /** Drops the connection the way a crashed editor does: no shutdown, no exit. */
+    vanish(): void {
+        this.connection.dispose();
+        this.child.stdin!.destroy();
+        this.child.stdout!.destroy();
+    }
+
+    /** Resolves with the exit code once the server process ends. */
+    exit(timeoutMs: number): Promise<number | null> {
+        if (this.exited) return Promise.resolve(this.child.exitCode);
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`the server still runs after ${timeoutMs} ms`)), timeoutMs);
+            this.child.once('exit', code => { clearTimeout(timer); resolve(code); });
+        });
+    }
 
     async initialize(folder: string, initializationOptions?: unknown): Promise<void> {
         await this.connection.sendRequest(InitializeRequest.type, {

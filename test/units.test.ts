@@ -112,9 +112,9 @@ describe('check isolation', () => {
     it('reports a check that throws once and still runs the others', async () => {
         const { result } = await check('element Offline : brand\n');
         const errors: string[] = [];
-        function brokenCheck(): never { throw new Error('boom'); }
-        const findings = runChecks(result.model, deriveFacts(result.model), result.analysis, (name, err) => errors.push(`${name}: ${(err as Error).message}`), [brokenCheck, ...MODEL_CHECKS]);
-        expect(errors).toEqual(['brokenCheck: boom']);
+        const broken = { name: 'broken', run: (): never => { throw new Error('boom'); } };
+        const findings = runChecks(result.model, deriveFacts(result.model), result.analysis, (name, err) => errors.push(`${name}: ${(err as Error).message}`), [broken, ...MODEL_CHECKS]);
+        expect(errors).toEqual(['broken: boom']);
         expect(findings.map(f => f.code)).toEqual(['bos/undigitised']);
     });
 });

@@ -42,7 +42,7 @@ export function analysisText(analysis: Analysis, scenarios: readonly ScenarioRes
     for (const s of scenarios) {
         out.push(c.bold(`${s.scenario.id}${s.scenario.title ? ` "${s.scenario.title}"` : ''}`) +
             `  ${rate(s.transactionsPerSecond)} transactions, headroom ${percent(s.headroom)}`);
-        const name = Math.max(4, ...s.nodes.map(n => n.node.id!.length));
+        const name = s.nodes.reduce((m, n) => Math.max(m, n.node.id!.length), 4);
         out.push(c.dim(`  ${'node'.padEnd(name)}  ${'load'.padStart(9)}  ${'capacity'.padStart(9)}  ${'util'.padStart(7)}  ${''.padEnd(10)}  status`));
         for (const n of s.nodes) {
             const paint = colourOf[n.status];
@@ -67,8 +67,8 @@ export function analysisText(analysis: Analysis, scenarios: readonly ScenarioRes
 function costComparison(scenarios: readonly ScenarioResult[], c: Colours): string[] {
     const costed = scenarios.filter(s => s.costPer10k);
     if (costed.length < 2) return [];
-    const max = Math.max(...costed.map(s => s.costPer10k!.amount));
-    const name = Math.max(...costed.map(s => s.scenario.id!.length));
+    const max = costed.reduce((m, s) => Math.max(m, s.costPer10k!.amount), 0);
+    const name = costed.reduce((m, s) => Math.max(m, s.scenario.id!.length), 0);
     return [c.bold('cost per 10k transactions by scenario'),
         ...costed.map(s => `  ${s.scenario.id!.padEnd(name)}  ${money(s.costPer10k!.amount, s.costPer10k!.currency).padStart(12)}  ` +
             c.cyan(bar(max > 0 ? s.costPer10k!.amount / max : 0, 30).trimEnd())), ''];

@@ -20,6 +20,7 @@ export const CODES = {
     'bos/currency': { severity: 'error', summary: 'The costs and budget one scenario reaches mix currencies.' },
     'bos/empty-flow': { severity: 'error', summary: 'A flow with no step.' },
     'bos/repeated': { severity: 'warning', summary: 'A single-valued property is written more than once; the first one counts.' },
+    'bos/number': { severity: 'error', summary: 'A number too large to compute with (beyond about 1.8e308).' },
     'bos/overload': { severity: 'error', summary: 'A scenario loads a capability or resource beyond its capacity.' },
     'bos/headroom': { severity: 'warning', summary: 'A scenario loads a capability or resource into its headroom.' },
     'bos/no-capacity': { severity: 'info', summary: 'A loaded capability or resource declares no capacity, so it cannot be checked.' },

@@ -1,9 +1,13 @@
 // bos/unit: each quantity has the unit its place needs (spec section 1).
+// bos/number: a number too large to compute with (beyond about 1.8e308).
 import type { BosModel, Measure } from '../model/model.js';
 import { UNIT_EXAMPLES } from '../model/units.js';
 import { finding, type Finding } from './finding.js';
 
+const TOO_LARGE = 'is too large to compute with (numbers go up to about 1.8e308)';
+
 function check(what: string, m: Measure | undefined, out: Finding[]): void {
+    if (m?.tooLarge) { out.push(finding('bos/number', `the ${what} ${TOO_LARGE}`, { node: m.source })); return; }
     if (!m || m.base !== undefined) return;
     const written = m.unit === undefined ? 'no unit' : `'${m.unit}'`;
     const hint = m.expected === 'money' && m.unit && /^[a-z]{3}$/.test(m.unit) ? ` (currency codes are capitals: ${m.unit.toUpperCase()})`
@@ -20,6 +24,12 @@ export function checkUnits(model: BosModel): Finding[] {
         check('budget', node.budget?.amount, out);
         check('headroom', node.headroom, out);
         for (const { rate } of node.loads) check('load', rate, out);
+        for (const p of [node.cost, node.budget]) {
+            if (p && !Number.isFinite(p.per)) out.push(finding('bos/number', `the 'per' count ${TOO_LARGE}`, { node: p.source, property: 'per', index: 0 }));
+        }
+        for (const d of node.deps) {
+            if (!Number.isFinite(d.weight)) out.push(finding('bos/number', `the weight ${TOO_LARGE}`, { node: d.source, property: 'weight', index: 0 }));
+        }
     }
     return out;
 }

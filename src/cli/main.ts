@@ -5,6 +5,7 @@ import '../language/polyfill.js';
 import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
+import { describeFailure } from '../services/workspace-model.js';
 import { UsageError } from '../workspace/files.js';
 import { collectRows, plural, summarise, summaryLine, type Row } from './diagnostics.js';
 import { formatFiles } from './format.js';
@@ -104,13 +105,20 @@ function modelExit(ws: LoadedWorkspace): number {
     return summarise(collectRows(ws.files)).errors > 0 ? 1 : 0;
 }
 
+/** Set when a check threw: the result is incomplete, so the command must not pass. */
+let incomplete = false;
+
 async function load(paths: string[]): Promise<LoadedWorkspace> {
     const progress = progressLine(process.stderr);
+    let ws: LoadedWorkspace;
     try {
-        return await loadWorkspace(paths, (done, total) => progress.update(done, total, 'checking model'));
+        ws = await loadWorkspace(paths, (done, total) => progress.update(done, total, 'checking model'));
     } finally {
         progress.clear();
     }
+    for (const failure of ws.result.failures) process.stderr.write(`bos: ${describeFailure(failure)} (please report it)\n`);
+    incomplete ||= ws.result.failures.length > 0;
+    return ws;
 }
 
 function printText(rows: readonly Row[], files: number, quiet: boolean): void {
@@ -206,7 +214,8 @@ export async function main(argv: string[]): Promise<number> {
         if (!run) throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}; see bos --help)`);
         const stray = (Object.keys(values) as (keyof Values)[]).filter(k => values[k] !== undefined && !ALLOWED[command].includes(k));
         if (stray.length) throw new UsageError(`bos ${command} does not take --${stray[0]}`);
-        return await run(paths, values);
+        const code = await run(paths, values);
+        return incomplete ? 2 : code;
     } catch (err) {
         if (err instanceof UsageError) {
             process.stderr.write(`bos: ${err.message}\n`);

@@ -15,8 +15,9 @@ export function declarationsOf(model: Model): Declaration[] {
     const out: Declaration[] = [];
     for (const d of model.declarations) {
         out.push(d);
-        if (isPlatform(d)) out.push(...d.capabilities);
-        else if (isInfrastructure(d)) out.push(...d.resources);
+        // Loops, not push(...): one container may hold more children than a call has arguments.
+        if (isPlatform(d)) for (const c of d.capabilities) out.push(c);
+        else if (isInfrastructure(d)) for (const r of d.resources) out.push(r);
     }
     return out;
 }

@@ -3,18 +3,22 @@
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import type { BosServices } from '../services/bos-module.js';
 import type { RawSettings } from '../services/settings.js';
-import { NodeFileSystem } from 'langium/node';
+import { StrictFileSystemProvider } from '../workspace/strict-file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createBosLanguageServer } from './module.js';
 import { registerRequests } from './requests.js';
 import { reportStartupProgress } from './startup-progress.js';
+import { reportCheckFailures } from './check-failures.js';
 
 export function startServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): void {
     const connection = createConnection(ProposedFeatures.all, input, output);
-    const { shared, Bos } = createBosLanguageServer({ connection, ...NodeFileSystem });
+    const { shared, Bos } = createBosLanguageServer({ connection, fileSystemProvider: () => new StrictFileSystemProvider() });
     reportStartupProgress(connection, shared);
     startLanguageServer(shared);
     registerRequests(connection, shared, Bos);
+    reportCheckFailures(connection, shared, Bos);
+    // A promise nobody awaited must not take the server down with the user's session.
+    process.on('unhandledRejection', err => connection.console.error(`bos: unhandled error: ${err instanceof Error ? err.stack : String(err)}`));
     followSettings(shared, Bos);
 }
 

@@ -13,8 +13,10 @@ import { unitInfo, type Dimension } from './units.js';
 export interface Measure {
     value: number;
     unit?: string;
-    /** Value in the base unit (per second, seconds, fraction); undefined if the unit is not `expected`. */
+    /** Value in the base unit (per second, seconds, fraction); undefined if the unit is not `expected` or the number is too large. */
     base?: number;
+    /** The number (or it in the base unit) is beyond what a double holds (about 1.8e308). */
+    tooLarge: boolean;
     currency?: string;
     expected: Dimension;
     source: ast.Quantity;
@@ -100,9 +102,11 @@ function measure(q: ast.Quantity | undefined, expected: Dimension): Measure | un
     if (!q || typeof q.value !== 'number') return undefined;
     const info = unitInfo(q.unit);
     const fitting = info?.dimension === expected;
+    const base = fitting ? q.value * info.factor : undefined;
+    const tooLarge = !Number.isFinite(q.value) || (base !== undefined && !Number.isFinite(base));
     return {
-        value: q.value, unit: q.unit, expected, source: q,
-        base: fitting ? q.value * info.factor : undefined,
+        value: q.value, unit: q.unit, expected, source: q, tooLarge,
+        base: tooLarge ? undefined : base,
         currency: fitting ? info.currency : undefined,
     };
 }
@@ -153,7 +157,7 @@ export function buildModel(documents: readonly LangiumDocument[], cache: ModelCa
             fresh.add(part);
         }
         parts.push(part);
-        model.repeats.push(...part.repeats);
+        for (const r of part.repeats) model.repeats.push(r);
         for (const node of part.nodes) {
             node.index = model.nodes.length;
             model.nodes.push(node);

@@ -1,15 +1,29 @@
 // Gives Langium's own diagnostics the language's codes: lexer and parser errors are
 // bos/syntax, unresolved references bos/unresolved. Every rule runs once on the root
 // (see validator.ts), so the walk over the rest of the tree is skipped.
-import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, type AstNode, type FileSystemProvider, type LangiumCoreServices, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
+import { fileProblemDiagnostic, hasSourceProblems } from '../workspace/strict-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Cancellation } from 'langium';
 
 const SYNTAX = new Set<unknown>([DocumentValidator.LexingError, DocumentValidator.ParsingError]);
 
 export class BosDocumentValidator extends DefaultDocumentValidator {
+    private readonly files: FileSystemProvider;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.files = services.shared.workspace.FileSystemProvider;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        // A file the reader could not decode was loaded empty: say why, and nothing else.
+        const problem = hasSourceProblems(this.files) ? this.files.problemOf(document.uri) : undefined;
+        if (problem && document.textDocument.getText() === '') {
+            return [fileProblemDiagnostic(problem)];
+        }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const d of await super.validateAst(document.parseResult.value, options ?? {}, cancelToken)) diagnostics.push(d);
         for (const d of diagnostics) {
             const code = d.data?.code;
             if (SYNTAX.has(code)) {
@@ -22,6 +36,14 @@ export class BosDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    /**
+     * Langium appends these with `push(...spread)`, which overflows the stack for a file
+     * with more than about 100k findings: validateDocument appends them one by one.
+     */
+    protected override async validateAst(): Promise<Diagnostic[]> {
+        return [];
     }
 
     protected override validateSingleNodeOptions(node: AstNode): ValidateSingleNodeOptions {

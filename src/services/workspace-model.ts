@@ -4,7 +4,7 @@ import { AstUtils, WorkspaceCache, type LangiumCoreServices, type LangiumDocumen
 import { buildModel, type BosModel, type ModelCache, type ModelNode } from '../model/model.js';
 import { deriveFacts } from '../model/graph.js';
 import { analyse, loadsByNode, type Analysis, type ScenarioLoad } from '../analysis/scenario.js';
-import { runChecks } from '../checks/index.js';
+import { MODEL_CHECKS, runChecks, type ModelCheck } from '../checks/index.js';
 import type { Finding } from '../checks/finding.js';
 import type { BosSettings } from './settings.js';
 import { blamesDamage, damagedDeclarations } from './syntax-damage.js';
@@ -18,6 +18,16 @@ export interface WorkspaceResult {
     readonly loads: Map<ModelNode, ScenarioLoad[]>;
     /** How many declarations depend on each node, by model index. */
     dependents: Int32Array;
+    /** Checks that threw on this build (their findings are missing; the others ran). */
+    failures: CheckFailure[];
+}
+
+export interface CheckFailure { check: string; error: unknown }
+
+/** One line for people: which check failed and why. */
+export function describeFailure(f: CheckFailure): string {
+    const why = f.error instanceof Error ? `${f.error.name}: ${f.error.message}` : String(f.error);
+    return `internal error: check ${f.check} failed (${why}); its findings are missing, the other checks ran`;
 }
 
 export class BosWorkspaceModel {
@@ -27,6 +37,7 @@ export class BosWorkspaceModel {
     private readonly settings: BosSettings;
     /** Per-file model parts, reused while a file's syntax tree stays the same. */
     private readonly parts: ModelCache = new WeakMap();
+    private readonly checks: readonly ModelCheck[] = withInjectedFault(MODEL_CHECKS);
 
     constructor(services: LangiumCoreServices, settings: BosSettings) {
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -50,7 +61,8 @@ export class BosWorkspaceModel {
         const facts = deriveFacts(model);
         const analysis = analyse(model, facts, this.settings.defaultHeadroom);
         const findings = new Map<string, Finding[]>();
-        const all = runChecks(model, facts, analysis, (check, err) => console.error(`bos: check ${check} failed and was skipped:`, err));
+        const failures: CheckFailure[] = [];
+        const all = runChecks(model, facts, analysis, (check, error) => failures.push({ check, error }), this.checks);
         for (const f of all) {
             if (damaged.size && blamesDamage(f, damaged)) continue;
             const uri = AstUtils.getDocument(f.node).uri.toString();
@@ -59,8 +71,17 @@ export class BosWorkspaceModel {
         }
         let loads: Map<ModelNode, ScenarioLoad[]> | undefined;
         return {
-            model, analysis, findings, dependents: facts.dependents,
+            model, analysis, findings, dependents: facts.dependents, failures,
             get loads() { return (loads ??= loadsByNode(analysis)); },
         };
     }
+}
+
+/**
+ * Fault injection for resilience tests: with `BOS_INJECT_FAULT=check` one extra check
+ * throws on every build, as a buggy rule would. Off unless the variable is set.
+ */
+function withInjectedFault(checks: readonly ModelCheck[]): readonly ModelCheck[] {
+    if (process.env.BOS_INJECT_FAULT !== 'check') return checks;
+    return [...checks, { name: 'injected-fault', run: () => { throw new Error('fault injected by BOS_INJECT_FAULT'); } }];
 }

@@ -45,7 +45,9 @@ export function findBosFiles(paths: readonly string[]): string[] {
         let stat;
         try { stat = statSync(p); } catch (err) { throw new UsageError(`cannot read ${p}: ${reason(err)}`); }
         if (stat.isDirectory()) walk(p);
-        else addFile(p);
+        else if (stat.isFile()) addFile(p);
+        // A pipe or a device would block or never end: only regular files are read.
+        else throw new UsageError(`cannot read ${p}: not a regular file or folder`);
     }
     if (found.size === 0) throw new UsageError(`no .bos file found in ${paths.length ? paths.join(', ') : 'the current folder'}`);
     return [...found.values()].sort();

@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createBosServices, type BosServices } from '../services/bos-module.js';
 import type { WorkspaceResult } from '../services/workspace-model.js';
 import { findBosFiles, readSource } from './files.js';
+import { fileProblemDiagnostic } from './strict-file-system.js';
 
 export interface LoadedFile { path: string; diagnostics: Diagnostic[]; document?: LangiumDocument; bom?: boolean }
 
@@ -30,7 +31,7 @@ export async function loadWorkspace(paths: readonly string[], progress?: Progres
     for (const path of filePaths) {
         const source = readSource(path);
         if ('error' in source) {
-            files.push({ path, diagnostics: [encodingDiagnostic(source.error)] });
+            files.push({ path, diagnostics: [fileProblemDiagnostic(source.error)] });
             continue;
         }
         const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(path));
@@ -46,8 +47,4 @@ export async function loadWorkspace(paths: readonly string[], progress?: Progres
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     for (const f of files) if (f.document) f.diagnostics = f.document.diagnostics ?? [];
     return { files, result: Bos.bos.WorkspaceModel.get(), services: Bos };
-}
-
-function encodingDiagnostic(message: string): Diagnostic {
-    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: 'bos/syntax', message, source: 'bos' };
 }
