@@ -75,7 +75,8 @@ describe('webview messages', () => {
         expect(parseToWebview({ type: 'highlight', node: 'n1' })).toEqual({ type: 'highlight', node: 'n1' });
         expect(parseToWebview({ type: 'highlight', node: 1 })).toBeUndefined();
         expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], view: 'V', svg: 1 } })).toBeUndefined();
-        expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], view: 'V', svg: '<svg/>' } })?.type).toBe('diagram');
+        expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], view: 'V', svg: '<svg/>' } })).toBeUndefined(); // no scenarios
+        expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], scenarios: [], view: 'V', svg: '<svg/>' } })?.type).toBe('diagram');
     });
 });
 

@@ -74,7 +74,7 @@ export function parseToWebview(m: unknown): ToWebview | undefined {
     if (!isObject(m)) return undefined;
     if (m.type === 'highlight') return optionalString(m.node) ? { type: 'highlight', node: m.node as string | undefined } : undefined;
     if (m.type === 'exportPng') return { type: 'exportPng' };
-    if (m.type === 'diagram' && isObject(m.diagram) && Array.isArray(m.diagram.views) && Array.isArray(m.diagram.nodes)
+    if (m.type === 'diagram' && isObject(m.diagram) && Array.isArray(m.diagram.views) && Array.isArray(m.diagram.nodes) && Array.isArray(m.diagram.scenarios)
         && typeof m.diagram.view === 'string' && optionalString(m.diagram.svg) && optionalString(m.diagram.css)) {
         return { type: 'diagram', diagram: m.diagram as unknown as DiagramResult };
     }

@@ -82,12 +82,26 @@ function draw(d: DiagramResult): void {
     const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
     const svg = doc.documentElement;
     if (svg.nodeName !== 'svg') { showBanner('The diagram could not be read.'); return; }
+    defuse(svg);
     canvas.replaceChildren(document.importNode(svg, true));
     showBanner(errors ? `${errors}; the diagram may be incomplete.` : d.note);
     highlight(highlighted);
     if (first && !view.fitted && view.k === 1 && view.x === 0 && view.y === 0) fit();
     else if (view.fitted) fit();
     else apply();
+}
+
+/**
+ * The picture comes from our own server with every label escaped, and the CSP forbids
+ * inline script anyway; still, nothing that could run is ever put into the page.
+ */
+function defuse(svg: Element): void {
+    for (const el of svg.querySelectorAll('script, foreignObject, iframe, object, embed, image, use')) el.remove();
+    for (const el of [svg, ...svg.querySelectorAll('*')]) {
+        for (const a of [...el.attributes]) {
+            if (/^on/i.test(a.name) || /^\s*(javascript|data):/i.test(a.value)) el.removeAttribute(a.name);
+        }
+    }
 }
 
 // Pan by dragging; a press that barely moves is a click on a box.
