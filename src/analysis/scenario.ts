@@ -60,12 +60,23 @@ export function analyse(model: BosModel, facts: ModelFacts, defaultHeadroom = DE
     }
     const graph = facts.loadGraph;
     const scenarios = model.nodes.filter(n => n.keyword === 'scenario' && n.id !== undefined);
-    // One pair of buffers for all scenarios; each scenario clears what it touched.
-    const work: Work = { load: new Float64Array(graph.order.length), reached: new Uint8Array(graph.order.length) };
+    // One set of buffers for all scenarios; each scenario clears what it touched. Unit
+    // prices are worked out once per resource, not once per scenario that reaches it.
+    const work: Work = {
+        load: new Float64Array(graph.order.length), reached: new Uint8Array(graph.order.length),
+        prices: graph.order.map(node => (node.keyword === 'resource' ? unitPrice(node.cost) : undefined)),
+        capacity: Float64Array.from(graph.order, node => node.capacity?.base ?? NaN),
+    };
     return { scenarios: scenarios.map(s => analyseScenario(s, graph, defaultHeadroom, work)) };
 }
 
-interface Work { load: Float64Array; reached: Uint8Array }
+interface Work {
+    load: Float64Array;
+    reached: Uint8Array;
+    prices: (Money | undefined)[];
+    /** Capacity per position in requests per second; NaN when there is none. */
+    capacity: Float64Array;
+}
 
 /** Price of one request (or transaction), or undefined when the price is not valid money. */
 function unitPrice(p: Price | undefined): Money | undefined {
@@ -74,9 +85,8 @@ function unitPrice(p: Price | undefined): Money | undefined {
 }
 
 function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom: number, work: Work): ScenarioResult {
-    const { load, reached } = work;
+    const { load, reached, prices, capacity } = work;
     const loaded: number[] = [];
-    const reach = (p: number) => { if (!reached[p]) { reached[p] = 1; loaded.push(p); } };
     let transactions = 0;
     for (const { dep, rate } of scenario.loads) {
         const flow = dep.target;
@@ -84,14 +94,20 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
         transactions += rate.base;
         for (const step of flow.deps) {
             const p = step.relation === 'step' && step.target && fits('step', step.target.keyword) ? graph.position[step.target.index] : -1;
-            if (p >= 0) { load[p] += rate.base * step.weight; reach(p); }
+            if (p >= 0) {
+                load[p] += rate.base * step.weight;
+                if (!reached[p]) { reached[p] = 1; loaded.push(p); }
+            }
         }
     }
     // Only what the scenario reaches is visited (a big model has many scenarios that
     // each load a small part of it): first collect it, then pass load on in `order`,
     // which is topological, so a node's load is complete before it is passed on.
     for (let i = 0; i < loaded.length; i++) {
-        for (let e = graph.start[loaded[i]]; e < graph.start[loaded[i] + 1]; e++) reach(graph.target[e]);
+        for (let e = graph.start[loaded[i]]; e < graph.start[loaded[i] + 1]; e++) {
+            const t = graph.target[e];
+            if (!reached[t]) { reached[t] = 1; loaded.push(t); }
+        }
     }
     const order = Int32Array.from(loaded).sort(); // numeric, native
     for (const p of order) {
@@ -108,8 +124,13 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
         const p = loaded[i];
         const node = graph.order[p];
         loads[i] = load[p];
-        if (statusOf(utilisationOf(node, load[p]), headroom) !== 'ok') flagged.push(nodeLoad(node, load[p], headroom));
-        const price = node.keyword === 'resource' ? unitPrice(node.cost) : undefined;
+        // A cheap test first (capacity is NaN when absent, and NaN compares false); only
+        // what may be a finding gets its exact status.
+        if (!(capacity[p] > 0) || !(load[p] <= capacity[p] * (1 - headroom))) {
+            const entry = nodeLoad(node, load[p], headroom);
+            if (entry.status !== 'ok') flagged.push(entry);
+        }
+        const price = prices[p];
         if (price) { spend += load[p] * price.amount; costed = true; seen(price.currency); }
         load[p] = 0;
         reached[p] = 0;

@@ -3,11 +3,15 @@ import type { BosModel, ModelNode } from '../model/model.js';
 import { atName, finding, type Finding } from './finding.js';
 
 export function checkDuplicates(model: BosModel): Finding[] {
+    // `byId` holds the first declaration of each name: any other one is a duplicate.
+    // Only those are grouped, so a model without duplicates allocates nothing here.
     const groups = new Map<string, ModelNode[]>();
     for (const n of model.nodes) {
         if (n.id === undefined) continue;
+        const first = model.byId.get(n.id)!;
+        if (first === n) continue;
         const group = groups.get(n.id);
-        if (group) group.push(n); else groups.set(n.id, [n]);
+        if (group) group.push(n); else groups.set(n.id, [first, n]);
     }
     const out: Finding[] = [];
     for (const [id, group] of groups) {

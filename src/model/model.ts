@@ -2,7 +2,7 @@
 // layer, quantities and dependencies, in file-path then text order. Checks, analysis
 // and diagrams read this, not the syntax tree; `source` nodes are kept only so that
 // findings can point back at the text.
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
 import { packageOf, qualifiedName } from '../language/names.js';
 import { declarationsOf } from '../language/scope.js';
@@ -38,6 +38,8 @@ export interface Dependency {
     /** The syntax node holding the reference, and the property it is in. */
     source: AstNode;
     property: string;
+    /** The reference itself, to tell cheaply on the next build whether it still lands on `target`. */
+    ref?: Reference;
 }
 
 export type Pattern =
@@ -75,6 +77,8 @@ export interface ModelNode {
     headroom?: Measure;
     /** Every outgoing reference in text order: uses, runs on, calls, depends on, step, from, load, overlay. */
     deps: Dependency[];
+    /** `structuralEdges(this)`, kept until the dependencies are rebuilt. */
+    structural?: Dependency[];
     /** Scenario `load` lines: dependency on the flow, plus its rate. */
     loads: { dep: Dependency; rate: Measure }[];
     includes: Pattern[];
@@ -175,11 +179,11 @@ export function buildModel(documents: readonly LangiumDocument[], cache: ModelCa
 
 /** Whether every reference of a kept node still resolves to the node its dependency names. */
 function dependenciesHold(node: ModelNode, byAst: Map<AstNode, ModelNode>): boolean {
-    return node.deps.every(d => {
-        const ref = ast.isLoad(d.source) ? d.source.flow : (d.source as ast.Reference | ast.WeightedRef).target;
-        const target = ref?.ref && byAst.get(ref.ref);
-        return target === d.target;
-    }) && (!ast.isView(node.source) || [...node.includes, ...node.excludes].every(p => p.type !== 'ref' || p.target === (p.source.target?.ref && byAst.get(p.source.target.ref))));
+    for (const d of node.deps) {
+        const target = d.ref?.ref;
+        if ((target && byAst.get(target)) !== d.target) return false;
+    }
+    return (!ast.isView(node.source) || [...node.includes, ...node.excludes].every(p => p.type !== 'ref' || p.target === (p.source.target?.ref && byAst.get(p.source.target.ref))));
 }
 
 function createNode(decl: ast.Declaration, uri: string, pkg: string, byAst: Map<AstNode, ModelNode>, repeats: Repeat[]): ModelNode {
@@ -190,7 +194,7 @@ function createNode(decl: ast.Declaration, uri: string, pkg: string, byAst: Map<
         index: -1, id: qualifiedName(decl), name: decl.name ?? '', pkg, keyword, kind: decl.kind, layer,
         rank: layer && LAYER_RANK[layer], title: decl.title, tags: decl.tags ?? [],
         description: decl.description?.[0], owner: decl.owner?.[0], parent, children: [], uri,
-        deps: [], loads: [], includes: [], excludes: [], source: decl,
+        deps: [], structural: undefined, loads: [], includes: [], excludes: [], source: decl,
     };
     parent?.children.push(node);
     const single = (property: string, values: unknown[] | undefined) => {
@@ -223,11 +227,12 @@ function addDependencies(node: ModelNode, byAst: Map<AstNode, ModelNode>): void 
     const decl = node.source;
     node.deps = [];
     node.loads = [];
+    node.structural = undefined;
     const add = (relation: Relation, source: ast.Reference | ast.WeightedRef | ast.Load, property: 'target' | 'flow') => {
         const ref = ast.isLoad(source) ? source.flow : source.target;
         const target = ref?.ref && byAst.get(ref.ref);
         const weight = ast.isWeightedRef(source) && typeof source.weight === 'number' ? source.weight : 1;
-        const dep: Dependency = { relation, holder: node, target, weight, source, property };
+        const dep: Dependency = { relation, holder: node, target, weight, source, property, ref };
         node.deps.push(dep);
         return dep;
     };
