@@ -8,12 +8,18 @@
 // cancels it meanwhile (Langium checks the token right after emitUpdate), so only the
 // last edit of a burst is built. An edit after a quiet moment is built at once, and a
 // request that arrives meanwhile waits, because the documents are already marked changed.
-import { DefaultDocumentBuilder, DocumentState, type URI } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, type URI } from 'langium';
 
 const QUIET_MS = 25;
 
 export class BosDocumentBuilder extends DefaultDocumentBuilder {
     private lastUpdate = 0;
+    private token: Cancellation.CancellationToken = Cancellation.CancellationToken.None;
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        this.token = cancelToken;
+        await super.update(changed, deleted, cancelToken);
+    }
 
     protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
         for (const doc of this.langiumDocuments.all) {
@@ -23,6 +29,15 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         const now = performance.now();
         const wait = this.lastUpdate + QUIET_MS - now;
         this.lastUpdate = now;
-        if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
+        // The next edit cancels this update: stop waiting then, so updates never queue up
+        // behind one another's windows.
+        const token = this.token;
+        if (wait > 0 && !token.isCancellationRequested) {
+            await new Promise<void>(resolve => {
+                const done = () => { clearTimeout(timer); subscription.dispose(); resolve(); };
+                const timer = setTimeout(done, wait);
+                const subscription = token.onCancellationRequested(done);
+            });
+        }
     }
 }

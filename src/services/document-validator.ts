@@ -2,7 +2,7 @@
 // bos/syntax, unresolved references bos/unresolved. Every rule runs once on the root
 // (see validator.ts), so the walk over the rest of the tree is skipped.
 import { DefaultDocumentValidator, DocumentValidator, type AstNode, type FileSystemProvider, type LangiumCoreServices, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
-import { fileProblemDiagnostic, hasSourceProblems } from '../workspace/strict-file-system.js';
+import { fileProblemDiagnostic, hasSourceProblems } from './source-problems.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Cancellation } from 'langium';
 

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createBosServices, type BosServices } from '../services/bos-module.js';
 import type { WorkspaceResult } from '../services/workspace-model.js';
 import { findBosFiles, readSource } from './files.js';
-import { fileProblemDiagnostic } from './strict-file-system.js';
+import { fileProblemDiagnostic } from '../services/source-problems.js';
 
 export interface LoadedFile { path: string; diagnostics: Diagnostic[]; document?: LangiumDocument; bom?: boolean }
 
