@@ -66,6 +66,7 @@ export function analyse(model: BosModel, facts: ModelFacts, defaultHeadroom = DE
         load: new Float64Array(graph.order.length), reached: new Uint8Array(graph.order.length),
         prices: graph.order.map(node => (node.keyword === 'resource' ? unitPrice(node.cost) : undefined)),
         capacity: Float64Array.from(graph.order, node => node.capacity?.base ?? NaN),
+        pending: new Int32Array(graph.order.length),
     };
     return { scenarios: scenarios.map(s => analyseScenario(s, graph, defaultHeadroom, work)) };
 }
@@ -76,6 +77,8 @@ interface Work {
     prices: (Money | undefined)[];
     /** Capacity per position in requests per second; NaN when there is none. */
     capacity: Float64Array;
+    /** Edges not yet passed into each node, while a scenario propagates. */
+    pending: Int32Array;
 }
 
 /** Price of one request (or transaction), or undefined when the price is not valid money. */
@@ -85,7 +88,7 @@ function unitPrice(p: Price | undefined): Money | undefined {
 }
 
 function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom: number, work: Work): ScenarioResult {
-    const { load, reached, prices, capacity } = work;
+    const { load, reached, prices, capacity, pending } = work;
     const loaded: number[] = [];
     let transactions = 0;
     for (const { dep, rate } of scenario.loads) {
@@ -101,23 +104,33 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
         }
     }
     // Only what the scenario reaches is visited (a big model has many scenarios that
-    // each load a small part of it): first collect it, then pass load on in `order`,
-    // which is topological, so a node's load is complete before it is passed on.
+    // each load a small part of it): first collect it, counting the edges into each
+    // reached node, then pass load on in topological order (Kahn), so that a node's
+    // load is complete before it is passed on. The graph has no cycle, so every count
+    // returns to zero and the buffer is clean for the next scenario.
     for (let i = 0; i < loaded.length; i++) {
         for (let e = graph.start[loaded[i]]; e < graph.start[loaded[i] + 1]; e++) {
             const t = graph.target[e];
+            pending[t]++;
             if (!reached[t]) { reached[t] = 1; loaded.push(t); }
         }
     }
-    const order = Int32Array.from(loaded).sort(); // numeric, native
-    for (const p of order) {
-        for (let e = graph.start[p]; e < graph.start[p + 1]; e++) load[graph.target[e]] += load[p] * graph.weight[e];
+    const ready = loaded.filter(p => pending[p] === 0);
+    while (ready.length) {
+        const p = ready.pop()!;
+        for (let e = graph.start[p]; e < graph.start[p + 1]; e++) {
+            const t = graph.target[e];
+            load[t] += load[p] * graph.weight[e];
+            if (--pending[t] === 0) ready.push(t);
+        }
     }
     const headroom = scenario.headroom?.base ?? defaultHeadroom;
-    const loads = new Float64Array(loaded.length);
+    // A plain array: a small typed array per scenario costs more to allocate than it saves.
+    const loads: number[] = new Array(loaded.length);
     const flagged: NodeLoad[] = [];
     const currencies: string[] = [];
-    const seen = (c: string) => { if (!currencies.includes(c)) currencies.push(c); };
+    // Nearly always one currency: compare with the last one seen before searching.
+    const seen = (c: string) => { if (currencies[currencies.length - 1] !== c && !currencies.includes(c)) currencies.push(c); };
     let spend = 0;
     let costed = false;
     for (let i = 0; i < loaded.length; i++) {

@@ -94,9 +94,20 @@ export class BosScopeProvider implements ScopeProvider {
         return rules;
     }
 
+    // Lookup steps depend only on the declaration's container and file, both part of one
+    // AST: kept per AST node, so the references of one body share one list.
+    private readonly stepsOf = new WeakMap<AstNode, LookupStep[]>();
+
     /** How names are looked up from `node`, in order (see the top of this file). */
     lookupFrom(node: Declaration | Model | undefined): LookupStep[] {
-        const root = node && rootOf(node);
+        if (!node) return [{ prefix: '' }];
+        let steps = this.stepsOf.get(node);
+        if (!steps) this.stepsOf.set(node, steps = this.computeSteps(node));
+        return steps;
+    }
+
+    private computeSteps(node: Declaration | Model): LookupStep[] {
+        const root = rootOf(node);
         if (!root) return [{ prefix: '' }];
         const steps: LookupStep[] = [];
         const container = isPlatform(node) || isInfrastructure(node) ? node : node.$container;
