@@ -68,7 +68,7 @@ for (const [size, runs, editTarget] of [[10000, 15, 100], [50000, 15, 250]]) {
     const at = `${size / 1000}k`;
     lspRows.push(
         { measure: `${at}: start-up → first diagnostics`, value: `${lsp.startup.toFixed(0)} ms`, target: '—', met: '—' },
-        { measure: `${at}: one-character edit → publishDiagnostics`, value: `${lsp.edit.toFixed(1)} ms`, target: `≤ ${editTarget} ms`, met: ok(lsp.edit, editTarget) },
+        { measure: `${at}: one-character edit → publishDiagnostics (range ${Math.min(...lsp.edits)}–${Math.max(...lsp.edits)})`, value: `${lsp.edit.toFixed(1)} ms`, target: `≤ ${editTarget} ms`, met: ok(lsp.edit, editTarget) },
         { measure: `${at}: completion (${lsp.items} items)`, value: `${lsp.completion.toFixed(1)} ms`, target: size === 10000 ? '≤ 30 ms' : '—', met: size === 10000 ? ok(lsp.completion, 30) : '—' },
         { measure: `${at}: hover`, value: `${lsp.hover.toFixed(1)} ms`, target: size === 10000 ? '≤ 30 ms' : '—', met: size === 10000 ? ok(lsp.hover, 30) : '—' },
     );
