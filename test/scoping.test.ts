@@ -101,3 +101,35 @@ element S : sales { uses A }
         expect(c.diagnostics.map(d => `${d.file}:${d.line}:${d.code}`)).toEqual(['a.bos:2:bos/duplicate', 'b.bos:3:bos/duplicate']);
     });
 });
+
+describe('the model follows edits in other files', () => {
+    it('re-resolves a kept file whose references moved, and only then', async () => {
+        const { createBosServices } = await import('../src/services/bos-module.js');
+        const { LspSharedModule } = await import('../src/lsp/module.js');
+        const { EmptyFileSystem, URI } = await import('langium');
+        const { TextDocument } = await import('vscode-languageserver-textdocument');
+        const { shared, Bos } = createBosServices(EmptyFileSystem, { shared: LspSharedModule });
+        let version = 0;
+        // As the editor does: the new text goes to the open documents, then an update.
+        const put = async (name: string, text: string) => {
+            const uri = URI.parse(`memory:///${name}`);
+            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'bos', ++version, text));
+            await shared.workspace.DocumentBuilder.update([uri], []);
+        };
+        const runsOn = () => Bos.bos.WorkspaceModel.get().model.byId.get('P.C')!.deps.find(d => d.relation === 'runs on')?.target;
+        await put('b.bos', 'platform P : business { capability C { runs on I.R  capacity 100/s } }\nelement E : sales { uses P.C }\nflow F { step P.C }\nscenario S { load F 50/s }\n');
+        await put('a.bos', 'infrastructure I { resource R : compute { capacity 1k/s } }\n');
+        const first = runsOn();
+        expect(first?.id).toBe('I.R');
+        // b.bos is kept; its reference now lands on a new node, then on nothing, then again.
+        await put('a.bos', 'infrastructure I { resource R : compute { capacity 10/s } }\n');
+        expect(runsOn()?.id).toBe('I.R');
+        expect(runsOn()).not.toBe(first);
+        expect(Bos.bos.WorkspaceModel.get().analysis.scenarios[0].flagged.map(n => `${n.node.id} ${n.status}`)).toEqual(['I.R overload']);
+        await put('a.bos', 'infrastructure I { resource Q : compute }\n');
+        expect(runsOn()).toBeUndefined();
+        await put('a.bos', 'infrastructure I { resource R : compute { capacity 1k/s } }\n');
+        expect(runsOn()?.id).toBe('I.R');
+        expect(Bos.bos.WorkspaceModel.get().analysis.scenarios[0].flagged).toEqual([]);
+    });
+});

@@ -138,8 +138,10 @@ function buildLoadGraph(model: BosModel, edges: readonly Dependency[][]): LoadGr
     const carriers = model.nodes.filter(n => (n.keyword === 'capability' || n.keyword === 'resource') && n.id !== undefined);
     const loadEdges: Dependency[][] = [];
     const indegree = new Int32Array(model.nodes.length);
+    let edgeCount = 0;
     for (const n of carriers) {
         const out = loadEdges[n.index] = edges[n.index].filter(d => d.relation !== 'uses');
+        edgeCount += out.length;
         for (const d of out) indegree[d.target!.index]++;
     }
     const ready = carriers.filter(n => indegree[n.index] === 0);
@@ -152,12 +154,13 @@ function buildLoadGraph(model: BosModel, edges: readonly Dependency[][]): LoadGr
     const position = new Int32Array(model.nodes.length).fill(-1);
     order.forEach((n, p) => { position[n.index] = p; });
     const start = new Int32Array(order.length + 1);
-    const targets: number[] = [];
-    const weights: number[] = [];
-    order.forEach((n, p) => {
-        start[p] = targets.length;
-        for (const d of loadEdges[n.index]) { targets.push(position[d.target!.index]); weights.push(d.weight); }
-    });
-    start[order.length] = targets.length;
-    return { order, position, start, target: Int32Array.from(targets), weight: Float64Array.from(weights) };
+    const target = new Int32Array(edgeCount);
+    const weight = new Float64Array(edgeCount);
+    let e = 0;
+    for (let p = 0; p < order.length; p++) {
+        start[p] = e;
+        for (const d of loadEdges[order[p].index]) { target[e] = position[d.target!.index]; weight[e++] = d.weight; }
+    }
+    start[order.length] = e;
+    return { order, position, start, target, weight };
 }

@@ -125,7 +125,16 @@ function price(p: ast.Price | undefined): Price | undefined {
  * same: an edit re-creates only the edited file's nodes, and the dependencies of a file
  * are re-resolved only when one of its references now lands elsewhere.
  */
-interface FilePart { nodes: ModelNode[]; repeats: Repeat[] }
+interface FilePart {
+    nodes: ModelNode[];
+    repeats: Repeat[];
+    /**
+     * The document's `references` array when the dependencies were last found to hold.
+     * Langium gives a document a new array whenever it relinks it, so the same array
+     * means no reference of the file has moved since.
+     */
+    links?: readonly unknown[];
+}
 
 export type ModelCache = WeakMap<ast.Model, FilePart>;
 
@@ -138,7 +147,7 @@ export function buildModel(documents: readonly LangiumDocument[], cache: ModelCa
         .map(x => x.d);
     const byAst = new Map<AstNode, ModelNode>();
     const model: BosModel = { nodes: [], byId: new Map(), files: [], packages: new Set(), repeats: [], byAst };
-    const parts: FilePart[] = [];
+    const parts: { part: FilePart; doc: LangiumDocument }[] = [];
     const fresh = new Set<FilePart>();
 
     for (const doc of docs) {
@@ -160,7 +169,7 @@ export function buildModel(documents: readonly LangiumDocument[], cache: ModelCa
             cache.set(root, part);
             fresh.add(part);
         }
-        parts.push(part);
+        parts.push({ part, doc });
         for (const r of part.repeats) model.repeats.push(r);
         for (const node of part.nodes) {
             node.index = model.nodes.length;
@@ -170,9 +179,10 @@ export function buildModel(documents: readonly LangiumDocument[], cache: ModelCa
         }
     }
     // Second pass: the targets exist now.
-    for (const part of parts) {
-        if (!fresh.has(part) && part.nodes.every(n => dependenciesHold(n, byAst))) continue;
-        for (const node of part.nodes) addDependencies(node, byAst);
+    for (const { part, doc } of parts) {
+        const unchanged = !fresh.has(part) && (part.links === doc.references || part.nodes.every(n => dependenciesHold(n, byAst)));
+        if (!unchanged) for (const node of part.nodes) addDependencies(node, byAst);
+        part.links = doc.references;
     }
     return model;
 }
