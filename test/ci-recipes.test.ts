@@ -3,10 +3,10 @@
 // they write is what the next steps expect.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sarifErrors } from './sarif.js';
+import { exampleCopy, tempDir } from './temp.js';
 
 const doc = readFileSync('docs/ci.md', 'utf8');
 const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1]);
@@ -18,8 +18,7 @@ function commands(yaml: string): string[] {
 }
 
 function runRecipe(yaml: string): { dir: string; results: { command: string; status: number; stderr: string }[] } {
-    const dir = mkdtempSync(join(tmpdir(), 'bos-ci-'));
-    cpSync('examples/double11', join(dir, 'model'), { recursive: true });
+    const dir = exampleCopy('ci', 'model');
     const cli = resolve('out/cli.cjs');
     // One shell for the whole recipe, as a CI job runs it; `bos` is the built CLI and
     // the global install is what a CI machine does, so it is not repeated here.
@@ -64,8 +63,7 @@ describe('docs/ci.md', () => {
 
     it('fails the job when the model has an error, and still writes the SARIF', () => {
         const gitlab = blocks.find(b => b.includes('artifacts:'))!;
-        const dir = mkdtempSync(join(tmpdir(), 'bos-ci-'));
-        cpSync('examples/double11', join(dir, 'model'), { recursive: true });
+        const dir = exampleCopy('ci', 'model');
         const broken = join(dir, 'model', 'scenarios', 'double11.bos');
         // Double 11 at 6M orders a second: far beyond what the trade platform holds.
         writeFileSync(broken, readFileSync(broken, 'utf8').replace('load Checkout 583k/s', 'load Checkout 6M/s'));
@@ -81,7 +79,7 @@ describe('docs/ci.md', () => {
 
 describe('the CLI package the recipes install', () => {
     it('installs from `npm pack` and validates the example as `bos`', () => {
-        const dir = mkdtempSync(join(tmpdir(), 'bos-pack-'));
+        const dir = tempDir('pack');
         const pack = spawnSync('npm', ['pack', '--pack-destination', dir, '--silent'], { encoding: 'utf8' });
         expect(pack.status, pack.stderr).toBe(0);
         const tarball = join(dir, pack.stdout.trim().split('\n').pop()!);

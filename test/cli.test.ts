@@ -1,10 +1,10 @@
 // End to end: spawns the built CLI (out/cli.cjs) as a user or CI would.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { sarifErrors } from './sarif.js';
+import { tempFiles } from './temp.js';
 
 const CLI = resolve('out/cli.cjs');
 
@@ -13,14 +13,7 @@ function bos(cwd: string, ...args: string[]) {
     return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-function workspace(files: Record<string, string | Buffer>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'bos-cli-'));
-    for (const [name, text] of Object.entries(files)) {
-        mkdirSync(dirname(join(dir, name)), { recursive: true });
-        writeFileSync(join(dir, name), text);
-    }
-    return dir;
-}
+const workspace = (files: Record<string, string | Buffer>) => tempFiles('cli', files);
 
 const GOOD = {
     'models/cloud.bos': 'package demo\ninfrastructure Cloud { resource VM "虚拟机" : compute { capacity 10k/s  cost 1 CNY per 10k } }\n',

@@ -1,19 +1,14 @@
 // The language server under stress, over real JSON-RPC: a check that throws, a storm
 // of edits, and a client that disappears without saying goodbye.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { LspClient, fileUri } from './lsp-client.js';
+import { exampleCopy, tempDir } from './temp.js';
 // @ts-expect-error plain ESM script without types
 import { generate } from '../bench/generate.mjs';
 
-function exampleCopy(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'bos-resilience-'));
-    cpSync('examples/double11', dir, { recursive: true });
-    return dir;
-}
 
 const clients: LspClient[] = [];
 const start = (env: NodeJS.ProcessEnv = {}) => { const c = new LspClient(undefined, env); clients.push(c); return c; };
@@ -22,7 +17,7 @@ afterEach(async () => { for (const c of clients.splice(0)) await c.close(); });
 
 describe('language server resilience', () => {
     it('reports a check that throws once, and keeps the other checks and features working', async () => {
-        const dir = exampleCopy();
+        const dir = exampleCopy('resilience');
         const client = start({ BOS_INJECT_FAULT: 'check' });
         const uri = fileUri(join(dir, 'platforms/business.bos'));
         const first = client.nextDiagnostics(uri);
@@ -42,7 +37,7 @@ describe('language server resilience', () => {
 
     it('stays responsive through 1,000 rapid edits, drops stale builds and keeps memory bounded', async () => {
         // 5,000 declarations, so that a build takes longer than the gap between keystrokes.
-        const dir = mkdtempSync(join(tmpdir(), 'bos-storm-'));
+        const dir = tempDir('storm');
         generate(dir, 5_000);
         const client = start();
         const file = join(dir, 'file050.bos');
@@ -79,7 +74,7 @@ describe('language server resilience', () => {
     }, 120_000);
 
     it('exits cleanly when the client vanishes mid-build', async () => {
-        const dir = exampleCopy();
+        const dir = exampleCopy('resilience');
         const client = start();
         const uri = fileUri(join(dir, 'platforms/business.bos'));
         await client.initialize(dir);

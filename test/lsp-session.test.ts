@@ -1,9 +1,9 @@
 // The shipped bundle over real JSON-RPC: `bos lsp --stdio` as a child process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, fileUri } from './lsp-client.js';
+import { exampleCopy } from './temp.js';
 import {
     CompletionRequest, DefinitionRequest, DocumentFormattingRequest, HoverRequest, RenameRequest,
     type CompletionList, type Hover, type Location, type MarkupContent, type TextEdit, type WorkspaceEdit,
@@ -13,8 +13,7 @@ let dir: string;
 let client: LspClient;
 
 beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bos-lsp-'));
-    cpSync('examples/double11', dir, { recursive: true });
+    dir = exampleCopy('lsp');
     client = new LspClient();
     await client.initialize(dir);
 });

@@ -3,10 +3,10 @@
 // clear line, within the bound stated in its test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LspClient, fileUri } from './lsp-client.js';
+import { tempDir, tempFiles } from './temp.js';
 // @ts-expect-error plain ESM script without types
 import { generate } from '../bench/generate.mjs';
 
@@ -27,11 +27,7 @@ function bos(cwd: string, ...args: string[]): Run {
     return { code: r.status, out: r.stdout, err: r.stderr, seconds, mb };
 }
 
-function folder(files: Record<string, string | Buffer>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'bos-patho-'));
-    for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
-    return dir;
-}
+const folder = (files: Record<string, string | Buffer>) => tempFiles('patho', files);
 
 /** No stack trace, at most one line on stderr: what "a clear line" means here. */
 function clear(r: Run): void {
@@ -53,7 +49,7 @@ describe('pathological inputs through the CLI', () => {
     // Big inputs: each must be checked completely within the stated time and memory.
     const big: [string, () => string, string, number, number][] = [
         ['a 10 MB file', () => folder({ 'big.bos': TEN_MB }), '0 errors, 0 warnings in 1 file', 30, 1536],
-        ['100k declarations over 100 files', () => { const d = mkdtempSync(join(tmpdir(), 'bos-patho-')); generate(d, 100_000); return d; }, '0 errors, 0 warnings in 100 files', 30, 2048],
+        ['100k declarations over 100 files', () => { const d = tempDir('patho'); generate(d, 100_000); return d; }, '0 errors, 0 warnings in 100 files', 30, 2048],
         ['a 1 MB single line of 100,000 declarations', () => folder({ 'line.bos': ONE_LINE }), '0 errors, 0 warnings in 1 file', 20, 1024],
     ];
     it.each(big)('%s: checked within the bound', (label, make, summary, seconds, mb) => {

@@ -170,14 +170,10 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
     };
 }
 
-function utilisationOf(node: ModelNode, load: number): number | undefined {
-    const capacity = node.capacity?.base;
-    return capacity !== undefined && capacity > 0 ? load / capacity : undefined;
-}
-
 function nodeLoad(node: ModelNode, load: number, headroom: number): NodeLoad {
-    const utilisation = utilisationOf(node, load);
-    return { node, load, capacity: node.capacity?.base, utilisation, status: statusOf(utilisation, headroom) };
+    const capacity = node.capacity?.base;
+    const utilisation = capacity !== undefined && capacity > 0 ? load / capacity : undefined;
+    return { node, load, capacity, utilisation, status: statusOf(utilisation, headroom) };
 }
 
 export interface ScenarioLoad { scenario: ScenarioResult; load: NodeLoad }

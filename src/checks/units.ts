@@ -1,6 +1,6 @@
 // bos/unit: each quantity has the unit its place needs (spec section 1).
 // bos/number: a number too large to compute with (beyond about 1.8e308).
-import type { BosModel, Measure } from '../model/model.js';
+import type { BosModel, Measure, Price } from '../model/model.js';
 import { UNIT_EXAMPLES } from '../model/units.js';
 import { finding, type Finding } from './finding.js';
 
@@ -15,6 +15,10 @@ function check(what: string, m: Measure | undefined, out: Finding[]): void {
     out.push(finding('bos/unit', `${what} needs ${UNIT_EXAMPLES[m.expected]}, not ${written}${hint}`, { node: m.source }));
 }
 
+function checkPer(p: Price | undefined, out: Finding[]): void {
+    if (p && !Number.isFinite(p.per)) out.push(finding('bos/number', `the 'per' count ${TOO_LARGE}`, { node: p.source, property: 'per', index: 0 }));
+}
+
 export function checkUnits(model: BosModel): Finding[] {
     const out: Finding[] = [];
     for (const node of model.nodes) {
@@ -24,9 +28,8 @@ export function checkUnits(model: BosModel): Finding[] {
         check('budget', node.budget?.amount, out);
         check('headroom', node.headroom, out);
         for (const { rate } of node.loads) check('load', rate, out);
-        for (const p of [node.cost, node.budget]) {
-            if (p && !Number.isFinite(p.per)) out.push(finding('bos/number', `the 'per' count ${TOO_LARGE}`, { node: p.source, property: 'per', index: 0 }));
-        }
+        checkPer(node.cost, out);
+        checkPer(node.budget, out);
         for (const d of node.deps) {
             if (!Number.isFinite(d.weight)) out.push(finding('bos/number', `the weight ${TOO_LARGE}`, { node: d.source, property: 'weight', index: 0 }));
         }

@@ -1,24 +1,26 @@
 // Gives Langium's own diagnostics the language's codes: lexer and parser errors are
 // bos/syntax, unresolved references bos/unresolved. Every rule runs once on the root
 // (see validator.ts), so the walk over the rest of the tree is skipped.
-import { DefaultDocumentValidator, DocumentValidator, type AstNode, type FileSystemProvider, type LangiumCoreServices, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
-import { fileProblemDiagnostic, hasSourceProblems } from './source-problems.js';
+import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumCoreServices, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
+import { fileProblemDiagnostic, hasSourceProblems, type SourceProblems } from './source-problems.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Cancellation } from 'langium';
 
 const SYNTAX = new Set<unknown>([DocumentValidator.LexingError, DocumentValidator.ParsingError]);
 
 export class BosDocumentValidator extends DefaultDocumentValidator {
-    private readonly files: FileSystemProvider;
+    /** The file reader, when it can say why a file it read came out empty. */
+    private readonly problems?: SourceProblems;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        this.files = services.shared.workspace.FileSystemProvider;
+        const reader = services.shared.workspace.FileSystemProvider;
+        if (hasSourceProblems(reader)) this.problems = reader;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         // A file the reader could not decode was loaded empty: say why, and nothing else.
-        const problem = hasSourceProblems(this.files) ? this.files.problemOf(document.uri) : undefined;
+        const problem = this.problems?.problemOf(document.uri);
         if (problem && document.textDocument.getText() === '') {
             return [fileProblemDiagnostic(problem)];
         }

@@ -10,6 +10,10 @@ export class StrictFileSystemProvider extends NodeFileSystemProvider implements 
     private readonly problems = new Map<string, string>();
 
     override async readFile(uri: URI): Promise<string> {
+        return this.readFileSync(uri);
+    }
+
+    override readFileSync(uri: URI): string {
         const key = uri.toString();
         this.problems.delete(key);
         try {

@@ -2,7 +2,7 @@
 // source tree by scripts/code-server.mjs) with the packaged .vsix installed, driven by
 // playwright-core in Debian's headless Chromium.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,4 +110,19 @@ async function expectCursor(page: Page, line: number, column: number): Promise<v
 /** The preview webview: an iframe inside the webview host iframe. */
 export function previewFrame(page: Page): FrameLocator {
     return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+}
+
+/**
+ * How long the extension took from activation to its first diagnostics, as it logged
+ * in its `BOS` log channel (`<user-data>/logs/<time>/exthost1/<publisher.name>/BOS.log`).
+ */
+export async function activationMs(userData: string, timeoutMs = 30_000): Promise<number> {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise(r => setTimeout(r, 100))) {
+        const logs = readdirSync(join(userData, 'logs'), { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('BOS.log'));
+        for (const f of logs) {
+            const m = /first diagnostics (\d+) ms after activation/.exec(readFileSync(join(userData, 'logs', f), 'utf8'));
+            if (m) return Number(m[1]);
+        }
+    }
+    throw new Error('the extension logged no first diagnostics');
 }
