@@ -9,7 +9,9 @@ const watch = process.argv.includes('--watch');
 
 const options = {
     entryPoints: {
-        cli: 'src/cli/main.ts', server: 'src/lsp/main.ts', extension: 'src/extension/main.ts',
+        cli: 'src/cli/main.ts',
+        server: 'src/lsp/main.ts',
+        extension: 'src/extension/main.ts',
         'layout-worker': 'src/diagram/layout-worker.ts',
     },
     outdir: 'out',

@@ -1,9 +1,9 @@
 // Times the analysis alone on an already built workspace (argv: folder, runs).
 import '../src/language/polyfill.js';
-import { loadWorkspace } from '../src/workspace/load.js';
-import { buildModel } from '../src/model/model.js';
 import { analyse } from '../src/analysis/scenario.js';
 import { deriveFacts } from '../src/model/graph.js';
+import { buildModel } from '../src/model/model.js';
+import { loadWorkspace } from '../src/workspace/load.js';
 
 async function main(dir: string, runs: number): Promise<void> {
     const ws = await loadWorkspace([dir]);

@@ -3,9 +3,9 @@
 import '../src/language/polyfill.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../test/helpers.js';
-import { findView } from '../src/diagram/view.js';
 import { render } from '../src/diagram/render.js';
+import { findView } from '../src/diagram/view.js';
+import { check } from '../test/helpers.js';
 
 async function workspace(files: Record<string, string>) {
     return (await check(files)).result;
@@ -27,7 +27,13 @@ function generated(nodes: number): string {
     }
     for (let p = 0; p < platforms; p++) {
         out.push(`platform P${p} : business {`);
-        for (let c = 0; c < caps; c++) out.push(`  capability C${c} { runs on I${(p + c) % groups}.R${(c * 7) % res}${c % 3 ? `  calls C${c - 1}` : ''} }`);
+        for (let c = 0; c < caps; c++) {
+            out.push(
+                `  capability C${c} { runs on I${(p + c) % groups}.R${(c * 7) % res}${
+                    c % 3 ? `  calls C${c - 1}` : ''
+                } }`,
+            );
+        }
         out.push('}');
     }
     for (let e = 0; e < elements; e++) out.push(`element E${e} : sales { uses P${e % platforms}.C${e % caps} }`);
@@ -42,7 +48,13 @@ async function time(result: Awaited<ReturnType<typeof workspace>>, view: string 
     let folded = false;
     for (let i = 0; i < runs; i++) {
         const t = performance.now();
-        const r = await render({ model: result.model, analysis: result.analysis, view: choice, theme: 'light', layout: { timeoutMs: 60_000 } });
+        const r = await render({
+            model: result.model,
+            analysis: result.analysis,
+            view: choice,
+            theme: 'light',
+            layout: { timeoutMs: 60_000 },
+        });
         times.push(performance.now() - t);
         nodes = r.diagram.nodes.length;
         folded = !!r.diagram.note;
@@ -54,12 +66,16 @@ async function time(result: Awaited<ReturnType<typeof workspace>>, view: string 
 async function main(): Promise<void> {
     const files: Record<string, string> = {};
     for (const e of readdirSync('examples/double11', { withFileTypes: true, recursive: true })) {
-        if (e.isFile() && e.name.endsWith('.bos')) files[join(e.parentPath, e.name)] = readFileSync(join(e.parentPath, e.name), 'utf8');
+        if (e.isFile() && e.name.endsWith('.bos')) {
+            files[join(e.parentPath, e.name)] = readFileSync(join(e.parentPath, e.name), 'utf8');
+        }
     }
     const example = await workspace(files);
     await time(example, 'Overview', 1); // warm up the JIT
     const out: Record<string, unknown> = { example: await time(example, 'Overview', 5) };
-    for (const n of [200, 1000, 2000]) out[`n${n}`] = await time(await workspace({ 'g.bos': generated(n) }), undefined, n > 500 ? 1 : 3);
+    for (const n of [200, 1000, 2000]) {
+        out[`n${n}`] = await time(await workspace({ 'g.bos': generated(n) }), undefined, n > 500 ? 1 : 3);
+    }
     process.stdout.write(JSON.stringify(out) + '\n');
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
-import { LspClient, fileUri } from '../test/lsp-client.js';
+import { fileUri, LspClient } from '../test/lsp-client.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -39,7 +39,10 @@ async function main(dir: string, runs: number): Promise<void> {
     let items = 0;
     for (let i = 0; i < runs; i++) {
         let t = performance.now();
-        const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: completionAt }) as { items: unknown[] };
+        const list = await client.connection.sendRequest(CompletionRequest.type, {
+            textDocument: { uri },
+            position: completionAt,
+        }) as { items: unknown[] };
         completions.push(performance.now() - t);
         items = list.items.length;
         t = performance.now();
@@ -48,7 +51,16 @@ async function main(dir: string, runs: number): Promise<void> {
     }
     await client.close();
     // Every edit sample too: a garbage collection or a slow host shows up there first.
-    process.stdout.write(JSON.stringify({ startup, edit: median(edits), edits: edits.map(Math.round), completion: median(completions), hover: median(hovers), items }) + '\n');
+    process.stdout.write(
+        JSON.stringify({
+            startup,
+            edit: median(edits),
+            edits: edits.map(Math.round),
+            completion: median(completions),
+            hover: median(hovers),
+            items,
+        }) + '\n',
+    );
 }
 
 void main(process.argv[2], Number(process.argv[3] ?? 15));

@@ -4,12 +4,13 @@
 // without scripts, then build its native addons against Node's own headers.
 // Prints the install folder; a second run only checks the marker and prints it again.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, symlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.100.3';
-export const codeServerHome = () => process.env.BOS_CODE_SERVER_HOME ?? join(homedir(), '.cache', 'bos-studio', `code-server-${CODE_SERVER_VERSION}`);
+export const codeServerHome = () =>
+    process.env.BOS_CODE_SERVER_HOME ?? join(homedir(), '.cache', 'bos-studio', `code-server-${CODE_SERVER_VERSION}`);
 
 function run(cmd, args, cwd, env = {}) {
     const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
@@ -48,5 +49,10 @@ function link(target, path) {
 
 // Run as a script (not when imported or bundled into a benchmark).
 if (process.argv[1]?.endsWith('code-server.mjs')) {
-    try { console.log(installCodeServer()); } catch (e) { console.error(`code-server install failed: ${e.message}`); process.exit(1); }
+    try {
+        console.log(installCodeServer());
+    } catch (e) {
+        console.error(`code-server install failed: ${e.message}`);
+        process.exit(1);
+    }
 }

@@ -5,32 +5,58 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
-import { editor } from '../test/editor-helpers.js';
 import { diagramFor } from '../src/lsp/diagram-request.js';
+import { editor } from '../test/editor-helpers.js';
 import { CHROMIUM_ARGS, servePreview } from '../test/webview-server.js';
 
 const THEMES = [
-    { name: 'light', bodyClass: 'vscode-light', vars: '--vscode-editor-background:#ffffff;--vscode-editor-foreground:#1f2328' },
-    { name: 'dark', bodyClass: 'vscode-dark', vars: '--vscode-editor-background:#1e1e1e;--vscode-editor-foreground:#d4d4d4;--vscode-panel-border:#333' },
+    {
+        name: 'light',
+        bodyClass: 'vscode-light',
+        vars: '--vscode-editor-background:#ffffff;--vscode-editor-foreground:#1f2328',
+    },
+    {
+        name: 'dark',
+        bodyClass: 'vscode-dark',
+        vars: '--vscode-editor-background:#1e1e1e;--vscode-editor-foreground:#d4d4d4;--vscode-panel-border:#333',
+    },
 ] as const;
 
 async function main(): Promise<void> {
     const files: Record<string, string> = {};
     for (const e of readdirSync('examples/double11', { withFileTypes: true, recursive: true })) {
-        if (e.isFile() && e.name.endsWith('.bos')) files[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name), 'utf8');
+        if (e.isFile() && e.name.endsWith('.bos')) {
+            files[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(
+                join(e.parentPath, e.name),
+                'utf8',
+            );
+        }
     }
     const e = await editor(files);
     for (const theme of THEMES) {
-        const diagram = await diagramFor({ view: 'TradeChain', theme: theme.name }, e.Bos, e.Bos.shared.workspace.LangiumDocuments);
+        const diagram = await diagramFor(
+            { view: 'TradeChain', theme: theme.name },
+            e.Bos,
+            e.Bos.shared.workspace.LangiumDocuments,
+        );
         const server = await servePreview(theme.bodyClass);
         const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-shot-')), {
-            executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 760 }, deviceScaleFactor: 1,
+            executablePath: '/usr/bin/chromium',
+            headless: true,
+            args: CHROMIUM_ARGS,
+            viewport: { width: 1400, height: 760 },
+            deviceScaleFactor: 1,
         });
         const page = await context.newPage();
         await page.goto(server.url);
         await page.addStyleTag({ content: `body{${theme.vars}}` }).catch(() => undefined);
-        await page.evaluate((vars) => { for (const v of vars.split(';')) { const [k, val] = v.split(':'); document.body.style.setProperty(k, val); } }, theme.vars);
-        await page.evaluate((d) => window.postMessage({ type: 'diagram', diagram: d }, '*'), diagram);
+        await page.evaluate(vars => {
+            for (const v of vars.split(';')) {
+                const [k, val] = v.split(':');
+                document.body.style.setProperty(k, val);
+            }
+        }, theme.vars);
+        await page.evaluate(d => window.postMessage({ type: 'diagram', diagram: d }, '*'), diagram);
         await page.waitForSelector('#canvas [data-node]');
         await page.waitForTimeout(300);
         const out = `docs/images/preview-${theme.name}.png`;

@@ -3,14 +3,18 @@
 // the plain `N passed, N failed` line that CI reads; the exit code is non-zero on any
 // failure.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { installCodeServer } from './code-server.mjs';
 
 // Debian packages: Chromium for the browser tests, a CJK font for the PNG tests,
 // ripgrep and Kerberos headers for code-server. As root (CI) install what is missing.
 const needed = [
-    ['chromium', '/usr/bin/chromium'], ['fonts-noto-cjk', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'],
-    ['ripgrep', '/usr/bin/rg'], ['libkrb5-dev', '/usr/include/krb5.h'], ['g++', '/usr/bin/g++'], ['make', '/usr/bin/make'],
+    ['chromium', '/usr/bin/chromium'],
+    ['fonts-noto-cjk', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'],
+    ['ripgrep', '/usr/bin/rg'],
+    ['libkrb5-dev', '/usr/include/krb5.h'],
+    ['g++', '/usr/bin/g++'],
+    ['make', '/usr/bin/make'],
 ].filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg);
 if (needed.length) {
     if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
@@ -18,10 +22,15 @@ if (needed.length) {
         const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
         for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...needed]]) {
             const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-            if (r.status !== 0) { console.error(`apt-get ${args[0]} failed`); process.exit(1); }
+            if (r.status !== 0) {
+                console.error(`apt-get ${args[0]} failed`);
+                process.exit(1);
+            }
         }
     } else {
-        console.error(`missing Debian packages for the browser and end-to-end tests: sudo apt-get install ${needed.join(' ')}`);
+        console.error(
+            `missing Debian packages for the browser and end-to-end tests: sudo apt-get install ${needed.join(' ')}`,
+        );
     }
 }
 
@@ -32,7 +41,14 @@ let status = 0;
 function vitest(name, args) {
     const out = `test-results/vitest-${name}.json`;
     rmSync(out, { force: true });
-    const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], { stdio: 'inherit' });
+    const run = spawnSync(process.execPath, [
+        'node_modules/vitest/vitest.mjs',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${out}`,
+        ...args,
+    ], { stdio: 'inherit' });
     if (existsSync(out)) {
         const r = JSON.parse(readFileSync(out, 'utf8'));
         totals.passed += r.numPassedTests;
@@ -46,7 +62,14 @@ function vitest(name, args) {
 
 function step(title, fn) {
     console.log(`\n— ${title}`);
-    try { fn(); } catch (e) { console.error(`${title} failed: ${e.message}`); totals.failed += 1; status = 1; return false; }
+    try {
+        fn();
+    } catch (e) {
+        console.error(`${title} failed: ${e.message}`);
+        totals.failed += 1;
+        status = 1;
+        return false;
+    }
     return true;
 }
 
@@ -58,7 +81,10 @@ if (!filter.length) {
         const r = spawnSync('npm', ['run', '--silent', 'package'], { stdio: 'inherit' });
         if (r.status !== 0) throw new Error(`npm run package exited with ${r.status}`);
     });
-    const installed = step('installing code-server for the end-to-end tests', () => installCodeServer(m => console.log(m)));
+    const installed = step(
+        'installing code-server for the end-to-end tests',
+        () => installCodeServer(m => console.log(m)),
+    );
     if (packaged && installed) vitest('e2e', ['-c', 'vitest.e2e.config.ts']);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);

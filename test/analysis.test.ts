@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { brief, check } from './helpers.js';
-import type { ScenarioResult } from '../src/analysis/scenario.js';
 import { money, percent, rate, scaled } from '../src/analysis/format.js';
+import type { ScenarioResult } from '../src/analysis/scenario.js';
+import { brief, check } from './helpers.js';
 
 async function scenario(text: string, name = 'Peak'): Promise<{ s: ScenarioResult; diags: string[] }> {
     const c = await check(text);
@@ -119,8 +119,14 @@ scenario Peak { load F 12k/s }
 scenario Busy { load F 8.5k/s  headroom 10% }
 scenario Calm { load F 7k/s }
 `);
-        expect(brief(c)).toEqual(['bos/overload@4', 'bos/no-capacity@6', 'bos/no-capacity@6', 'bos/no-capacity@6',
-            'bos/overload@11', 'bos/headroom@11']);
+        expect(brief(c)).toEqual([
+            'bos/overload@4',
+            'bos/no-capacity@6',
+            'bos/no-capacity@6',
+            'bos/no-capacity@6',
+            'bos/overload@11',
+            'bos/headroom@11',
+        ]);
         const overloads = c.diagnostics.filter(d => d.code === 'bos/overload');
         expect(overloads[0].message).toContain('o.Peak');
         expect(overloads[0].message).toContain('120%');

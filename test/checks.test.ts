@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { brief, check, BASE } from './helpers.js';
 import { editor } from './editor-helpers.js';
+import { BASE, brief, check } from './helpers.js';
 
 describe('diagnostic codes', () => {
     it('is quiet on a valid model', async () => {
-        const c = await check(BASE + 'actor Buyer { uses Sales }\nflow Buy { from Buyer step Trade.Order }\nscenario Calm { load Buy 1k/s }\nview V { include * overlay Calm }\n');
+        const c = await check(
+            BASE
+                + 'actor Buyer { uses Sales }\nflow Buy { from Buyer step Trade.Order }\nscenario Calm { load Buy 1k/s }\nview V { include * overlay Calm }\n',
+        );
         expect(brief(c, true)).toEqual([]);
     });
 
     it('bos/unresolved at the reference', async () => {
         const c = await check(BASE + 'element X : sales { uses Trade.Nope }\n');
-        expect(c.diagnostics.filter(d => d.code === 'bos/unresolved').map(d => `${d.line}:${d.column}`)).toEqual(['10:26']);
+        expect(c.diagnostics.filter(d => d.code === 'bos/unresolved').map(d => `${d.line}:${d.column}`)).toEqual([
+            '10:26',
+        ]);
     });
 
     it('bos/target-kind for every relation, at the reference', async () => {
@@ -28,8 +33,15 @@ view V { overlay F }
 flow G { step P.C }
 element E2 : sales { uses G }
 `);
-        expect(brief(c)).toEqual(['bos/target-kind@6', 'bos/target-kind@6', 'bos/target-kind@9', 'bos/target-kind@9',
-            'bos/target-kind@10', 'bos/target-kind@11', 'bos/target-kind@13']);
+        expect(brief(c)).toEqual([
+            'bos/target-kind@6',
+            'bos/target-kind@6',
+            'bos/target-kind@9',
+            'bos/target-kind@9',
+            'bos/target-kind@10',
+            'bos/target-kind@11',
+            'bos/target-kind@13',
+        ]);
     });
 
     it('bos/layering for upward dependencies, bos/layer-skip for bypassing the platforms', async () => {
@@ -41,7 +53,14 @@ actor A { uses E, I.R }
 element F : sales { uses A, E }
 actor Z
 `);
-        expect(brief(c)).toEqual(['bos/layering@2', 'bos/layering@3', 'bos/layer-skip@4', 'bos/layer-skip@4', 'bos/layer-skip@5', 'bos/layering@6']);
+        expect(brief(c)).toEqual([
+            'bos/layering@2',
+            'bos/layering@3',
+            'bos/layer-skip@4',
+            'bos/layer-skip@4',
+            'bos/layer-skip@5',
+            'bos/layering@6',
+        ]);
     });
 
     it('bos/cycle once per cycle, at the reference leaving its first member, naming the whole cycle', async () => {
@@ -56,7 +75,8 @@ platform P : business {
 }
 element E : sales { uses P.A, P.Self }
 `,
-            'b.bos': 'package c\ninfrastructure N { resource X : network { depends on Y }\n resource Y : network { depends on X } }\n',
+            'b.bos':
+                'package c\ninfrastructure N { resource X : network { depends on Y }\n resource Y : network { depends on X } }\n',
         });
         const cycles = c.diagnostics.filter(d => d.code === 'bos/cycle');
         expect(cycles.map(d => `${d.file}:${d.line}:${d.column}`)).toEqual(['a.bos:4:37', 'a.bos:7:40', 'b.bos:2:54']);
@@ -70,7 +90,10 @@ element E : sales { uses P.A, P.Self }
         const dup = diags.find(d => d.code === 'bos/duplicate' && d.range.start.line === 1)!;
         expect(dup.relatedInformation?.map(r => r.location.range.start.line)).toEqual([3]);
         const cycle = diags.find(d => d.code === 'bos/cycle')!;
-        expect(cycle.relatedInformation?.map(r => r.message)).toEqual(['r.A is part of the cycle', 'r.B is part of the cycle']);
+        expect(cycle.relatedInformation?.map(r => r.message)).toEqual([
+            'r.A is part of the cycle',
+            'r.B is part of the cycle',
+        ]);
     });
 
     it('bos/cycle takes the first reference in text order, whatever its relation', async () => {
@@ -107,9 +130,18 @@ element F : chanel { uses Q.D }
 actor A : person
 view V { include kind salse, layer comerce }
 `);
-        expect(brief(c)).toEqual(['bos/missing-kind@2', 'bos/unknown-kind@2', 'bos/missing-kind@3', 'bos/unknown-kind@4',
-            'bos/missing-kind@5', 'bos/unknown-kind@6', 'bos/unknown-kind@8', 'bos/unknown-kind@8']);
-        const msg = (line: number, col: number) => c.diagnostics.find(d => d.line === line && d.column === col)!.message;
+        expect(brief(c)).toEqual([
+            'bos/missing-kind@2',
+            'bos/unknown-kind@2',
+            'bos/missing-kind@3',
+            'bos/unknown-kind@4',
+            'bos/missing-kind@5',
+            'bos/unknown-kind@6',
+            'bos/unknown-kind@8',
+            'bos/unknown-kind@8',
+        ]);
+        const msg = (line: number, col: number) =>
+            c.diagnostics.find(d => d.line === line && d.column === col)!.message;
         expect(msg(4, 14)).toContain("did you mean 'business'");
         expect(msg(6, 13)).toContain("did you mean 'channel'");
         expect(msg(2, 45)).toContain("did you mean 'database'");
@@ -124,8 +156,12 @@ element Online : sales { uses P.Hosted, P.Floating }
 flow Nothing { }
 `);
         expect(c.diagnostics.map(d => `${d.code}@${d.line}:${d.column}:${d.severity}`)).toEqual([
-            'bos/unused@2:51:hint', 'bos/unhosted@3:71:warning', 'bos/unused@3:95:hint',
-            'bos/undigitised@4:9:warning', 'bos/empty-flow@6:6:error']);
+            'bos/unused@2:51:hint',
+            'bos/unhosted@3:71:warning',
+            'bos/unused@3:95:hint',
+            'bos/undigitised@4:9:warning',
+            'bos/empty-flow@6:6:error',
+        ]);
     });
 
     it('bos/unit for every quantity place', async () => {
@@ -139,7 +175,16 @@ element E : sales { uses P.C }
 flow F { step P.C }
 scenario Sc { load F 10 ms  budget 1 per 10k  headroom 0.2 }
 `);
-        expect(brief(c)).toEqual(['bos/unit@3', 'bos/unit@3', 'bos/unit@4', 'bos/unit@6', 'bos/unit@6', 'bos/unit@9', 'bos/unit@9', 'bos/unit@9']);
+        expect(brief(c)).toEqual([
+            'bos/unit@3',
+            'bos/unit@3',
+            'bos/unit@4',
+            'bos/unit@6',
+            'bos/unit@6',
+            'bos/unit@9',
+            'bos/unit@9',
+            'bos/unit@9',
+        ]);
         expect(c.diagnostics.find(d => d.line === 4)!.message).toContain('CNY');
     });
 

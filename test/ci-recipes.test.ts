@@ -1,10 +1,10 @@
 // docs/ci.md stays true: every `bos` command in its GitHub Actions and GitLab recipes
 // runs against the bundled example (with `bos` standing for the built CLI), and what
 // they write is what the next steps expect.
-import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { sarifErrors } from './sarif.js';
 import { exampleCopy, tempDir } from './temp.js';
 
@@ -27,7 +27,11 @@ function runRecipe(yaml: string): { dir: string; results: { command: string; sta
     for (const command of commands(yaml)) {
         if (command.startsWith('npm install --global bos-studio')) continue;
         script += `${command}\n`;
-        const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const r = spawnSync('bash', ['-c', script], {
+            cwd: dir,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' },
+        });
         results.push({ command, status: r.status ?? -1, stderr: r.stderr });
     }
     return { dir, results };
@@ -40,13 +44,17 @@ describe('docs/ci.md', () => {
         expect(github).toMatch(/sarif_file: bos\.sarif/);
         const { dir, results } = runRecipe(github);
         expect(results.map(r => r.command)).toEqual([
-            'bos validate model --format sarif > bos.sarif', 'bos analyze model --format json > analysis.json',
+            'bos validate model --format sarif > bos.sarif',
+            'bos analyze model --format json > analysis.json',
             'bos render model --view Overview -o overview.svg',
         ]);
         for (const r of results) expect(r, r.stderr).toMatchObject({ status: 0 });
         const sarif = JSON.parse(readFileSync(join(dir, 'bos.sarif'), 'utf8'));
         expect(sarifErrors(sarif)).toEqual([]);
-        expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['bos/headroom', 'bos/headroom']);
+        expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual([
+            'bos/headroom',
+            'bos/headroom',
+        ]);
         expect(JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8')).scenarios).toHaveLength(2);
         expect(readFileSync(join(dir, 'overview.svg'), 'utf8')).toMatch(/^<svg/);
     });
@@ -56,7 +64,10 @@ describe('docs/ci.md', () => {
         const { dir, results } = runRecipe(gitlab);
         expect(results.length).toBe(5);
         for (const r of results) expect(r, r.stderr).toMatchObject({ status: 0 });
-        for (const artifact of gitlab.match(/paths:\n((?:\s+- .*\n)+)/)![1].split('\n').map(l => l.replace(/^\s+- /, '')).filter(Boolean)) {
+        for (
+            const artifact of gitlab.match(/paths:\n((?:\s+- .*\n)+)/)![1].split('\n').map(l => l.replace(/^\s+- /, ''))
+                .filter(Boolean)
+        ) {
             expect(existsSync(join(dir, artifact)), artifact).toBe(true);
         }
     });
@@ -68,8 +79,14 @@ describe('docs/ci.md', () => {
         // Double 11 at 6M orders a second: far beyond what the trade platform holds.
         writeFileSync(broken, readFileSync(broken, 'utf8').replace('load Checkout 583k/s', 'load Checkout 6M/s'));
         // GitLab stops a job at the first failing script line, as `set -e` does.
-        const script = `bos() { node ${JSON.stringify(resolve('out/cli.cjs'))} "$@"; }\nset -e\n${commands(gitlab).filter(c => !c.startsWith('npm')).join('\n')}\n`;
-        const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const script = `bos() { node ${JSON.stringify(resolve('out/cli.cjs'))} "$@"; }\nset -e\n${
+            commands(gitlab).filter(c => !c.startsWith('npm')).join('\n')
+        }\n`;
+        const r = spawnSync('bash', ['-c', script], {
+            cwd: dir,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' },
+        });
         expect(r.status).toBe(1);
         expect(r.stdout).toMatch(/bos\/overload/);
         const sarif = JSON.parse(readFileSync(join(dir, 'bos.sarif'), 'utf8'));
@@ -84,9 +101,21 @@ describe('the CLI package the recipes install', () => {
         expect(pack.status, pack.stderr).toBe(0);
         const tarball = join(dir, pack.stdout.trim().split('\n').pop()!);
         const prefix = join(dir, 'global');
-        const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], { encoding: 'utf8' });
+        const install = spawnSync('npm', [
+            'install',
+            '--global',
+            '--prefix',
+            prefix,
+            '--prefer-offline',
+            '--no-audit',
+            '--no-fund',
+            tarball,
+        ], { encoding: 'utf8' });
         expect(install.status, install.stderr).toBe(0);
-        const r = spawnSync(join(prefix, 'bin', 'bos'), ['validate', resolve('examples/double11')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const r = spawnSync(join(prefix, 'bin', 'bos'), ['validate', resolve('examples/double11')], {
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' },
+        });
         expect(r.status, r.stderr).toBe(0);
         expect(r.stdout).toContain('0 errors, 2 warnings in 5 files');
     }, 120_000);

@@ -1,23 +1,29 @@
 // End to end: spawns the built CLI (out/cli.cjs) as a user or CI would.
-import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sarifErrors } from './sarif.js';
 import { tempFiles } from './temp.js';
 
 const CLI = resolve('out/cli.cjs');
 
 function bos(cwd: string, ...args: string[]) {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 const workspace = (files: Record<string, string | Buffer>) => tempFiles('cli', files);
 
 const GOOD = {
-    'models/cloud.bos': 'package demo\ninfrastructure Cloud { resource VM "虚拟机" : compute { capacity 10k/s  cost 1 CNY per 10k } }\n',
-    'models/core.bos': 'package demo\nplatform P : business { capability C { runs on Cloud.VM  capacity 5k/s } }\nelement E : sales { uses P.C }\nflow F { step P.C x 2 }\nscenario Peak "峰值" { load F 2k/s  budget 3 CNY per 10k }\n',
+    'models/cloud.bos':
+        'package demo\ninfrastructure Cloud { resource VM "虚拟机" : compute { capacity 10k/s  cost 1 CNY per 10k } }\n',
+    'models/core.bos':
+        'package demo\nplatform P : business { capability C { runs on Cloud.VM  capacity 5k/s } }\nelement E : sales { uses P.C }\nflow F { step P.C x 2 }\nscenario Peak "峰值" { load F 2k/s  budget 3 CNY per 10k }\n',
 };
 const WARN = { 'w.bos': 'package w\nelement Offline : brand\n' };
 const BAD = { 'a.bos': 'package a\nelement E : sales { uses Nowhere }\n', 'b.bos': 'package a\nelement Z : brand\n' };
@@ -31,7 +37,7 @@ describe('bos validate', () => {
         const r = bos(workspace(GOOD), 'validate');
         expect(r.code).toBe(0);
         expect(r.out.trim()).toBe('0 errors, 0 warnings in 2 files');
-        expect(r.out).not.toMatch(/\x1b\[/);
+        expect(r.out).not.toContain('\u001b[');
     });
 
     it('prints file:line:col severity code message for problems and exits 1 on errors', () => {
@@ -51,8 +57,24 @@ describe('bos validate', () => {
         expect(report.files).toBe(4);
         expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 0, hints: 0 });
         expect(report.diagnostics.map((d: { file: string }) => d.file)).toEqual(['../a.bos', '../b.bos']);
-        expect(Object.keys(report.diagnostics[0]).sort()).toEqual(['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
-        expect(report.diagnostics[0]).toMatchObject({ line: 2, column: 26, endLine: 2, endColumn: 33, severity: 'error', code: 'bos/unresolved' });
+        expect(Object.keys(report.diagnostics[0]).sort()).toEqual([
+            'code',
+            'column',
+            'endColumn',
+            'endLine',
+            'file',
+            'line',
+            'message',
+            'severity',
+        ]);
+        expect(report.diagnostics[0]).toMatchObject({
+            line: 2,
+            column: 26,
+            endLine: 2,
+            endColumn: 33,
+            severity: 'error',
+            code: 'bos/unresolved',
+        });
     });
 
     it('--max-warnings and --quiet', () => {
@@ -73,20 +95,30 @@ describe('bos validate', () => {
         expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('bos/layering');
         expect(run.results).toHaveLength(2);
         expect(run.results[0]).toMatchObject({
-            ruleId: 'bos/unresolved', level: 'error',
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'a.bos' }, region: { startLine: 2, startColumn: 26 } } }],
+            ruleId: 'bos/unresolved',
+            level: 'error',
+            locations: [{
+                physicalLocation: { artifactLocation: { uri: 'a.bos' }, region: { startLine: 2, startColumn: 26 } },
+            }],
         });
         expect(run.tool.driver.rules[run.results[0].ruleIndex].id).toBe('bos/unresolved');
         expect(run.results[1].level).toBe('warning');
     });
 
     it('gives a file that is not UTF-8 a diagnostic and still checks the others', () => {
-        const dir = workspace({ ...GOOD, 'models/latin1.bos': Buffer.from([0x61, 0x63, 0x74, 0x6f, 0x72, 0x20, 0xe9, 0x0a]), 'bin.bos': Buffer.from([0, 1, 2, 255]) });
+        const dir = workspace({
+            ...GOOD,
+            'models/latin1.bos': Buffer.from([0x61, 0x63, 0x74, 0x6f, 0x72, 0x20, 0xe9, 0x0a]),
+            'bin.bos': Buffer.from([0, 1, 2, 255]),
+        });
         const r = bos(dir, 'validate', '--format', 'json');
         expect(r.code).toBe(1);
         const report = JSON.parse(r.out);
         expect(report.files).toBe(4);
-        expect(report.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual(['bin.bos bos/syntax', 'models/latin1.bos bos/syntax']);
+        expect(report.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual([
+            'bin.bos bos/syntax',
+            'models/latin1.bos bos/syntax',
+        ]);
         expect(report.diagnostics[0].message).toContain('NUL byte');
         expect(r.err).toBe('');
     });
@@ -99,9 +131,18 @@ describe('bos analyze', () => {
         const { scenarios } = JSON.parse(r.out);
         expect(scenarios).toHaveLength(1);
         expect(scenarios[0]).toEqual({
-            name: 'demo.Peak', title: '峰值', transactionsPerSecond: 2000,
+            name: 'demo.Peak',
+            title: '峰值',
+            transactionsPerSecond: 2000,
             nodes: [
-                { name: 'demo.Cloud.VM', layer: 'infrastructure', load: 4000, capacity: 10000, utilisation: 0.4, status: 'ok' },
+                {
+                    name: 'demo.Cloud.VM',
+                    layer: 'infrastructure',
+                    load: 4000,
+                    capacity: 10000,
+                    utilisation: 0.4,
+                    status: 'ok',
+                },
                 { name: 'demo.P.C', layer: 'platform', load: 4000, capacity: 5000, utilisation: 0.8, status: 'ok' },
             ],
             costPer10k: { amount: 2, currency: 'CNY' },
@@ -133,7 +174,15 @@ describe('bos export', () => {
         expect(r.code).toBe(0);
         const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
         const vm = model.declarations.find((d: { name: string }) => d.name === 'demo.Cloud.VM');
-        expect(vm).toMatchObject({ keyword: 'resource', layer: 'infrastructure', kind: 'compute', title: '虚拟机', parent: 'demo.Cloud', file: 'models/cloud.bos', line: 2 });
+        expect(vm).toMatchObject({
+            keyword: 'resource',
+            layer: 'infrastructure',
+            kind: 'compute',
+            title: '虚拟机',
+            parent: 'demo.Cloud',
+            file: 'models/cloud.bos',
+            line: 2,
+        });
         expect(vm.capacity).toEqual({ value: 10000, unit: '/s', base: 10000 });
         const c = model.declarations.find((d: { name: string }) => d.name === 'demo.P.C');
         expect(c.dependencies).toEqual([{ relation: 'runs on', target: 'demo.Cloud.VM', weight: 1 }]);
@@ -142,7 +191,8 @@ describe('bos export', () => {
 });
 
 describe('bos format', () => {
-    const MESSY = 'package m // keep me\nactor   A{uses E}\nelement E:sales{\n/* and me */ uses P.C}\nplatform P : business { capability C { runs on I.R } }\ninfrastructure I { resource R : compute }\n';
+    const MESSY =
+        'package m // keep me\nactor   A{uses E}\nelement E:sales{\n/* and me */ uses P.C}\nplatform P : business { capability C { runs on I.R } }\ninfrastructure I { resource R : compute }\n';
 
     it('--check lists the files that would change and changes nothing', () => {
         const dir = workspace({ 'm.bos': MESSY, 'ok.bos': 'package m\nactor B\n' });
@@ -155,7 +205,9 @@ describe('bos format', () => {
     it('rewrites files in the canonical layout, keeping comments, and is idempotent', () => {
         const dir = workspace({ 'm.bos': MESSY });
         expect(bos(dir, 'format').out).toBe('m.bos\n1 file reformatted\n');
-        expect(readFileSync(join(dir, 'm.bos'), 'utf8')).toBe('package m // keep me\nactor A { uses E }\nelement E : sales {\n  /* and me */ uses P.C\n}\nplatform P : business {\n  capability C { runs on I.R }\n}\ninfrastructure I {\n  resource R : compute\n}\n');
+        expect(readFileSync(join(dir, 'm.bos'), 'utf8')).toBe(
+            'package m // keep me\nactor A { uses E }\nelement E : sales {\n  /* and me */ uses P.C\n}\nplatform P : business {\n  capability C { runs on I.R }\n}\ninfrastructure I {\n  resource R : compute\n}\n',
+        );
         const again = bos(dir, 'format', '--check');
         expect(again.code).toBe(0);
         expect(again.out).toBe('all files are formatted\n');
@@ -183,7 +235,11 @@ describe('usage and I/O errors: one line on stderr, exit 2', () => {
         ['no command', [], /Usage:/],
         ['unknown command', ['frobnicate'], /^bos: unknown command 'frobnicate'/],
         ['unknown option', ['validate', '--colour'], /^bos: Unknown option '--colour'/],
-        ['bad format', ['validate', '--format', 'xml'], /^bos: --format must be one of text, json, sarif, not 'xml'\n$/],
+        [
+            'bad format',
+            ['validate', '--format', 'xml'],
+            /^bos: --format must be one of text, json, sarif, not 'xml'\n$/,
+        ],
         ['bad max-warnings', ['validate', '--max-warnings', 'lots'], /^bos: --max-warnings needs a whole number/],
         ['option of another command', ['export', '--quiet'], /^bos: bos export does not take --quiet\n$/],
         ['missing path', ['validate', 'nowhere'], /^bos: cannot read nowhere: no such file or folder\n$/],

@@ -1,18 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { check } from './helpers.js';
+import { describe, expect, it } from 'vitest';
 import { buildDiagram } from '../src/diagram/graph.js';
-import { findView, viewsOf, DEFAULT_VIEW } from '../src/diagram/view.js';
+import type { Diagram } from '../src/diagram/graph.js';
 import { layout } from '../src/diagram/layout.js';
 import { render } from '../src/diagram/render.js';
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Diagram } from '../src/diagram/graph.js';
+import { DEFAULT_VIEW, findView, viewsOf } from '../src/diagram/view.js';
+import { check } from './helpers.js';
 
 function exampleFiles(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of readdirSync('examples/double11', { withFileTypes: true, recursive: true })) {
-        if (e.isFile() && e.name.endsWith('.bos')) out[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name), 'utf8');
+        if (e.isFile() && e.name.endsWith('.bos')) {
+            out[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(
+                join(e.parentPath, e.name),
+                'utf8',
+            );
+        }
     }
     return out;
 }
@@ -48,7 +53,17 @@ const names = (d: Diagram) => d.nodes.map(n => n.name.replace('v.', ''));
 
 describe('diagram graph builder', () => {
     it('shows the whole stack without include, and never flows, scenarios or views', async () => {
-        expect(names(await diagramOf('Everything'))).toEqual(['Buyer', 'Shop', 'Ledger', 'Trade', 'Trade.Order', 'Trade.Pay', 'Cloud', 'Cloud.VM', 'Cloud.DB']);
+        expect(names(await diagramOf('Everything'))).toEqual([
+            'Buyer',
+            'Shop',
+            'Ledger',
+            'Trade',
+            'Trade.Order',
+            'Trade.Pay',
+            'Cloud',
+            'Cloud.VM',
+            'Cloud.DB',
+        ]);
     });
 
     it('honours Name.*, exclude, layer, kind and plain names (containers come along)', async () => {
@@ -61,8 +76,14 @@ describe('diagram graph builder', () => {
         const d = await diagramOf('Everything');
         const label = (id: string) => d.nodes.find(n => n.id === id)!.name.replace('v.', '');
         expect(d.edges.map(e => `${label(e.source)} ${e.kind} ${label(e.target)}`)).toEqual([
-            'Buyer uses Shop', 'Shop uses Trade.Order', 'Ledger uses Trade.Pay', 'Trade.Order runs on Cloud.VM',
-            'Trade.Order calls Trade.Pay', 'Trade.Pay runs on Cloud.DB', 'Cloud.VM depends on Cloud.DB']);
+            'Buyer uses Shop',
+            'Shop uses Trade.Order',
+            'Ledger uses Trade.Pay',
+            'Trade.Order runs on Cloud.VM',
+            'Trade.Order calls Trade.Pay',
+            'Trade.Pay runs on Cloud.DB',
+            'Cloud.VM depends on Cloud.DB',
+        ]);
     });
 
     it('labels nodes with the overlay of a scenario', async () => {
@@ -70,7 +91,10 @@ describe('diagram graph builder', () => {
         const vm = d.nodes.find(n => n.name === 'v.Cloud.VM')!;
         expect(vm.overlay).toEqual({ status: 'ok', text: '4k/s · 40%' });
         // DB: 4k/s from VM's depends on + 4k/s from Pay (Order calls Pay) = 8k/s on 5k/s.
-        expect(d.nodes.find(n => n.name === 'v.Cloud.DB')!.overlay).toEqual({ status: 'overload', text: '8k/s · 160%' });
+        expect(d.nodes.find(n => n.name === 'v.Cloud.DB')!.overlay).toEqual({
+            status: 'overload',
+            text: '8k/s · 160%',
+        });
         expect(d.nodes.find(n => n.name === 'v.Trade.Order')!.overlay).toEqual({ status: 'unknown', text: '4k/s' });
     });
 
@@ -108,18 +132,29 @@ function assertInvariants(d: Diagram, laid: ElkNode): void {
     const b = boxes(laid);
     const rank = { actors: 0, commerce: 1, platform: 2, infrastructure: 3 } as const;
     const tops = d.nodes.filter(n => !n.parent);
-    for (const a of tops) for (const c of tops) {
-        if (rank[a.layer] < rank[c.layer]) expect(b.get(a.id)!.y + b.get(a.id)!.h, `${a.name} above ${c.name}`).toBeLessThanOrEqual(b.get(c.id)!.y);
+    for (const a of tops) {
+        for (const c of tops) {
+            if (rank[a.layer] < rank[c.layer]) {
+                expect(b.get(a.id)!.y + b.get(a.id)!.h, `${a.name} above ${c.name}`).toBeLessThanOrEqual(
+                    b.get(c.id)!.y,
+                );
+            }
+        }
     }
     for (const n of d.nodes.filter(x => x.parent)) {
         const me = b.get(n.id)!, p = b.get(n.parent!)!;
-        expect(me.x >= p.x && me.y >= p.y && me.x + me.w <= p.x + p.w && me.y + me.h <= p.y + p.h, `${n.name} inside its container`).toBe(true);
+        expect(
+            me.x >= p.x && me.y >= p.y && me.x + me.w <= p.x + p.w && me.y + me.h <= p.y + p.h,
+            `${n.name} inside its container`,
+        ).toBe(true);
     }
     const leaves = d.nodes.filter(n => !d.nodes.some(c => c.parent === n.id));
-    for (let i = 0; i < leaves.length; i++) for (let j = i + 1; j < leaves.length; j++) {
-        const p = b.get(leaves[i].id)!, q = b.get(leaves[j].id)!;
-        const overlap = p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
-        expect(overlap, `${leaves[i].name} overlaps ${leaves[j].name}`).toBe(false);
+    for (let i = 0; i < leaves.length; i++) {
+        for (let j = i + 1; j < leaves.length; j++) {
+            const p = b.get(leaves[i].id)!, q = b.get(leaves[j].id)!;
+            const overlap = p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
+            expect(overlap, `${leaves[i].name} overlaps ${leaves[j].name}`).toBe(false);
+        }
     }
 }
 
@@ -138,10 +173,14 @@ describe('layout', () => {
         lines.push('}');
         for (let p = 0; p < 3; p++) {
             lines.push(`platform P${p} : business {`);
-            for (let c = 0; c < 6; c++) lines.push(`  capability C${c} { runs on I.R${(p * 6 + c) % 12}${c ? `  calls C${c - 1}` : ''} }`);
+            for (let c = 0; c < 6; c++) {
+                lines.push(`  capability C${c} { runs on I.R${(p * 6 + c) % 12}${c ? `  calls C${c - 1}` : ''} }`);
+            }
             lines.push('}');
         }
-        for (let e = 0; e < 8; e++) lines.push(`element E${e} : sales { uses P${e % 3}.C${e % 6}${e ? `, E${e - 1}` : ''} }`);
+        for (let e = 0; e < 8; e++) {
+            lines.push(`element E${e} : sales { uses P${e % 3}.C${e % 6}${e ? `, E${e - 1}` : ''} }`);
+        }
         for (let a = 0; a < 3; a++) lines.push(`actor A${a} { uses E${a} }`);
         const { result } = await check(lines.join('\n'));
         const d = buildDiagram(result.model, findView(result.model, undefined)!);
@@ -152,17 +191,37 @@ describe('layout', () => {
     it('is deterministic', async () => {
         const { result } = await check(exampleFiles());
         const view = findView(result.model, 'TradeChain')!;
-        const once = await render({ model: result.model, analysis: result.analysis, view, theme: 'light', layout: { timeoutMs: 20_000 } });
-        const twice = await render({ model: result.model, analysis: result.analysis, view, theme: 'light', layout: { timeoutMs: 20_000 } });
+        const once = await render({
+            model: result.model,
+            analysis: result.analysis,
+            view,
+            theme: 'light',
+            layout: { timeoutMs: 20_000 },
+        });
+        const twice = await render({
+            model: result.model,
+            analysis: result.analysis,
+            view,
+            theme: 'light',
+            layout: { timeoutMs: 20_000 },
+        });
         expect(twice.svg).toBe(once.svg);
     });
 });
 
 describe('SVG', () => {
     it('has a band per layer, a box per node with data-node, edges by kind, a legend and escaped labels', async () => {
-        const { result } = await check(MODEL.replace('element Shop : sales', 'element Shop "<img src=x onerror=alert(1)> & co" : sales'));
+        const { result } = await check(
+            MODEL.replace('element Shop : sales', 'element Shop "<img src=x onerror=alert(1)> & co" : sales'),
+        );
         const view = findView(result.model, 'Overlaid')!;
-        const { svg, diagram } = await render({ model: result.model, analysis: result.analysis, view, theme: 'light', layout: { timeoutMs: 20_000 } });
+        const { svg, diagram } = await render({
+            model: result.model,
+            analysis: result.analysis,
+            view,
+            theme: 'light',
+            layout: { timeoutMs: 20_000 },
+        });
         expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
         expect(svg.match(/class="bos-band"/g)).toHaveLength(4);
         for (const n of diagram.nodes) expect(svg).toContain(`data-node="${n.id}"`);

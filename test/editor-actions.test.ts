@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { editor, textDocument, type Editor } from './editor-helpers.js';
+import { type Editor, editor, textDocument } from './editor-helpers.js';
 
-async function actions(e: Editor, name: string, code: string): Promise<{ titles: string[]; apply: (i: number) => string }> {
+async function actions(
+    e: Editor,
+    name: string,
+    code: string,
+): Promise<{ titles: string[]; apply: (i: number) => string }> {
     const doc = e.doc(name);
     const diagnostics = (doc.diagnostics ?? []).filter(d => d.code === code) as Diagnostic[];
     expect(diagnostics.length, `${code} in ${name}`).toBeGreaterThan(0);
-    const list = await e.Bos.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument(doc), range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } }) as CodeAction[];
+    const list = await e.Bos.lsp.CodeActionProvider!.getCodeActions(doc, {
+        textDocument: textDocument(doc),
+        range: diagnostics[0].range,
+        context: { diagnostics: [diagnostics[0]] },
+    }) as CodeAction[];
     return {
         titles: list.map(a => a.title),
-        apply: (i) => e.applyTo(name, list[i].edit!.changes![doc.uri.toString()]),
+        apply: i => e.applyTo(name, list[i].edit!.changes![doc.uri.toString()]),
     };
 }
 
@@ -19,7 +27,12 @@ describe('quick fixes', () => {
     it('adds a missing kind, offering the valid kinds', async () => {
         const e = await editor({ 'a.bos': 'platform P "交易" { }\n' });
         const a = await actions(e, 'a.bos', 'bos/missing-kind');
-        expect(a.titles).toEqual(["Add kind 'business'", "Add kind 'data'", "Add kind 'intelligence'", "Add kind 'collaboration'"]);
+        expect(a.titles).toEqual([
+            "Add kind 'business'",
+            "Add kind 'data'",
+            "Add kind 'intelligence'",
+            "Add kind 'collaboration'",
+        ]);
         expect(a.apply(1)).toBe('platform P "交易" : data { }\n');
     });
 
@@ -31,45 +44,72 @@ describe('quick fixes', () => {
     });
 
     it('adds the import for a name that exists in another package', async () => {
-        const e = await editor({ 'cloud.bos': CLOUD, 'core.bos': 'package acme.core\n\nplatform P : business { capability C { runs on Aliyun.ECS } }\n' });
+        const e = await editor({
+            'cloud.bos': CLOUD,
+            'core.bos': 'package acme.core\n\nplatform P : business { capability C { runs on Aliyun.ECS } }\n',
+        });
         const a = await actions(e, 'core.bos', 'bos/unresolved');
         expect(a.titles[0]).toBe("Add 'import acme.cloud.Aliyun'");
         const fixed = a.apply(0);
-        expect(fixed).toBe('package acme.core\nimport acme.cloud.Aliyun\n\nplatform P : business { capability C { runs on Aliyun.ECS } }\n');
+        expect(fixed).toBe(
+            'package acme.core\nimport acme.cloud.Aliyun\n\nplatform P : business { capability C { runs on Aliyun.ECS } }\n',
+        );
         const again = await editor({ 'cloud.bos': CLOUD, 'core.bos': fixed });
         expect(again.doc('core.bos').diagnostics?.filter(d => d.code === 'bos/unresolved')).toEqual([]);
     });
 
     it('creates the declaration an unresolved reference needs', async () => {
-        const e = await editor({ 'a.bos': 'infrastructure I { resource R : compute }\nplatform P : business {\n  capability C { runs on I.R, I.Disk  calls Missing }\n}\nflow F { from Shopper  step P.C }\n' });
+        const e = await editor({
+            'a.bos':
+                'infrastructure I { resource R : compute }\nplatform P : business {\n  capability C { runs on I.R, I.Disk  calls Missing }\n}\nflow F { from Shopper  step P.C }\n',
+        });
         const a = await actions(e, 'a.bos', 'bos/unresolved');
         expect(a.titles).toContain("Create resource 'Disk' in I");
         const fixed = a.apply(a.titles.indexOf("Create resource 'Disk' in I"));
         expect(fixed).toContain('infrastructure I { resource R : compute   resource Disk : compute\n}');
         const all = (await Promise.all((e.doc('a.bos').diagnostics ?? []).map(async d => {
-            const list = await e.Bos.lsp.CodeActionProvider!.getCodeActions(e.doc('a.bos'), { textDocument: textDocument(e.doc('a.bos')), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+            const list = await e.Bos.lsp.CodeActionProvider!.getCodeActions(e.doc('a.bos'), {
+                textDocument: textDocument(e.doc('a.bos')),
+                range: d.range,
+                context: { diagnostics: [d] },
+            }) as CodeAction[];
             return list.map(x => x.title);
         }))).flat();
         expect(all).toEqual(expect.arrayContaining(["Create capability 'Missing' in P", "Create actor 'Shopper'"]));
     });
 
     it('fixes units', async () => {
-        const e = await editor({ 'a.bos': 'infrastructure I { resource R : compute { capacity 3000  cost 0.5 cny per 10k } }\nscenario S { headroom 0.2 }\n' });
+        const e = await editor({
+            'a.bos':
+                'infrastructure I { resource R : compute { capacity 3000  cost 0.5 cny per 10k } }\nscenario S { headroom 0.2 }\n',
+        });
         const rate = await actions(e, 'a.bos', 'bos/unit');
         expect(rate.titles).toEqual(["Use '3000/s'", "Use '3000/min'", "Use '3000/h'"]);
         expect(rate.apply(0)).toContain('capacity 3000/s');
         const doc = e.doc('a.bos');
-        const all = await Promise.all((doc.diagnostics ?? []).filter(d => d.code === 'bos/unit').map(async d =>
-            (await e.Bos.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument(doc), range: d.range, context: { diagnostics: [d] } }) as CodeAction[]).map(x => x.title)));
+        const all = await Promise.all(
+            (doc.diagnostics ?? []).filter(d => d.code === 'bos/unit').map(async d =>
+                (await e.Bos.lsp.CodeActionProvider!.getCodeActions(doc, {
+                    textDocument: textDocument(doc),
+                    range: d.range,
+                    context: { diagnostics: [d] },
+                }) as CodeAction[]).map(x => x.title)
+            ),
+        );
         expect(all[1][0]).toBe("Change to 'CNY'");
         expect(all[2]).toEqual(["Write '20%'"]);
     });
 
     it('removes an unused declaration with its line', async () => {
-        const e = await editor({ 'a.bos': 'infrastructure I {\n  resource R : compute\n  resource Spare : storage\n}\nplatform P : business { capability C { runs on I.R } }\nelement E : sales { uses P.C }\n' });
+        const e = await editor({
+            'a.bos':
+                'infrastructure I {\n  resource R : compute\n  resource Spare : storage\n}\nplatform P : business { capability C { runs on I.R } }\nelement E : sales { uses P.C }\n',
+        });
         const a = await actions(e, 'a.bos', 'bos/unused');
         expect(a.titles).toEqual(["Remove unused resource 'Spare'"]);
-        expect(a.apply(0)).toBe('infrastructure I {\n  resource R : compute\n}\nplatform P : business { capability C { runs on I.R } }\nelement E : sales { uses P.C }\n');
+        expect(a.apply(0)).toBe(
+            'infrastructure I {\n  resource R : compute\n}\nplatform P : business { capability C { runs on I.R } }\nelement E : sales { uses P.C }\n',
+        );
     });
 });
 
@@ -87,21 +127,43 @@ scenario Calm { load F 1k/s }
 describe('lenses and inlay hints', () => {
     it('shows dependents and the hardest scenario over capabilities and resources', async () => {
         const e = await editor({ 'a.bos': MODEL });
-        const lenses = await e.Bos.lsp.CodeLensProvider!.provideCodeLens(e.doc('a.bos'), { textDocument: textDocument(e.doc('a.bos')) });
-        expect(lenses?.map(l => l.command?.title)).toEqual(['used by 2 · 70% in Peak', 'used by 3 · 60% in Peak', 'used by 1 · 1k/s in Peak']);
+        const lenses = await e.Bos.lsp.CodeLensProvider!.provideCodeLens(e.doc('a.bos'), {
+            textDocument: textDocument(e.doc('a.bos')),
+        });
+        expect(lenses?.map(l => l.command?.title)).toEqual([
+            'used by 2 · 70% in Peak',
+            'used by 3 · 60% in Peak',
+            'used by 1 · 1k/s in Peak',
+        ]);
     });
 
     it('shows the load each step, runs on and calls carries in the chosen scenario', async () => {
         const e = await editor({ 'a.bos': MODEL });
         const range = { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } };
-        const hints = await e.Bos.lsp.InlayHintProvider!.getInlayHints(e.doc('a.bos'), { textDocument: textDocument(e.doc('a.bos')), range });
+        const hints = await e.Bos.lsp.InlayHintProvider!.getInlayHints(e.doc('a.bos'), {
+            textDocument: textDocument(e.doc('a.bos')),
+            range,
+        });
         expect(hints?.map(h => `${h.position.line}:${h.label}`)).toEqual([
-            '2:⟶ 6k/s', '3:⟶ 1k/s', '3:⟶ 1k/s', '6:⟶ 2k/s', '6:⟶ 1k/s']);
+            '2:⟶ 6k/s',
+            '3:⟶ 1k/s',
+            '3:⟶ 1k/s',
+            '6:⟶ 2k/s',
+            '6:⟶ 1k/s',
+        ]);
         e.Bos.bos.Settings.update({ inlayHints: { scenario: 'Calm' } });
-        const calm = await e.Bos.lsp.InlayHintProvider!.getInlayHints(e.doc('a.bos'), { textDocument: textDocument(e.doc('a.bos')), range });
+        const calm = await e.Bos.lsp.InlayHintProvider!.getInlayHints(e.doc('a.bos'), {
+            textDocument: textDocument(e.doc('a.bos')),
+            range,
+        });
         expect(calm?.[0].label).toBe('⟶ 3k/s');
         e.Bos.bos.Settings.update({ inlayHints: { enabled: false } });
-        expect(await e.Bos.lsp.InlayHintProvider!.getInlayHints(e.doc('a.bos'), { textDocument: textDocument(e.doc('a.bos')), range })).toEqual([]);
+        expect(
+            await e.Bos.lsp.InlayHintProvider!.getInlayHints(e.doc('a.bos'), {
+                textDocument: textDocument(e.doc('a.bos')),
+                range,
+            }),
+        ).toEqual([]);
     });
 });
 

@@ -1,9 +1,9 @@
 // In-process language server services (the same modules `bos lsp` uses) over memory files.
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { createBosServices, type BosServices } from '../src/services/bos-module.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BosLspModule, LspSharedModule } from '../src/lsp/module.js';
+import { type BosServices, createBosServices } from '../src/services/bos-module.js';
 
 export interface Editor {
     Bos: BosServices;
@@ -18,7 +18,8 @@ export interface Editor {
 
 export async function editor(files: Record<string, string>): Promise<Editor> {
     const { shared, Bos } = createBosServices(EmptyFileSystem, {
-        language: BosLspModule, shared: LspSharedModule,
+        language: BosLspModule,
+        shared: LspSharedModule,
     });
     const docs = new Map<string, LangiumDocument>();
     const markers = new Map<string, number>();
@@ -32,9 +33,10 @@ export async function editor(files: Record<string, string>): Promise<Editor> {
     }
     await shared.workspace.DocumentBuilder.build([...docs.values()], { validation: true });
     return {
-        Bos, docs,
-        doc: (name) => docs.get(name)!,
-        at: (name) => docs.get(name)!.textDocument.positionAt(markers.get(name)!),
+        Bos,
+        docs,
+        doc: name => docs.get(name)!,
+        at: name => docs.get(name)!.textDocument.positionAt(markers.get(name)!),
         applyTo: (name, edits) => TextDocument.applyEdits(docs.get(name)!.textDocument as TextDocument, edits),
         apply(edit) {
             const out: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editor, textDocument } from './editor-helpers.js';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver';
+import { editor, textDocument } from './editor-helpers.js';
 
 const CLOUD = `package acme.cloud
 infrastructure Aliyun "阿里云" {
@@ -29,12 +29,18 @@ view V { include Trade.*  overlay Peak }
 
 async function complete(files: Record<string, string>, name: string): Promise<string[]> {
     const e = await editor(files);
-    const list = await e.Bos.lsp.CompletionProvider!.getCompletion(e.doc(name), { textDocument: textDocument(e.doc(name)), position: e.at(name) }) as CompletionList;
+    const list = await e.Bos.lsp.CompletionProvider!.getCompletion(e.doc(name), {
+        textDocument: textDocument(e.doc(name)),
+        position: e.at(name),
+    }) as CompletionList;
     return list.items.map(i => i.label);
 }
 
 describe('completion', () => {
-    const at = (body: string) => ({ 'cloud.bos': CLOUD, 'core.bos': CORE.replace('capability Pay { runs on Aliyun.ECS  calls PlaceOrder }', body) });
+    const at = (body: string) => ({
+        'cloud.bos': CLOUD,
+        'core.bos': CORE.replace('capability Pay { runs on Aliyun.ECS  calls PlaceOrder }', body),
+    });
 
     it('offers only resources after runs on', async () => {
         const labels = await complete(at('capability Pay { runs on | }'), 'core.bos');
@@ -49,20 +55,29 @@ describe('completion', () => {
         expect(actors).toEqual(['Buyer']);
         const steps = await complete({ 'cloud.bos': CLOUD, 'core.bos': CORE + 'flow G { step | }\n' }, 'core.bos');
         expect(steps.sort()).toEqual(['Trade.Pay', 'Trade.PlaceOrder']);
-        const scenarios = await complete({ 'cloud.bos': CLOUD, 'core.bos': CORE + 'view W { overlay | }\n' }, 'core.bos');
+        const scenarios = await complete(
+            { 'cloud.bos': CLOUD, 'core.bos': CORE + 'view W { overlay | }\n' },
+            'core.bos',
+        );
         expect(scenarios).toEqual(['Peak']);
     });
 
     it('offers the kinds of the declaration after a colon', async () => {
         expect(await complete({ 'a.bos': 'element E : |' }, 'a.bos')).toContain('logistics');
-        expect(await complete({ 'a.bos': 'platform P : |' }, 'a.bos')).toEqual(['business', 'data', 'intelligence', 'collaboration']);
+        expect(await complete({ 'a.bos': 'platform P : |' }, 'a.bos')).toEqual([
+            'business',
+            'data',
+            'intelligence',
+            'collaboration',
+        ]);
         expect(await complete({ 'a.bos': 'infrastructure I { resource R : | }' }, 'a.bos')).toContain('accelerator');
     });
 
     it('offers the units that fit after a number', async () => {
         expect(await complete(at('capability Pay { capacity 3k| }'), 'core.bos')).toEqual(['/s', '/min', '/h']);
         expect(await complete(at('capability Pay { latency 150| }'), 'core.bos')).toEqual(['ms', 's']);
-        expect(await complete({ 'a.bos': 'infrastructure I { resource R : compute { cost 0.5 | } }' }, 'a.bos')).toContain('CNY');
+        expect(await complete({ 'a.bos': 'infrastructure I { resource R : compute { cost 0.5 | } }' }, 'a.bos'))
+            .toContain('CNY');
     });
 
     it('offers packages and their declarations after import', async () => {
@@ -73,7 +88,9 @@ describe('completion', () => {
 
     it('offers the keywords valid at the cursor, never contextual words as such', async () => {
         const top = await complete({ 'a.bos': '|' }, 'a.bos');
-        expect(top).toEqual(expect.arrayContaining(['package', 'import', 'actor', 'platform', 'element', 'flow', 'scenario', 'view']));
+        expect(top).toEqual(
+            expect.arrayContaining(['package', 'import', 'actor', 'platform', 'element', 'flow', 'scenario', 'view']),
+        );
         expect(top).not.toContain('capacity');
         const body = await complete(at('capability Pay { | }'), 'core.bos');
         expect(body).toEqual(expect.arrayContaining(['runs', 'calls', 'capacity', 'latency', 'uses', 'description']));
@@ -84,8 +101,14 @@ describe('completion', () => {
 
 describe('hover', () => {
     it('shows title, layer, kind, description and the load in every scenario', async () => {
-        const e = await editor({ 'cloud.bos': CLOUD, 'core.bos': CORE.replace('capability PlaceOrder', 'capability Place|Order') });
-        const hover = await e.Bos.lsp.HoverProvider!.getHoverContent(e.doc('core.bos'), { textDocument: textDocument(e.doc('core.bos')), position: e.at('core.bos') }) as Hover;
+        const e = await editor({
+            'cloud.bos': CLOUD,
+            'core.bos': CORE.replace('capability PlaceOrder', 'capability Place|Order'),
+        });
+        const hover = await e.Bos.lsp.HoverProvider!.getHoverContent(e.doc('core.bos'), {
+            textDocument: textDocument(e.doc('core.bos')),
+            position: e.at('core.bos'),
+        }) as Hover;
         const text = (hover.contents as MarkupContent).value;
         expect(text).toContain('**capability** `acme.core.Trade.PlaceOrder` — 下单');
         expect(text).toContain('layer: platform');
@@ -94,8 +117,17 @@ describe('hover', () => {
     });
 
     it('summarises a scenario: transactions, cost against budget, statuses', async () => {
-        const e = await editor({ 'cloud.bos': CLOUD, 'core.bos': CORE.replace('scenario Peak', 'scenario Pe|ak').replace('load Checkout 36k/s', 'load Checkout 36k/s  budget 2 CNY per 10k') });
-        const hover = await e.Bos.lsp.HoverProvider!.getHoverContent(e.doc('core.bos'), { textDocument: textDocument(e.doc('core.bos')), position: e.at('core.bos') }) as Hover;
+        const e = await editor({
+            'cloud.bos': CLOUD,
+            'core.bos': CORE.replace('scenario Peak', 'scenario Pe|ak').replace(
+                'load Checkout 36k/s',
+                'load Checkout 36k/s  budget 2 CNY per 10k',
+            ),
+        });
+        const hover = await e.Bos.lsp.HoverProvider!.getHoverContent(e.doc('core.bos'), {
+            textDocument: textDocument(e.doc('core.bos')),
+            position: e.at('core.bos'),
+        }) as Hover;
         const text = (hover.contents as MarkupContent).value;
         expect(text).toContain('36k/s transactions · headroom 20%');
         expect(text).toContain('cost per 10k transactions: 3 CNY · budget: 2 CNY');
@@ -104,28 +136,50 @@ describe('hover', () => {
 
     it('escapes markdown in user text', async () => {
         const e = await editor({ 'a.bos': 'actor |A "<img src=x onerror=alert(1)> **b**"\n' });
-        const hover = await e.Bos.lsp.HoverProvider!.getHoverContent(e.doc('a.bos'), { textDocument: textDocument(e.doc('a.bos')), position: e.at('a.bos') }) as Hover;
+        const hover = await e.Bos.lsp.HoverProvider!.getHoverContent(e.doc('a.bos'), {
+            textDocument: textDocument(e.doc('a.bos')),
+            position: e.at('a.bos'),
+        }) as Hover;
         expect((hover.contents as MarkupContent).value).toContain('\\<img src=x onerror=alert\\(1\\)\\> \\*\\*b\\*\\*');
     });
 });
 
 describe('navigation', () => {
     it('goes to the definition across files, finds references and highlights', async () => {
-        const e = await editor({ 'cloud.bos': CLOUD, 'core.bos': CORE.replace('runs on Aliyun.ECS, DB x 2', 'runs on Aliyun.E|CS, DB x 2') });
+        const e = await editor({
+            'cloud.bos': CLOUD,
+            'core.bos': CORE.replace('runs on Aliyun.ECS, DB x 2', 'runs on Aliyun.E|CS, DB x 2'),
+        });
         const params = { textDocument: textDocument(e.doc('core.bos')), position: e.at('core.bos') };
         const defs = await e.Bos.lsp.DefinitionProvider!.getDefinition(e.doc('core.bos'), params);
         expect(defs?.[0].targetUri).toMatch(/cloud\.bos$/);
         expect(defs?.[0].targetSelectionRange.start.line).toBe(2);
-        const refs = await e.Bos.lsp.ReferencesProvider!.findReferences(e.doc('core.bos'), { ...params, context: { includeDeclaration: true } });
-        expect(refs.map(r => `${r.uri.replace(/^memory:\/*/, '')}:${r.range.start.line}`).sort()).toEqual(['cloud.bos:2', 'core.bos:11', 'core.bos:8']);
+        const refs = await e.Bos.lsp.ReferencesProvider!.findReferences(e.doc('core.bos'), {
+            ...params,
+            context: { includeDeclaration: true },
+        });
+        expect(refs.map(r => `${r.uri.replace(/^memory:\/*/, '')}:${r.range.start.line}`).sort()).toEqual([
+            'cloud.bos:2',
+            'core.bos:11',
+            'core.bos:8',
+        ]);
         const highlights = await e.Bos.lsp.DocumentHighlightProvider!.getDocumentHighlight(e.doc('core.bos'), params);
         expect(highlights?.map(h => h.range.start.line).sort()).toEqual([11, 8]);
     });
 
     it('outlines a file by layer and lists workspace symbols', async () => {
         const e = await editor({ 'cloud.bos': CLOUD, 'core.bos': CORE });
-        const symbols = await e.Bos.lsp.DocumentSymbolProvider!.getSymbols(e.doc('core.bos'), { textDocument: textDocument(e.doc('core.bos')) });
-        expect(symbols.map(s => s.name)).toEqual(['Actors', 'Commerce', 'Middle platforms', 'Flows', 'Scenarios', 'Views']);
+        const symbols = await e.Bos.lsp.DocumentSymbolProvider!.getSymbols(e.doc('core.bos'), {
+            textDocument: textDocument(e.doc('core.bos')),
+        });
+        expect(symbols.map(s => s.name)).toEqual([
+            'Actors',
+            'Commerce',
+            'Middle platforms',
+            'Flows',
+            'Scenarios',
+            'Views',
+        ]);
         expect(symbols[2].children?.[0].children?.map(c => c.name)).toEqual(['PlaceOrder', 'Pay']);
         const ws = await e.Bos.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: 'PlaceOrd' });
         expect(ws.map(s => s.name)).toContain('acme.core.Trade.PlaceOrder');
@@ -133,14 +187,18 @@ describe('navigation', () => {
 
     it('folds bodies and block comments', async () => {
         const e = await editor({ 'core.bos': '/* a\n b\n c */\n' + CORE });
-        const folds = await e.Bos.lsp.FoldingRangeProvider!.getFoldingRanges(e.doc('core.bos'), { textDocument: textDocument(e.doc('core.bos')) });
+        const folds = await e.Bos.lsp.FoldingRangeProvider!.getFoldingRanges(e.doc('core.bos'), {
+            textDocument: textDocument(e.doc('core.bos')),
+        });
         expect(folds.map(f => f.startLine)).toEqual(expect.arrayContaining([0, 8, 9]));
     });
 
     it('gives semantic tokens to names, references, kinds and units', async () => {
         const e = await editor({ 'cloud.bos': CLOUD });
         const provider = e.Bos.lsp.SemanticTokenProvider!;
-        const tokens = await provider.semanticHighlight(e.doc('cloud.bos'), { textDocument: textDocument(e.doc('cloud.bos')) });
+        const tokens = await provider.semanticHighlight(e.doc('cloud.bos'), {
+            textDocument: textDocument(e.doc('cloud.bos')),
+        });
         const legend = provider.tokenTypes;
         const names = Object.fromEntries(Object.entries(legend).map(([k, v]) => [v, k]));
         // Decode LSP's relative encoding: [deltaLine, deltaStart, length, type, modifiers].
@@ -149,22 +207,42 @@ describe('navigation', () => {
         const text = e.doc('cloud.bos').textDocument.getText().split('\n');
         for (let i = 0; i < tokens.data.length; i += 5) {
             const [dl, ds, len, type] = tokens.data.slice(i, i + 4);
-            line += dl; char = dl ? ds : char + ds;
+            line += dl;
+            char = dl ? ds : char + ds;
             decoded.push(`${text[line].slice(char, char + len)}:${names[type]}`);
         }
-        expect(decoded).toEqual(expect.arrayContaining(['acme.cloud:namespace', 'Aliyun:namespace', 'ECS:struct', 'compute:type', '100k:number', '/s:keyword', 'CNY:keyword', '"阿里云":string']));
+        expect(decoded).toEqual(
+            expect.arrayContaining([
+                'acme.cloud:namespace',
+                'Aliyun:namespace',
+                'ECS:struct',
+                'compute:type',
+                '100k:number',
+                '/s:keyword',
+                'CNY:keyword',
+                '"阿里云":string',
+            ]),
+        );
     });
 });
 
 describe('rename', () => {
     const rename = async (files: Record<string, string>, name: string, newName: string) => {
         const e = await editor(files);
-        const edit = await e.Bos.lsp.RenameProvider!.rename(e.doc(name), { textDocument: textDocument(e.doc(name)), position: e.at(name), newName });
+        const edit = await e.Bos.lsp.RenameProvider!.rename(e.doc(name), {
+            textDocument: textDocument(e.doc(name)),
+            position: e.at(name),
+            newName,
+        });
         return e.apply(edit);
     };
 
     it('renames a container in qualified references and import paths, keeps aliases', async () => {
-        const out = await rename({ 'cloud.bos': CLOUD.replace('infrastructure Aliyun', 'infrastructure Ali|yun'), 'core.bos': CORE }, 'cloud.bos', 'AlibabaCloud');
+        const out = await rename(
+            { 'cloud.bos': CLOUD.replace('infrastructure Aliyun', 'infrastructure Ali|yun'), 'core.bos': CORE },
+            'cloud.bos',
+            'AlibabaCloud',
+        );
         expect(out['cloud.bos']).toContain('infrastructure AlibabaCloud "阿里云"');
         expect(out['core.bos']).toContain('import acme.cloud.AlibabaCloud.RDS as DB');
         expect(out['core.bos']).toContain('runs on AlibabaCloud.ECS, DB x 2');
@@ -191,7 +269,10 @@ describe('rename', () => {
 describe('formatting', () => {
     const format = async (text: string) => {
         const e = await editor({ 'a.bos': text });
-        const edits = await e.Bos.lsp.Formatter!.formatDocument(e.doc('a.bos'), { textDocument: textDocument(e.doc('a.bos')), options: { tabSize: 2, insertSpaces: true } });
+        const edits = await e.Bos.lsp.Formatter!.formatDocument(e.doc('a.bos'), {
+            textDocument: textDocument(e.doc('a.bos')),
+            options: { tabSize: 2, insertSpaces: true },
+        });
         return e.applyTo('a.bos', edits);
     };
 
@@ -231,23 +312,30 @@ view V { include layer platform, kind cache, P.* }
     it('never joins a scaled number to a unit that starts with a letter (found by the fuzzer)', async () => {
         // `600ks` would read as 600 and a name `ks`: a different model.
         const text = 'platform P : business {\n  capability C {\n    capacity 600k  s\n    latency 5 ms\n  }\n}\n';
-        expect(await format(text)).toBe('platform P : business {\n  capability C {\n    capacity 600k s\n    latency 5ms\n  }\n}\n');
+        expect(await format(text)).toBe(
+            'platform P : business {\n  capability C {\n    capacity 600k s\n    latency 5ms\n  }\n}\n',
+        );
     });
 
     it('keeps CRLF line endings and a byte-order mark', async () => {
-        expect(await format('\uFEFFactor  A\r\nelement E:sales{uses A}\r\n')).toBe('\uFEFFactor A\r\nelement E : sales { uses A }\r\n');
+        expect(await format('\uFEFFactor  A\r\nelement E:sales{uses A}\r\n')).toBe(
+            '\uFEFFactor A\r\nelement E : sales { uses A }\r\n',
+        );
     });
 
     it('formats a range only', async () => {
         const e = await editor({ 'a.bos': 'actor  A\nactor   B\n' });
         const edits = await e.Bos.lsp.Formatter!.formatDocumentRange(e.doc('a.bos'), {
-            textDocument: textDocument(e.doc('a.bos')), options: { tabSize: 2, insertSpaces: true },
+            textDocument: textDocument(e.doc('a.bos')),
+            options: { tabSize: 2, insertSpaces: true },
             range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } },
         });
         expect(e.applyTo('a.bos', edits)).toBe('actor  A\nactor B\n');
     });
 
     it('leaves a file that does not parse alone', async () => {
-        expect(await format('platform P : business {\n   capability {')).toBe('platform P : business {\n   capability {');
+        expect(await format('platform P : business {\n   capability {')).toBe(
+            'platform P : business {\n   capability {',
+        );
     });
 });

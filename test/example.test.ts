@@ -1,7 +1,7 @@
 // The bundled example and the README tour are part of the product: keep them valid.
-import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { brief, check } from './helpers.js';
 
 function bosFiles(dir: string): Record<string, string> {
@@ -21,7 +21,9 @@ describe('examples/double11', () => {
         expect(c.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
         expect(brief(c)).toEqual(['bos/headroom@22', 'bos/headroom@44']);
         const nodes = c.result.model.nodes;
-        expect(new Set(nodes.filter(n => n.keyword === 'platform').map(n => n.kind))).toEqual(new Set(['business', 'data', 'intelligence', 'collaboration']));
+        expect(new Set(nodes.filter(n => n.keyword === 'platform').map(n => n.kind))).toEqual(
+            new Set(['business', 'data', 'intelligence', 'collaboration']),
+        );
         expect(new Set(nodes.filter(n => n.keyword === 'element').map(n => n.kind)).size).toBe(11);
     });
 
@@ -48,8 +50,16 @@ describe('README', () => {
 
 describe('view patterns', () => {
     it('accept every layer name, reserved or not', async () => {
-        const c = await check('view V { include layer platform, layer infrastructure, layer commerce, layer actors, kind cache }\n');
+        const c = await check(
+            'view V { include layer platform, layer infrastructure, layer commerce, layer actors, kind cache }\n',
+        );
         expect(brief(c)).toEqual([]);
-        expect(c.result.model.nodes[0].includes.map(p => p.type === 'layer' ? p.layer : p.type)).toEqual(['platform', 'infrastructure', 'commerce', 'actors', 'kind']);
+        expect(c.result.model.nodes[0].includes.map(p => p.type === 'layer' ? p.layer : p.type)).toEqual([
+            'platform',
+            'infrastructure',
+            'commerce',
+            'actors',
+            'kind',
+        ]);
     });
 });

@@ -4,11 +4,11 @@
 // must be idempotent, keep every comment and keep the meaning of the model.
 // `FUZZ_RUNS` (per property) and `FUZZ_SEED` override the defaults; `npm run fuzz` runs
 // longer with a fresh seed and prints it.
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import type { Range } from 'vscode-languageserver-types';
-import { runPipeline } from './fuzz/pipeline.js';
 import { mutatedModel, SEEDS, tokenSoup } from './fuzz/inputs.js';
+import { runPipeline } from './fuzz/pipeline.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000); // × 2 properties: 10,000 inputs a run
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
@@ -16,8 +16,10 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
 const BOUND_MS = 5_000;
 
 function inside(range: Range, lines: string[]): boolean {
-    const fits = (p: Range['start']) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
-    const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+    const fits = (p: Range['start']) =>
+        p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+    const ordered = range.start.line < range.end.line
+        || (range.start.line === range.end.line && range.start.character <= range.end.character);
     return fits(range.start) && fits(range.end) && ordered;
 }
 
@@ -26,7 +28,9 @@ async function holds(text: string): Promise<void> {
     const outcome = await runPipeline(text);
     expect(performance.now() - started).toBeLessThan(BOUND_MS);
     const lines = text.split(/\r\n|\r|\n/);
-    for (const d of outcome.diagnostics) expect(inside(d.range, lines), `${d.code} ${JSON.stringify(d.range)}`).toBe(true);
+    for (const d of outcome.diagnostics) {
+        expect(inside(d.range, lines), `${d.code} ${JSON.stringify(d.range)}`).toBe(true);
+    }
     if (!outcome.parses) {
         expect(outcome.formatted).toBe(text); // a text that does not parse is never rewritten
         return;

@@ -3,11 +3,22 @@ import { EmptyFileSystem, URI } from 'langium';
 import { createBosServices } from '../src/services/bos-module.js';
 import type { WorkspaceResult } from '../src/services/workspace-model.js';
 
-export interface Diag { file: string; line: number; column: number; code: string; severity: string; message: string }
+export interface Diag {
+    file: string;
+    line: number;
+    column: number;
+    code: string;
+    severity: string;
+    message: string;
+}
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
-export interface Checked { diagnostics: Diag[]; result: WorkspaceResult; codes: string[] }
+export interface Checked {
+    diagnostics: Diag[];
+    result: WorkspaceResult;
+    codes: string[];
+}
 
 /** Validates a workspace of files (name → text); diagnostics are 1-based, sorted. */
 export async function check(files: Record<string, string> | string): Promise<Checked> {
@@ -19,10 +30,16 @@ export async function check(files: Record<string, string> | string): Promise<Che
         return doc;
     });
     await shared.workspace.DocumentBuilder.build(docs, { validation: true });
-    const diagnostics = docs.flatMap(doc => (doc.diagnostics ?? []).map(d => ({
-        file: doc.uri.path.slice(1), line: d.range.start.line + 1, column: d.range.start.character + 1,
-        code: String(d.code), severity: SEVERITY[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value,
-    }))).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    const diagnostics = docs.flatMap(doc =>
+        (doc.diagnostics ?? []).map(d => ({
+            file: doc.uri.path.slice(1),
+            line: d.range.start.line + 1,
+            column: d.range.start.character + 1,
+            code: String(d.code),
+            severity: SEVERITY[d.severity ?? 1],
+            message: typeof d.message === 'string' ? d.message : d.message.value,
+        }))
+    ).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     return { diagnostics, result: Bos.bos.WorkspaceModel.get(), codes: diagnostics.map(d => d.code) };
 }
 

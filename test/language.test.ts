@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brief, check, BASE } from './helpers.js';
 import { parseNumber } from '../src/language/value-converter.js';
+import { BASE, brief, check } from './helpers.js';
 
 describe('lexical structure', () => {
     it('reads scaled numbers and separators', () => {
@@ -56,7 +56,8 @@ infrastructure I { resource R : compute { capacity 1M/s cost 5MXN per 1M } }`);
     it('reports bos/syntax at the offending token and still checks the rest', async () => {
         const c = await check({
             'a.bos': 'package s\nplatform Q : business {\n  capability {\n    runs on Cloud.VM\n  }\n',
-            'b.bos': 'package s\ninfrastructure Cloud { resource VM : compute }\nplatform P : business { capability C { runs on Cloud.VM } }\nelement E : sales { uses P.C }\nelement Lonely : brand\n',
+            'b.bos':
+                'package s\ninfrastructure Cloud { resource VM : compute }\nplatform P : business { capability C { runs on Cloud.VM } }\nelement E : sales { uses P.C }\nelement Lonely : brand\n',
         });
         const a = c.diagnostics.filter(d => d.file === 'a.bos');
         expect(a.length).toBeGreaterThan(0);
@@ -71,7 +72,11 @@ infrastructure I { resource R : compute { capacity 1M/s cost 5MXN per 1M } }`);
             'b.bos': 'package s\nelement E :\n',
             'c.bos': 'package s\nelement F : sales\n',
         });
-        expect(c.diagnostics.map(d => `${d.file}:${d.code}`)).toEqual(['a.bos:bos/syntax', 'b.bos:bos/syntax', 'c.bos:bos/undigitised']);
+        expect(c.diagnostics.map(d => `${d.file}:${d.code}`)).toEqual([
+            'a.bos:bos/syntax',
+            'b.bos:bos/syntax',
+            'c.bos:bos/undigitised',
+        ]);
     });
 
     it('keeps syntax messages on one line', async () => {
@@ -82,7 +87,19 @@ infrastructure I { resource R : compute { capacity 1M/s cost 5MXN per 1M } }`);
     });
 
     it('survives garbage without throwing', async () => {
-        for (const text of ['}}}}', '{{{{', 'platform', 'resource R : : :', '"unterminated', '\u0000\u0001', 'capacity 3M/s', '^', '1.2.3.4']) {
+        for (
+            const text of [
+                '}}}}',
+                '{{{{',
+                'platform',
+                'resource R : : :',
+                '"unterminated',
+                '\u0000\u0001',
+                'capacity 3M/s',
+                '^',
+                '1.2.3.4',
+            ]
+        ) {
             const c = await check(text);
             expect(c.codes.every(code => code.startsWith('bos/'))).toBe(true);
             expect(c.codes).toContain('bos/syntax');

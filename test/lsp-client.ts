@@ -1,13 +1,22 @@
 // A minimal LSP client for tests and benchmarks: spawns `bos lsp --stdio` (the shipped
 // bundle) and speaks JSON-RPC to it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-    InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, DidOpenTextDocumentNotification,
-    DidChangeTextDocumentNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
+    createProtocolConnection,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    InitializedNotification,
+    InitializeRequest,
+    type ProtocolConnection,
+    PublishDiagnosticsNotification,
+    type PublishDiagnosticsParams,
+    ShutdownRequest,
+    StreamMessageReader,
+    StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
 export class LspClient {
@@ -27,10 +36,18 @@ export class LspClient {
     constructor(cli = resolve('out/cli.cjs'), env: NodeJS.ProcessEnv = {}) {
         // BOS_LSP_NODE_ARGS (e.g. `--cpu-prof`) lets a benchmark profile the server.
         const nodeArgs = (process.env.BOS_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-        this.child = spawn(process.execPath, [...nodeArgs, cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-        this.child.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
-        this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-        this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+        this.child = spawn(process.execPath, [...nodeArgs, cli, 'lsp', '--stdio'], {
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: { ...process.env, ...env },
+        });
+        this.child.stderr!.on('data', (d: Buffer) => {
+            this.stderr += d.toString();
+        });
+        this.connection = createProtocolConnection(
+            new StreamMessageReader(this.child.stdout!),
+            new StreamMessageWriter(this.child.stdin!),
+        );
+        this.connection.onNotification(PublishDiagnosticsNotification.type, p => {
             this.diagnostics.set(p.uri, p);
             this.publications.set(p.uri, (this.publications.get(p.uri) ?? 0) + 1);
             const ready = this.waiters.filter(w => w.uri === p.uri);
@@ -39,13 +56,24 @@ export class LspClient {
         });
         // Accept the server's progress tokens and keep what it reports.
         this.connection.onRequest('window/workDoneProgress/create', () => null);
-        this.connection.onNotification('$/progress', (p: { value: { kind: string; message?: string; title?: string } }) => { this.progress.push(p.value); });
-        this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => { this.messages.push(m); });
-        this.connection.onNotification('window/logMessage', (m: { type: number; message: string }) => { this.messages.push(m); });
+        this.connection.onNotification(
+            '$/progress',
+            (p: { value: { kind: string; message?: string; title?: string } }) => {
+                this.progress.push(p.value);
+            },
+        );
+        this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
+            this.messages.push(m);
+        });
+        this.connection.onNotification('window/logMessage', (m: { type: number; message: string }) => {
+            this.messages.push(m);
+        });
         this.connection.listen();
     }
 
-    get exited(): boolean { return this.child.exitCode !== null; }
+    get exited(): boolean {
+        return this.child.exitCode !== null;
+    }
 
     /** The server's resident memory now, in MB (Linux). */
     rssMb(): number {
@@ -65,14 +93,22 @@ export class LspClient {
         if (this.exited) return Promise.resolve(this.child.exitCode);
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(`the server still runs after ${timeoutMs} ms`)), timeoutMs);
-            this.child.once('exit', code => { clearTimeout(timer); resolve(code); });
+            this.child.once('exit', code => {
+                clearTimeout(timer);
+                resolve(code);
+            });
         });
     }
 
     async initialize(folder: string, initializationOptions?: unknown): Promise<void> {
         await this.connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {
-                textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
+            processId: process.pid,
+            rootUri: pathToFileURL(folder).href,
+            capabilities: {
+                textDocument: {
+                    publishDiagnostics: { relatedInformation: true },
+                    hover: { contentFormat: ['markdown'] },
+                },
                 window: { workDoneProgress: true },
                 workspace: { configuration: false },
             },
@@ -85,13 +121,26 @@ export class LspClient {
     /** Resolves with the next diagnostics published for `uri`. */
     nextDiagnostics(uri: string, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
         return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms`)), timeoutMs);
-            this.waiters.push({ uri, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+            const timer = setTimeout(
+                () => reject(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms`)),
+                timeoutMs,
+            );
+            this.waiters.push({
+                uri,
+                resolve: p => {
+                    clearTimeout(timer);
+                    resolve(p);
+                },
+            });
         });
     }
 
     /** Resolves once the diagnostics published for `uri` satisfy `test` (the latest ones count too). */
-    async waitFor(uri: string, test: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+    async waitFor(
+        uri: string,
+        test: (p: PublishDiagnosticsParams) => boolean,
+        timeoutMs = 20_000,
+    ): Promise<PublishDiagnosticsParams> {
         const deadline = Date.now() + timeoutMs;
         const last = this.diagnostics.get(uri);
         if (last && test(last)) return last;
@@ -103,13 +152,18 @@ export class LspClient {
 
     async open(uri: string, text: string): Promise<void> {
         this.versions.set(uri, 1);
-        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bos', version: 1, text } });
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'bos', version: 1, text },
+        });
     }
 
     async change(uri: string, text: string): Promise<void> {
         const version = (this.versions.get(uri) ?? 1) + 1;
         this.versions.set(uri, version);
-        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version },
+            contentChanges: [{ text }],
+        });
     }
 
     async close(): Promise<void> {
@@ -117,7 +171,16 @@ export class LspClient {
             await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
             await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
         }
-        await new Promise<void>(r => { if (this.exited) r(); else { this.child.once('exit', () => r()); setTimeout(() => { this.child.kill(); r(); }, 3000); } });
+        await new Promise<void>(r => {
+            if (this.exited) r();
+            else {
+                this.child.once('exit', () => r());
+                setTimeout(() => {
+                    this.child.kill();
+                    r();
+                }, 3000);
+            }
+        });
         this.connection.dispose();
     }
 }

@@ -1,19 +1,23 @@
 // The language server under stress, over real JSON-RPC: a check that throws, a storm
 // of edits, and a client that disappears without saying goodbye.
-import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
-import { LspClient, fileUri } from './lsp-client.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Hover, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
+import { fileUri, LspClient } from './lsp-client.js';
 import { exampleCopy, tempDir } from './temp.js';
 // @ts-expect-error plain ESM script without types
 import { generate } from '../bench/generate.mjs';
 
-
 const clients: LspClient[] = [];
-const start = (env: NodeJS.ProcessEnv = {}) => { const c = new LspClient(undefined, env); clients.push(c); return c; };
-afterEach(async () => { for (const c of clients.splice(0)) await c.close(); });
-
+const start = (env: NodeJS.ProcessEnv = {}) => {
+    const c = new LspClient(undefined, env);
+    clients.push(c);
+    return c;
+};
+afterEach(async () => {
+    for (const c of clients.splice(0)) await c.close();
+});
 
 describe('language server resilience', () => {
     it('reports a check that throws once, and keeps the other checks and features working', async () => {
@@ -25,13 +29,18 @@ describe('language server resilience', () => {
         expect((await first).diagnostics.map(d => d.code)).toEqual(['bos/headroom', 'bos/headroom']);
         const text = readFileSync(join(dir, 'platforms/business.bos'), 'utf8');
         await client.open(uri, text);
-        for (let i = 0; i < 5; i++) await client.change(uri, i % 2 ? text : text.replace('capacity 650k/s', 'capacity 500k/s'));
+        for (let i = 0; i < 5; i++) {
+            await client.change(uri, i % 2 ? text : text.replace('capacity 650k/s', 'capacity 500k/s'));
+        }
         // The last edit put PlaceOrder at 583k/500k: the capacity check still runs.
         await client.waitFor(uri, p => p.diagnostics.some(d => d.code === 'bos/overload'));
         const shown = client.messages.filter(m => m.type === 1 && m.message.startsWith('BOS: internal error'));
         expect(shown).toHaveLength(1);
         expect(shown[0].message).toContain('check injected-fault failed (Error: fault injected by BOS_INJECT_FAULT)');
-        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 17, character: 15 } }) as Hover;
+        const hover = await client.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri },
+            position: { line: 17, character: 15 },
+        }) as Hover;
         expect((hover.contents as MarkupContent).value).toContain('PlaceOrder');
     });
 
@@ -53,7 +62,10 @@ describe('language server resilience', () => {
         const started = performance.now();
         for (let i = 1; i < 1000; i++) {
             // Typing a capacity digit by digit, with a syntax error every tenth keystroke.
-            void client.change(uri, text.replace('capacity 5M/s', i % 10 === 0 ? 'capacity 5M/s {' : `capacity ${5 + (i % 50)}M/s`));
+            void client.change(
+                uri,
+                text.replace('capacity 5M/s', i % 10 === 0 ? 'capacity 5M/s {' : `capacity ${5 + (i % 50)}M/s`),
+            );
         }
         // The last keystroke leaves C0 with far too little capacity: wait for exactly that.
         void client.change(uri, text.replace('capacity 5M/s', 'capacity 1/s'));
@@ -61,10 +73,17 @@ describe('language server resilience', () => {
         const settled = performance.now() - started;
         const published = (client.publications.get(uri) ?? 0) - publishedBefore;
         const t = performance.now();
-        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 10 } }) as Hover | null;
+        const hover = await client.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri },
+            position: { line: 1, character: 10 },
+        }) as Hover | null;
         const hoverMs = performance.now() - t;
         const rssAfter = client.rssMb();
-        console.log(`1,000 edits: settled in ${settled.toFixed(0)} ms with ${published} publications; hover after ${hoverMs.toFixed(0)} ms; RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`);
+        console.log(
+            `1,000 edits: settled in ${settled.toFixed(0)} ms with ${published} publications; hover after ${
+                hoverMs.toFixed(0)
+            } ms; RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`,
+        );
         expect(hover).not.toBeUndefined();
         expect(settled).toBeLessThan(10_000);
         expect(hoverMs).toBeLessThan(1_000);

@@ -1,13 +1,22 @@
 // The shipped bundle over real JSON-RPC: `bos lsp --stdio` as a child process.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LspClient, fileUri } from './lsp-client.js';
-import { exampleCopy } from './temp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    CompletionRequest, DefinitionRequest, DocumentFormattingRequest, HoverRequest, RenameRequest,
-    type CompletionList, type Hover, type Location, type MarkupContent, type TextEdit, type WorkspaceEdit,
+    type CompletionList,
+    CompletionRequest,
+    DefinitionRequest,
+    DocumentFormattingRequest,
+    type Hover,
+    HoverRequest,
+    type Location,
+    type MarkupContent,
+    RenameRequest,
+    type TextEdit,
+    type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { fileUri, LspClient } from './lsp-client.js';
+import { exampleCopy } from './temp.js';
 
 let dir: string;
 let client: LspClient;
@@ -38,9 +47,14 @@ describe('bos lsp --stdio', () => {
         const uri = fileUri(join(dir, 'platforms/data-intelligence.bos'));
         const text = readFileSync(join(dir, 'platforms/data-intelligence.bos'), 'utf8');
         await client.open(uri, text.replace('runs on AlibabaCloud.MaxCompute, AlibabaCloud.RocketMQ', 'runs on '));
-        const line = text.split('\n').findIndex(l => l.includes('runs on AlibabaCloud.MaxCompute, AlibabaCloud.RocketMQ'));
+        const line = text.split('\n').findIndex(l =>
+            l.includes('runs on AlibabaCloud.MaxCompute, AlibabaCloud.RocketMQ')
+        );
         const col = text.split('\n')[line].indexOf('runs on ') + 'runs on '.length;
-        const completion = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: col } }) as CompletionList;
+        const completion = await client.connection.sendRequest(CompletionRequest.type, {
+            textDocument: { uri },
+            position: { line, character: col },
+        }) as CompletionList;
         const labels = completion.items.map(i => i.label);
         expect(labels).toContain('AlibabaCloud.MaxCompute');
         expect(labels).toContain('tmall.cloud.LegacyIDC.Oracle');
@@ -49,28 +63,53 @@ describe('bos lsp --stdio', () => {
 
         const recommend = text.split('\n').findIndex(l => l.includes('capability Recommend'));
         const at = { line: recommend, character: text.split('\n')[recommend].indexOf('Recommend') + 2 };
-        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at }) as Hover;
+        const hover = await client.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri },
+            position: at,
+        }) as Hover;
         expect((hover.contents as MarkupContent).value).toContain('| 6M/s | 15M/s | 40% | 🟢 ok |');
 
         const pai = text.split('\n').findIndex(l => l.includes('runs on AlibabaCloud.PAI, AlibabaCloud.Tair'));
-        const def = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: pai, character: text.split('\n')[pai].indexOf('PAI') + 1 } }) as Location[];
+        const def = await client.connection.sendRequest(DefinitionRequest.type, {
+            textDocument: { uri },
+            position: { line: pai, character: text.split('\n')[pai].indexOf('PAI') + 1 },
+        }) as Location[];
         expect(JSON.stringify(def)).toContain('alibaba-cloud.bos');
 
-        const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at, newName: 'Personalise' }) as WorkspaceEdit;
+        const edit = await client.connection.sendRequest(RenameRequest.type, {
+            textDocument: { uri },
+            position: at,
+            newName: 'Personalise',
+        }) as WorkspaceEdit;
         const files = Object.keys(edit.changes ?? {}).map(u => u.slice(u.lastIndexOf('/') + 1)).sort();
         expect(files).toEqual(['data-intelligence.bos', 'double11.bos', 'elements.bos']);
 
-        const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, {
+            textDocument: { uri },
+            options: { tabSize: 2, insertSpaces: true },
+        }) as TextEdit[];
         expect(edits).toEqual([]);
     });
 
     it('survives a burst of edits with garbage, and ends on the last text', async () => {
         const uri = fileUri(join(dir, 'scratch.bos'));
         await client.open(uri, 'package scratch\n');
-        const garbage = ['platform {', '}}}}', '"unterminated', 'resource R : : :', '\u0000\u0001', 'capacity 3M/s', 'x'.repeat(5000), '/* open comment'];
+        const garbage = [
+            'platform {',
+            '}}}}',
+            '"unterminated',
+            'resource R : : :',
+            '\u0000\u0001',
+            'capacity 3M/s',
+            'x'.repeat(5000),
+            '/* open comment',
+        ];
         for (let i = 0; i < 60; i++) await client.change(uri, `package scratch\n${garbage[i % garbage.length]}\n`);
         await client.change(uri, 'package scratch\nelement Lonely : brand\n');
-        const p = await client.waitFor(uri, d => d.diagnostics.length === 1 && d.diagnostics[0].code === 'bos/undigitised');
+        const p = await client.waitFor(
+            uri,
+            d => d.diagnostics.length === 1 && d.diagnostics[0].code === 'bos/undigitised',
+        );
         expect(p.diagnostics[0].range.start.line).toBe(1);
         expect(client.exited).toBe(false);
     });

@@ -1,13 +1,14 @@
 // `bos render` end to end, and the PNG rasterizer drawing Chinese titles as glyphs.
-import { describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
 
 const CLI = resolve('out/cli.cjs');
-const bos = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const bos = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 const out = (name: string) => join(mkdtempSync(join(tmpdir(), 'bos-render-')), name);
 
 describe('bos render', () => {
@@ -29,9 +30,11 @@ describe('bos render', () => {
         expect(r.stdout).toContain('with the tmall.scenarios.Baseline2016 overlay');
         expect(readFileSync(png).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
         const html = out('trade.html');
-        expect(bos('render', 'examples/double11', '--view', 'TradeChain', '--theme', 'dark', '-o', html).status).toBe(0);
+        expect(bos('render', 'examples/double11', '--view', 'TradeChain', '--theme', 'dark', '-o', html).status).toBe(
+            0,
+        );
         const page = readFileSync(html, 'utf8');
-        expect(page).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+        expect(page).toContain('Content-Security-Policy" content="default-src \'none\'');
         expect(page).not.toContain('<script');
         expect(page).toContain('<svg');
     });
@@ -40,11 +43,15 @@ describe('bos render', () => {
         expect(bos('render', 'examples/double11', '--view', 'Platforms').stdout).toMatch(/^<svg/);
         const noView = bos('render', 'examples/double11', '--view', 'Nope');
         expect(noView.status).toBe(2);
-        expect(noView.stderr).toBe('bos: no view named \'Nope\' (views: tmall.scenarios.Overview, tmall.scenarios.TradeChain, tmall.scenarios.Platforms)\n');
+        expect(noView.stderr).toBe(
+            "bos: no view named 'Nope' (views: tmall.scenarios.Overview, tmall.scenarios.TradeChain, tmall.scenarios.Platforms)\n",
+        );
         const noScenario = bos('render', 'examples/double11', '--scenario', 'Nope');
         expect(noScenario.status).toBe(2);
         expect(noScenario.stderr).toMatch(/^bos: no scenario named 'Nope' \(scenarios: /);
-        expect(bos('render', 'examples/double11', '-o', out('x.jpg')).stderr).toBe("bos: -o must end in .svg, .png or .html, not '.jpg'\n");
+        expect(bos('render', 'examples/double11', '-o', out('x.jpg')).stderr).toBe(
+            "bos: -o must end in .svg, .png or .html, not '.jpg'\n",
+        );
     });
 
     it('draws the same picture every time', () => {
@@ -56,9 +63,16 @@ describe('bos render', () => {
 
 describe('PNG text', () => {
     it('draws Chinese titles as glyphs, not boxes (needs a CJK font: fonts-noto-cjk)', () => {
-        const draw = (text: string) => new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><rect width="200" height="60" fill="#fff"/><text x="10" y="42" font-size="32" font-family="Noto Sans CJK SC">${text}</text></svg>`,
-            { font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' } }).render().pixels;
-        const ink = (px: Buffer) => { let n = 0; for (let i = 0; i < px.length; i += 4) if (px[i] < 128) n++; return n; };
+        const draw = (text: string) =>
+            new Resvg(
+                `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><rect width="200" height="60" fill="#fff"/><text x="10" y="42" font-size="32" font-family="Noto Sans CJK SC">${text}</text></svg>`,
+                { font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' } },
+            ).render().pixels;
+        const ink = (px: Buffer) => {
+            let n = 0;
+            for (let i = 0; i < px.length; i += 4) if (px[i] < 128) n++;
+            return n;
+        };
         const trade = draw('交易中台');
         const other = draw('数据中台');
         expect(ink(trade)).toBeGreaterThan(200);

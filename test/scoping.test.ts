@@ -8,7 +8,8 @@ infrastructure Aliyun { resource ECS : compute  resource RDS : database }
 describe('scoping across files, packages and imports', () => {
     it('resolves names of the same package in another file', async () => {
         const c = await check({
-            'a.bos': 'package acme.core\nplatform Trade : business { capability Order { runs on acme.cloud.Aliyun.ECS } }\n',
+            'a.bos':
+                'package acme.core\nplatform Trade : business { capability Order { runs on acme.cloud.Aliyun.ECS } }\n',
             'b.bos': 'package acme.core\nelement Sales : sales { uses Trade.Order }\n',
             'cloud.bos': CLOUD,
         });
@@ -20,7 +21,8 @@ describe('scoping across files, packages and imports', () => {
     it('resolves wildcard imports relative to the imported package', async () => {
         const c = await check({
             'cloud.bos': CLOUD,
-            'core.bos': 'package acme.core\nimport acme.cloud.*\nplatform T : business { capability O { runs on Aliyun.ECS, Aliyun.RDS } }\nelement S : sales { uses T.O }\n',
+            'core.bos':
+                'package acme.core\nimport acme.cloud.*\nplatform T : business { capability O { runs on Aliyun.ECS, Aliyun.RDS } }\nelement S : sales { uses T.O }\n',
         });
         expect(brief(c)).toEqual([]);
     });
@@ -43,7 +45,8 @@ element S : sales { uses T.O }
     it('does not see other packages without an import or a full name', async () => {
         const c = await check({
             'cloud.bos': CLOUD,
-            'core.bos': 'package acme.core\nplatform T : business { capability O { runs on Aliyun.ECS } }\nelement S : sales { uses T.O }\n',
+            'core.bos':
+                'package acme.core\nplatform T : business { capability O { runs on Aliyun.ECS } }\nelement S : sales { uses T.O }\n',
         });
         expect(brief(c)).toEqual(['bos/unresolved@2']);
     });
@@ -72,7 +75,9 @@ element S : sales { uses A }
     });
 
     it('works in the default (empty) package', async () => {
-        const c = await check('infrastructure I { resource R : compute }\nplatform T : business { capability A { runs on I.R } }\nelement S : sales { uses T.A }\n');
+        const c = await check(
+            'infrastructure I { resource R : compute }\nplatform T : business { capability A { runs on I.R } }\nelement S : sales { uses T.A }\n',
+        );
         expect(brief(c)).toEqual([]);
         expect(c.result.model.byId.has('T.A')).toBe(true);
     });
@@ -80,7 +85,8 @@ element S : sales { uses A }
     it('reports imports that name nothing', async () => {
         const c = await check({
             'cloud.bos': CLOUD,
-            'core.bos': 'package acme.core\nimport acme.nowhere.*\nimport acme.cloud.Aliyun.Nope\nimport acme.cloud.*\n',
+            'core.bos':
+                'package acme.core\nimport acme.nowhere.*\nimport acme.cloud.Aliyun.Nope\nimport acme.cloud.*\n',
         });
         expect(brief(c)).toEqual(['bos/unresolved@2', 'bos/unresolved@3']);
     });
@@ -98,7 +104,10 @@ element S : sales { uses A }
             'a.bos': 'package p\nactor Buyer\n',
             'b.bos': 'package p\n\nactor Buyer\n',
         });
-        expect(c.diagnostics.map(d => `${d.file}:${d.line}:${d.code}`)).toEqual(['a.bos:2:bos/duplicate', 'b.bos:3:bos/duplicate']);
+        expect(c.diagnostics.map(d => `${d.file}:${d.line}:${d.code}`)).toEqual([
+            'a.bos:2:bos/duplicate',
+            'b.bos:3:bos/duplicate',
+        ]);
     });
 });
 
@@ -116,8 +125,12 @@ describe('the model follows edits in other files', () => {
             shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'bos', ++version, text));
             await shared.workspace.DocumentBuilder.update([uri], []);
         };
-        const runsOn = () => Bos.bos.WorkspaceModel.get().model.byId.get('P.C')!.deps.find(d => d.relation === 'runs on')?.target;
-        await put('b.bos', 'platform P : business { capability C { runs on I.R  capacity 100/s } }\nelement E : sales { uses P.C }\nflow F { step P.C }\nscenario S { load F 50/s }\n');
+        const runsOn = () =>
+            Bos.bos.WorkspaceModel.get().model.byId.get('P.C')!.deps.find(d => d.relation === 'runs on')?.target;
+        await put(
+            'b.bos',
+            'platform P : business { capability C { runs on I.R  capacity 100/s } }\nelement E : sales { uses P.C }\nflow F { step P.C }\nscenario S { load F 50/s }\n',
+        );
         await put('a.bos', 'infrastructure I { resource R : compute { capacity 1k/s } }\n');
         const first = runsOn();
         expect(first?.id).toBe('I.R');
@@ -125,7 +138,9 @@ describe('the model follows edits in other files', () => {
         await put('a.bos', 'infrastructure I { resource R : compute { capacity 10/s } }\n');
         expect(runsOn()?.id).toBe('I.R');
         expect(runsOn()).not.toBe(first);
-        expect(Bos.bos.WorkspaceModel.get().analysis.scenarios[0].flagged.map(n => `${n.node.id} ${n.status}`)).toEqual(['I.R overload']);
+        expect(Bos.bos.WorkspaceModel.get().analysis.scenarios[0].flagged.map(n => `${n.node.id} ${n.status}`)).toEqual(
+            ['I.R overload'],
+        );
         await put('a.bos', 'infrastructure I { resource Q : compute }\n');
         expect(runsOn()).toBeUndefined();
         await put('a.bos', 'infrastructure I { resource R : compute { capacity 1k/s } }\n');

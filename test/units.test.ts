@@ -1,21 +1,30 @@
 // Small pieces with outside effects: terminal colour and progress, message validation,
 // the TextMate grammar, the layout time limit.
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { colours, progressLine } from '../src/cli/terminal.js';
+import { describe, expect, it } from 'vitest';
 import { bar } from '../src/analysis/format.js';
-import { parseFromWebview, parseToWebview } from '../src/lsp/protocol.js';
-import { layout, LayoutTimeout } from '../src/diagram/layout.js';
-import { buildDiagram } from '../src/diagram/graph.js';
-import { findView } from '../src/diagram/view.js';
-import { check } from './helpers.js';
 import { MODEL_CHECKS, runChecks } from '../src/checks/index.js';
+import { colours, progressLine } from '../src/cli/terminal.js';
+import { buildDiagram } from '../src/diagram/graph.js';
+import { layout, LayoutTimeout } from '../src/diagram/layout.js';
+import { findView } from '../src/diagram/view.js';
+import { parseFromWebview, parseToWebview } from '../src/lsp/protocol.js';
 import { deriveFacts } from '../src/model/graph.js';
+import { check } from './helpers.js';
 
 const fakeStream = (isTTY: boolean) => {
     const written: string[] = [];
-    return { stream: { isTTY, write: (s: string) => { written.push(s); return true; } } as unknown as NodeJS.WriteStream, written };
+    return {
+        stream: {
+            isTTY,
+            write: (s: string) => {
+                written.push(s);
+                return true;
+            },
+        } as unknown as NodeJS.WriteStream,
+        written,
+    };
 };
 
 describe('terminal output', () => {
@@ -28,7 +37,8 @@ describe('terminal output', () => {
             process.env.NO_COLOR = '1';
             expect(colours(fakeStream(true).stream).red('x')).toBe('x');
         } finally {
-            if (saved === undefined) delete process.env.NO_COLOR; else process.env.NO_COLOR = saved;
+            if (saved === undefined) delete process.env.NO_COLOR;
+            else process.env.NO_COLOR = saved;
         }
     });
 
@@ -63,7 +73,11 @@ describe('webview messages', () => {
         expect(parseFromWebview({ type: 'reveal', node: 'n12' })).toEqual({ type: 'reveal', node: 'n12' });
         expect(parseFromWebview({ type: 'reveal', node: '../../etc/passwd' })).toBeUndefined();
         expect(parseFromWebview({ type: 'reveal', node: 12 })).toBeUndefined();
-        expect(parseFromWebview({ type: 'choose', view: 'V', scenario: '' })).toEqual({ type: 'choose', view: 'V', scenario: '' });
+        expect(parseFromWebview({ type: 'choose', view: 'V', scenario: '' })).toEqual({
+            type: 'choose',
+            view: 'V',
+            scenario: '',
+        });
         expect(parseFromWebview({ type: 'choose', view: {} })).toBeUndefined();
         expect(parseFromWebview({ type: 'exportPng', dataUrl: 'javascript:alert(1)' })).toBeUndefined();
         expect(parseFromWebview({ type: 'runCommand', command: 'rm -rf' })).toBeUndefined();
@@ -74,9 +88,16 @@ describe('webview messages', () => {
     it('accepts well-formed messages from the extension', () => {
         expect(parseToWebview({ type: 'highlight', node: 'n1' })).toEqual({ type: 'highlight', node: 'n1' });
         expect(parseToWebview({ type: 'highlight', node: 1 })).toBeUndefined();
-        expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], view: 'V', svg: 1 } })).toBeUndefined();
-        expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], view: 'V', svg: '<svg/>' } })).toBeUndefined(); // no scenarios
-        expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], scenarios: [], view: 'V', svg: '<svg/>' } })?.type).toBe('diagram');
+        expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], view: 'V', svg: 1 } }))
+            .toBeUndefined();
+        expect(parseToWebview({ type: 'diagram', diagram: { views: [], nodes: [], view: 'V', svg: '<svg/>' } }))
+            .toBeUndefined(); // no scenarios
+        expect(
+            parseToWebview({
+                type: 'diagram',
+                diagram: { views: [], nodes: [], scenarios: [], view: 'V', svg: '<svg/>' },
+            })?.type,
+        ).toBe('diagram');
     });
 });
 
@@ -86,7 +107,12 @@ describe('TextMate grammar', () => {
         const regexes: string[] = [];
         const walk = (o: unknown) => {
             if (Array.isArray(o)) o.forEach(walk);
-            else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) { if ((k === 'match' || k === 'begin' || k === 'end') && typeof v === 'string') regexes.push(v); else walk(v); }
+            else if (o && typeof o === 'object') {
+                for (const [k, v] of Object.entries(o)) {
+                    if ((k === 'match' || k === 'begin' || k === 'end') && typeof v === 'string') regexes.push(v);
+                    else walk(v);
+                }
+            }
         };
         walk(grammar);
         expect(regexes.length).toBeGreaterThan(10);
@@ -100,10 +126,16 @@ describe('TextMate grammar', () => {
 
 describe('layout time limit', () => {
     it('stops a layout in the worker thread at the limit, with a clear message', async () => {
-        const { result } = await check('infrastructure I { resource R : compute }\nplatform P : business { capability C { runs on I.R } }\nelement E : sales { uses P.C }\n');
+        const { result } = await check(
+            'infrastructure I { resource R : compute }\nplatform P : business { capability C { runs on I.R } }\nelement E : sales { uses P.C }\n',
+        );
         const d = buildDiagram(result.model, findView(result.model, undefined)!);
-        await expect(layout(d, { timeoutMs: 1, workerFile: resolve('out/layout-worker.cjs') })).rejects.toThrow(LayoutTimeout);
-        await expect(layout(d, { timeoutMs: 1, workerFile: resolve('out/layout-worker.cjs') })).rejects.toThrow(/took longer than 0 s; narrow the view/);
+        await expect(layout(d, { timeoutMs: 1, workerFile: resolve('out/layout-worker.cjs') })).rejects.toThrow(
+            LayoutTimeout,
+        );
+        await expect(layout(d, { timeoutMs: 1, workerFile: resolve('out/layout-worker.cjs') })).rejects.toThrow(
+            /took longer than 0 s; narrow the view/,
+        );
         const laid = await layout(d, { timeoutMs: 20_000, workerFile: resolve('out/layout-worker.cjs') });
         expect(laid.children).toHaveLength(3);
     });
@@ -113,8 +145,19 @@ describe('check isolation', () => {
     it('reports a check that throws once and still runs the others', async () => {
         const { result } = await check('element Offline : brand\n');
         const errors: string[] = [];
-        const broken = { name: 'broken', run: (): never => { throw new Error('boom'); } };
-        const findings = runChecks(result.model, deriveFacts(result.model), result.analysis, (name, err) => errors.push(`${name}: ${(err as Error).message}`), [broken, ...MODEL_CHECKS]);
+        const broken = {
+            name: 'broken',
+            run: (): never => {
+                throw new Error('boom');
+            },
+        };
+        const findings = runChecks(
+            result.model,
+            deriveFacts(result.model),
+            result.analysis,
+            (name, err) => errors.push(`${name}: ${(err as Error).message}`),
+            [broken, ...MODEL_CHECKS],
+        );
         expect(errors).toEqual(['broken: boom']);
         expect(findings.map(f => f.code)).toEqual(['bos/undigitised']);
     });

@@ -1,7 +1,7 @@
 // Serves the real preview page (previewHtml, out/webview.js, media/preview.css) on
 // loopback for browser tests and the screenshot script, with the host stand-in.
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeNonce, previewHtml } from '../src/webview/html.js';
 
@@ -16,14 +16,26 @@ export async function servePreview(bodyClass = 'vscode-light'): Promise<{ url: s
     const server: Server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
         if (path === '/') {
-            const html = previewHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/out/webview.js`, styleUri: `${origin}/media/preview.css`, preludeUri: `${origin}/stand-in.js` })
+            const html = previewHtml({
+                cspSource: origin,
+                nonce: makeNonce(),
+                scriptUri: `${origin}/out/webview.js`,
+                styleUri: `${origin}/media/preview.css`,
+                preludeUri: `${origin}/stand-in.js`,
+            })
                 .replace('<body>', `<body class="${bodyClass}">`);
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
             return;
         }
-        if (path === '/favicon.ico') { res.writeHead(204).end(); return; }
+        if (path === '/favicon.ico') {
+            res.writeHead(204).end();
+            return;
+        }
         const file = FILES[path];
-        if (!file) { res.writeHead(404).end(); return; }
+        if (!file) {
+            res.writeHead(404).end();
+            return;
+        }
         res.writeHead(200, { 'content-type': file[1] }).end(readFileSync(file[0]));
     });
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
@@ -31,5 +43,13 @@ export async function servePreview(bodyClass = 'vscode-light'): Promise<{ url: s
     return { url: `${origin}/`, close: () => new Promise<void>(r => server.close(() => r())) };
 }
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+];

@@ -1,18 +1,23 @@
 // The real preview page in a real headless Chromium (Debian's, via playwright-core).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { editor } from './editor-helpers.js';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import type { DiagramParams, DiagramResult } from '../src/lsp/protocol.js';
+import { editor } from './editor-helpers.js';
 import { CHROMIUM_ARGS, servePreview } from './webview-server.js';
 
 function exampleFiles(extra = ''): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of readdirSync('examples/double11', { withFileTypes: true, recursive: true })) {
-        if (e.isFile() && e.name.endsWith('.bos')) out[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name), 'utf8');
+        if (e.isFile() && e.name.endsWith('.bos')) {
+            out[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(
+                join(e.parentPath, e.name),
+                'utf8',
+            );
+        }
     }
     out['extra.bos'] = extra;
     return out;
@@ -30,19 +35,29 @@ const consoleErrors: string[] = [];
 const dialogs: string[] = [];
 
 const posted = () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted);
-const send = (m: unknown) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+const send = (m: unknown) => page.evaluate(msg => window.postMessage(msg, '*'), m);
 
 beforeAll(async () => {
     server = await servePreview();
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-chromium-')), {
-        executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 800 },
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1200, height: 800 },
     });
     page = await context.newPage();
-    page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', m => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     page.on('pageerror', e => consoleErrors.push(e.message));
-    page.on('dialog', d => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', d => {
+        dialogs.push(d.message());
+        void d.dismiss();
+    });
     await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
+    await page.waitForFunction(() =>
+        (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready')
+    );
 }, 60_000);
 
 afterAll(async () => {
@@ -57,7 +72,9 @@ describe('preview webview in Chromium', () => {
         await page.waitForSelector('#canvas svg [data-node]');
         expect(await page.locator('#canvas [data-node]').count()).toBe(d.nodes.length);
         expect(await page.locator('vscode-dropdown').count()).toBe(2);
-        expect(await page.locator('vscode-option').allTextContents()).toEqual(expect.arrayContaining(['交易链路', '四大中台', 'No overlay', '双11零点峰值 (2020)']));
+        expect(await page.locator('vscode-option').allTextContents()).toEqual(
+            expect.arrayContaining(['交易链路', '四大中台', 'No overlay', '双11零点峰值 (2020)']),
+        );
         // The palette arrives as a constructed sheet: boxes are coloured, not black.
         const fill = await page.locator('#canvas .bos-box-commerce').first().evaluate(el => getComputedStyle(el).fill);
         expect(fill).toBe('rgb(221, 244, 255)');
@@ -80,14 +97,17 @@ describe('preview webview in Chromium', () => {
         await send({ type: 'highlight' });
         await expect.poll(() => page.locator('#canvas .bos-highlight').count()).toBe(0);
         await send({ type: 'exportPng' });
-        await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'exportPng'));
+        await page.waitForFunction(() =>
+            (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'exportPng')
+        );
         const png = (await posted()).find(m => m.type === 'exportPng') as unknown as { dataUrl: string };
         expect(png.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
         expect(Buffer.from(png.dataUrl.split(',')[1], 'base64').length).toBeGreaterThan(10_000);
     });
 
     it('zooms with the buttons and the wheel, keeping the viewport across updates', async () => {
-        const scale = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.getElementById('canvas')!).transform).a);
+        const scale = () =>
+            page.evaluate(() => new DOMMatrix(getComputedStyle(document.getElementById('canvas')!).transform).a);
         const before = await scale();
         await page.locator('vscode-button[title="Zoom in"]').click();
         expect(await scale()).toBeCloseTo(before * 1.25, 3);
@@ -108,7 +128,10 @@ describe('preview webview in Chromium', () => {
         expect((await posted()).at(-1)).toEqual({ type: 'choose', view: 'tmall.scenarios.Platforms' });
         const platforms = await diagram({ view: 'tmall.scenarios.Platforms', theme: 'light' });
         await send({ type: 'diagram', diagram: platforms });
-        await page.waitForFunction(n => document.querySelectorAll('#canvas [data-node]').length === n, platforms.nodes.length);
+        await page.waitForFunction(
+            n => document.querySelectorAll('#canvas [data-node]').length === n,
+            platforms.nodes.length,
+        );
         expect(await page.locator('#canvas .bos-status-headroom').count()).toBeGreaterThan(0);
         await page.evaluate(() => {
             const dd = document.querySelectorAll('vscode-dropdown')[1] as HTMLElement & { value: string };
@@ -116,7 +139,10 @@ describe('preview webview in Chromium', () => {
             dd.dispatchEvent(new Event('change'));
         });
         expect((await posted()).at(-1)).toEqual({ type: 'choose', view: 'tmall.scenarios.Platforms', scenario: '' });
-        await send({ type: 'diagram', diagram: await diagram({ view: 'tmall.scenarios.Platforms', scenario: '', theme: 'light' }) });
+        await send({
+            type: 'diagram',
+            diagram: await diagram({ view: 'tmall.scenarios.Platforms', scenario: '', theme: 'light' }),
+        });
         await page.waitForFunction(() => document.querySelectorAll('#canvas [class*="bos-status-"]').length === 0);
     });
 
@@ -130,9 +156,14 @@ describe('preview webview in Chromium', () => {
     });
 
     it('shows a hostile title as plain text, and ignores malformed messages', async () => {
-        const hostile = await diagram({ view: 'Evil', theme: 'light' }, 'package evil\nactor X "<img src=x onerror=alert(1)>"\nview Evil { include X }\n');
+        const hostile = await diagram(
+            { view: 'Evil', theme: 'light' },
+            'package evil\nactor X "<img src=x onerror=alert(1)>"\nview Evil { include X }\n',
+        );
         await send({ type: 'diagram', diagram: hostile });
-        await page.waitForFunction(() => document.querySelector('#canvas')?.textContent?.includes('<img src=x onerror=alert(1)>'));
+        await page.waitForFunction(() =>
+            document.querySelector('#canvas')?.textContent?.includes('<img src=x onerror=alert(1)>')
+        );
         expect(await page.locator('#canvas img').count()).toBe(0);
         await send({ type: 'diagram', diagram: { views: 'nope' } });
         await send({ type: 'highlight', node: 42 });
@@ -144,25 +175,58 @@ describe('preview webview in Chromium', () => {
     });
 
     it('runs nothing from hostile titles, descriptions, pickers or a forged picture, and ignores odd messages', async () => {
-        const payloads = ['<img src=x onerror="window.__pwned=1">', '"><svg onload="window.__pwned=1">', '</text><script>window.__pwned=1</script>',
-            ']]><script>window.__pwned=1</script>', "{{constructor.constructor('window.__pwned=1')()}}", '&lt;b&gt;&amp;', 'javascript:window.__pwned=1'];
-        const model = ['package evil', ...payloads.map((p, i) => `actor X${i} ${JSON.stringify(p)} { description ${JSON.stringify(p)} }`),
-            `scenario S ${JSON.stringify(payloads[0])} { load F 1/s }`, 'flow F { from X0 }',
-            `view Evil ${JSON.stringify(payloads[1])} { include ${payloads.map((_, i) => `X${i}`).join(', ')}  overlay S }`].join('\n');
+        const payloads = [
+            '<img src=x onerror="window.__pwned=1">',
+            '"><svg onload="window.__pwned=1">',
+            '</text><script>window.__pwned=1</script>',
+            ']]><script>window.__pwned=1</script>',
+            "{{constructor.constructor('window.__pwned=1')()}}",
+            '&lt;b&gt;&amp;',
+            'javascript:window.__pwned=1',
+        ];
+        const model = [
+            'package evil',
+            ...payloads.map((p, i) => `actor X${i} ${JSON.stringify(p)} { description ${JSON.stringify(p)} }`),
+            `scenario S ${JSON.stringify(payloads[0])} { load F 1/s }`,
+            'flow F { from X0 }',
+            `view Evil ${JSON.stringify(payloads[1])} { include ${
+                payloads.map((_, i) => `X${i}`).join(', ')
+            }  overlay S }`,
+        ].join('\n');
         const hostile = await diagram({ view: 'Evil', theme: 'dark' }, model);
         await send({ type: 'diagram', diagram: hostile });
         // Every payload is shown as the text it is.
-        for (const p of payloads) await page.waitForFunction(text => document.querySelector('#canvas')?.textContent?.includes(text), p);
-        expect(await page.locator('vscode-option').allTextContents()).toEqual(expect.arrayContaining([payloads[0], payloads[1]]));
+        for (const p of payloads) {
+            await page.waitForFunction(text => document.querySelector('#canvas')?.textContent?.includes(text), p);
+        }
+        expect(await page.locator('vscode-option').allTextContents()).toEqual(
+            expect.arrayContaining([payloads[0], payloads[1]]),
+        );
         // A forged picture (not from our server) and messages of every odd shape.
-        const forged = { ...hostile, svg: '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script>' +
-            '<image href="x" onerror="window.__pwned=1"/><a href="javascript:window.__pwned=1"><text>t</text></a>' +
-            '<foreignObject><img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="window.__pwned=1"/></foreignObject></svg>' };
+        const forged = {
+            ...hostile,
+            svg: '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script>'
+                + '<image href="x" onerror="window.__pwned=1"/><a href="javascript:window.__pwned=1"><text>t</text></a>'
+                + '<foreignObject><img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="window.__pwned=1"/></foreignObject></svg>',
+        };
         await send({ type: 'diagram', diagram: forged });
         await page.locator('#canvas a').dispatchEvent('click');
-        for (const odd of [null, undefined, 42, 'diagram', [], { type: 'diagram' }, { type: 'diagram', diagram: null },
-            { type: 'diagram', diagram: { views: [], nodes: [], view: 'x', svg: 5 } }, { type: 'highlight', node: { toString: 1 } },
-            { type: 'reveal', node: 'n0' }, { type: '__proto__' }, { type: 'diagram', diagram: { views: [{}], nodes: [{}], view: 'x', svg: '<html>' } }]) {
+        for (
+            const odd of [
+                null,
+                undefined,
+                42,
+                'diagram',
+                [],
+                { type: 'diagram' },
+                { type: 'diagram', diagram: null },
+                { type: 'diagram', diagram: { views: [], nodes: [], view: 'x', svg: 5 } },
+                { type: 'highlight', node: { toString: 1 } },
+                { type: 'reveal', node: 'n0' },
+                { type: '__proto__' },
+                { type: 'diagram', diagram: { views: [{}], nodes: [{}], view: 'x', svg: '<html>' } },
+            ]
+        ) {
             await send(odd);
         }
         await page.waitForTimeout(300);
@@ -173,20 +237,39 @@ describe('preview webview in Chromium', () => {
         const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
         expect(csp.length).toBeGreaterThan(0);
         for (const v of csp) expect(v).toMatch(/^script-src-attr inline /);
-        for (const e of consoleErrors.splice(0)) expect(e).toMatch(/^Executing inline event handler violates the following Content Security Policy directive .*The action has been blocked\.$/);
+        for (const e of consoleErrors.splice(0)) {
+            expect(e).toMatch(
+                new RegExp(
+                    '^Executing inline event handler violates the following Content Security Policy directive '
+                        + '.*The action has been blocked\\.$',
+                ),
+            );
+        }
         // Still working afterwards.
         await send({ type: 'diagram', diagram: await diagram({ view: 'TradeChain', theme: 'light' }) });
         await page.waitForFunction(() => document.querySelectorAll('#canvas [data-node]').length > 5);
     });
 
     it('draws an oversized model (2,000 declarations, folded by the server) without errors', async () => {
-        const parts = ['package big', 'infrastructure I {', ...Array.from({ length: 600 }, (_, i) => `  resource R${i} : compute { capacity 1M/s }`), '}',
-            'platform P : business {', ...Array.from({ length: 900 }, (_, i) => `  capability C${i} { runs on I.R${i % 600} }`), '}',
-            ...Array.from({ length: 500 }, (_, i) => `element E${i} : sales { uses P.C${i} }`), 'view Big { include layer platform, layer commerce, layer infrastructure }'];
+        const parts = [
+            'package big',
+            'infrastructure I {',
+            ...Array.from({ length: 600 }, (_, i) => `  resource R${i} : compute { capacity 1M/s }`),
+            '}',
+            'platform P : business {',
+            ...Array.from({ length: 900 }, (_, i) => `  capability C${i} { runs on I.R${i % 600} }`),
+            '}',
+            ...Array.from({ length: 500 }, (_, i) => `element E${i} : sales { uses P.C${i} }`),
+            'view Big { include layer platform, layer commerce, layer infrastructure }',
+        ];
         const big = await diagram({ view: 'Big', theme: 'light' }, parts.join('\n'));
         const started = performance.now();
         await send({ type: 'diagram', diagram: big });
-        await page.waitForFunction(n => document.querySelectorAll('#canvas [data-node]').length === n, big.nodes.length, { timeout: 20_000 });
+        await page.waitForFunction(
+            n => document.querySelectorAll('#canvas [data-node]').length === n,
+            big.nodes.length,
+            { timeout: 20_000 },
+        );
         console.log(`webview: ${big.nodes.length} boxes drawn in ${(performance.now() - started).toFixed(0)} ms`);
         expect(big.nodes.length).toBeGreaterThan(100);
         expect(consoleErrors).toEqual([]);

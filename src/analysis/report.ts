@@ -1,12 +1,16 @@
 // The analysis for people and programs: the JSON shape of cli.md, and a text table with
 // utilisation bars (used by `bos analyze` and the editor's analysis command).
-import type { Analysis, ScenarioResult } from './scenario.js';
 import { bar, money, percent, rate } from './format.js';
+import type { Analysis, ScenarioResult } from './scenario.js';
 
 /** Styling hooks; identity functions give plain text. */
 export interface Colours {
-    bold(s: string): string; dim(s: string): string; red(s: string): string; green(s: string): string;
-    yellow(s: string): string; cyan(s: string): string;
+    bold(s: string): string;
+    dim(s: string): string;
+    red(s: string): string;
+    green(s: string): string;
+    yellow(s: string): string;
+    cyan(s: string): string;
 }
 
 const same = (s: string) => s;
@@ -40,14 +44,28 @@ export function analysisText(analysis: Analysis, scenarios: readonly ScenarioRes
     const colourOf = { ok: c.green, headroom: c.yellow, overload: c.red, unknown: c.dim } as const;
     const out: string[] = [];
     for (const s of scenarios) {
-        out.push(c.bold(`${s.scenario.id}${s.scenario.title ? ` "${s.scenario.title}"` : ''}`) +
-            `  ${rate(s.transactionsPerSecond)} transactions, headroom ${percent(s.headroom)}`);
+        out.push(
+            c.bold(`${s.scenario.id}${s.scenario.title ? ` "${s.scenario.title}"` : ''}`)
+                + `  ${rate(s.transactionsPerSecond)} transactions, headroom ${percent(s.headroom)}`,
+        );
         const name = s.nodes.reduce((m, n) => Math.max(m, n.node.id!.length), 4);
-        out.push(c.dim(`  ${'node'.padEnd(name)}  ${'load'.padStart(9)}  ${'capacity'.padStart(9)}  ${'util'.padStart(7)}  ${''.padEnd(10)}  status`));
+        out.push(
+            c.dim(
+                `  ${'node'.padEnd(name)}  ${'load'.padStart(9)}  ${'capacity'.padStart(9)}  ${'util'.padStart(7)}  ${
+                    ''.padEnd(10)
+                }  status`,
+            ),
+        );
         for (const n of s.nodes) {
             const paint = colourOf[n.status];
-            out.push(`  ${n.node.id!.padEnd(name)}  ${rate(n.load).padStart(9)}  ${(n.capacity === undefined ? '—' : rate(n.capacity)).padStart(9)}  ` +
-                `${(n.utilisation === undefined ? '—' : percent(n.utilisation)).padStart(7)}  ${paint(bar(n.utilisation ?? 0))}  ${paint(n.status)}`);
+            out.push(
+                `  ${n.node.id!.padEnd(name)}  ${rate(n.load).padStart(9)}  ${
+                    (n.capacity === undefined ? '—' : rate(n.capacity)).padStart(9)
+                }  `
+                    + `${(n.utilisation === undefined ? '—' : percent(n.utilisation)).padStart(7)}  ${
+                        paint(bar(n.utilisation ?? 0))
+                    }  ${paint(n.status)}`,
+            );
         }
         const cost = s.costPer10k ? money(s.costPer10k.amount, s.costPer10k.currency) : '—';
         const budget = s.budgetPer10k ? money(s.budgetPer10k.amount, s.budgetPer10k.currency) : '—';
@@ -69,7 +87,12 @@ function costComparison(scenarios: readonly ScenarioResult[], c: Colours): strin
     if (costed.length < 2) return [];
     const max = costed.reduce((m, s) => Math.max(m, s.costPer10k!.amount), 0);
     const name = costed.reduce((m, s) => Math.max(m, s.scenario.id!.length), 0);
-    return [c.bold('cost per 10k transactions by scenario'),
-        ...costed.map(s => `  ${s.scenario.id!.padEnd(name)}  ${money(s.costPer10k!.amount, s.costPer10k!.currency).padStart(12)}  ` +
-            c.cyan(bar(max > 0 ? s.costPer10k!.amount / max : 0, 30).trimEnd())), ''];
+    return [
+        c.bold('cost per 10k transactions by scenario'),
+        ...costed.map(s =>
+            `  ${s.scenario.id!.padEnd(name)}  ${money(s.costPer10k!.amount, s.costPer10k!.currency).padStart(12)}  `
+            + c.cyan(bar(max > 0 ? s.costPer10k!.amount / max : 0, 30).trimEnd())
+        ),
+        '',
+    ];
 }

@@ -2,8 +2,8 @@
 // on; utilisation against capacity; cost per 10k transactions against the budget.
 // Pure: resolved model in, numbers out. Diagnostics, the CLI, hovers and diagram
 // overlays all read this one result.
-import type { BosModel, ModelNode, Price } from '../model/model.js';
 import type { LoadGraph, ModelFacts } from '../model/graph.js';
+import type { BosModel, ModelNode, Price } from '../model/model.js';
 import { fits } from '../model/vocabulary.js';
 
 export type Status = 'ok' | 'headroom' | 'overload' | 'unknown';
@@ -17,7 +17,10 @@ export interface NodeLoad {
     status: Status;
 }
 
-export interface Money { amount: number; currency: string }
+export interface Money {
+    amount: number;
+    currency: string;
+}
 
 export interface ScenarioResult {
     scenario: ModelNode;
@@ -63,7 +66,8 @@ export function analyse(model: BosModel, facts: ModelFacts, defaultHeadroom = DE
     // One set of buffers for all scenarios; each scenario clears what it touched. Unit
     // prices are worked out once per resource, not once per scenario that reaches it.
     const work: Work = {
-        load: new Float64Array(graph.order.length), reached: new Uint8Array(graph.order.length),
+        load: new Float64Array(graph.order.length),
+        reached: new Uint8Array(graph.order.length),
         prices: graph.order.map(node => (node.keyword === 'resource' ? unitPrice(node.cost) : undefined)),
         capacity: Float64Array.from(graph.order, node => node.capacity?.base ?? NaN),
         pending: new Int32Array(graph.order.length),
@@ -96,10 +100,15 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
         if (!flow || !fits('load', flow.keyword) || rate.base === undefined) continue;
         transactions += rate.base;
         for (const step of flow.deps) {
-            const p = step.relation === 'step' && step.target && fits('step', step.target.keyword) ? graph.position[step.target.index] : -1;
+            const p = step.relation === 'step' && step.target && fits('step', step.target.keyword)
+                ? graph.position[step.target.index]
+                : -1;
             if (p >= 0) {
                 load[p] += rate.base * step.weight;
-                if (!reached[p]) { reached[p] = 1; loaded.push(p); }
+                if (!reached[p]) {
+                    reached[p] = 1;
+                    loaded.push(p);
+                }
             }
         }
     }
@@ -112,7 +121,10 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
         for (let e = graph.start[loaded[i]]; e < graph.start[loaded[i] + 1]; e++) {
             const t = graph.target[e];
             pending[t]++;
-            if (!reached[t]) { reached[t] = 1; loaded.push(t); }
+            if (!reached[t]) {
+                reached[t] = 1;
+                loaded.push(t);
+            }
         }
     }
     const ready = loaded.filter(p => pending[p] === 0);
@@ -130,7 +142,9 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
     const flagged: NodeLoad[] = [];
     const currencies: string[] = [];
     // Nearly always one currency: compare with the last one seen before searching.
-    const seen = (c: string) => { if (currencies[currencies.length - 1] !== c && !currencies.includes(c)) currencies.push(c); };
+    const seen = (c: string) => {
+        if (currencies[currencies.length - 1] !== c && !currencies.includes(c)) currencies.push(c);
+    };
     let spend = 0;
     let costed = false;
     for (let i = 0; i < loaded.length; i++) {
@@ -144,7 +158,11 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
             if (entry.status !== 'ok') flagged.push(entry);
         }
         const price = prices[p];
-        if (price) { spend += load[p] * price.amount; costed = true; seen(price.currency); }
+        if (price) {
+            spend += load[p] * price.amount;
+            costed = true;
+            seen(price.currency);
+        }
         load[p] = 0;
         reached[p] = 0;
     }
@@ -160,13 +178,25 @@ function analyseScenario(scenario: ModelNode, graph: LoadGraph, defaultHeadroom:
     if (budgetPrice) seen(budgetPrice.currency);
     const single = currencies.length === 1;
     const costPer10k = costed && single && transactions > 0
-        ? { amount: spend / transactions * PER_TRANSACTIONS, currency: currencies[0] } : null;
+        ? { amount: spend / transactions * PER_TRANSACTIONS, currency: currencies[0] }
+        : null;
     // Scaled as amount × (10k / per), which keeps round budgets round.
-    const budgetPer10k = budgetPrice && budget ? { amount: budget.amount.base! * (PER_TRANSACTIONS / budget.per), currency: budgetPrice.currency } : null;
+    const budgetPer10k = budgetPrice && budget
+        ? { amount: budget.amount.base! * (PER_TRANSACTIONS / budget.per), currency: budgetPrice.currency }
+        : null;
     const overBudget = !!costPer10k && !!budgetPer10k && costPer10k.amount > budgetPer10k.amount * (1 + EPSILON);
     return {
-        scenario, transactionsPerSecond: transactions, headroom, flagged, costPer10k, budgetPer10k, currencies, overBudget,
-        get nodes() { return nodes ??= all(); },
+        scenario,
+        transactionsPerSecond: transactions,
+        headroom,
+        flagged,
+        costPer10k,
+        budgetPer10k,
+        currencies,
+        overBudget,
+        get nodes() {
+            return nodes ??= all();
+        },
     };
 }
 
@@ -176,7 +206,10 @@ function nodeLoad(node: ModelNode, load: number, headroom: number): NodeLoad {
     return { node, load, capacity, utilisation, status: statusOf(utilisation, headroom) };
 }
 
-export interface ScenarioLoad { scenario: ScenarioResult; load: NodeLoad }
+export interface ScenarioLoad {
+    scenario: ScenarioResult;
+    load: NodeLoad;
+}
 
 /** For each loaded capability and resource, its load in every scenario that reaches it. */
 export function loadsByNode(analysis: Analysis): Map<ModelNode, ScenarioLoad[]> {
@@ -184,7 +217,8 @@ export function loadsByNode(analysis: Analysis): Map<ModelNode, ScenarioLoad[]> 
     for (const scenario of analysis.scenarios) {
         for (const load of scenario.nodes) {
             const list = out.get(load.node);
-            if (list) list.push({ scenario, load }); else out.set(load.node, [{ scenario, load }]);
+            if (list) list.push({ scenario, load });
+            else out.set(load.node, [{ scenario, load }]);
         }
     }
     return out;

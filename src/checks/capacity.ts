@@ -1,8 +1,8 @@
 // bos/overload, bos/headroom, bos/no-capacity, bos/over-budget, bos/currency: the
 // scenario analysis seen as findings, one per scenario and node.
-import type { Analysis } from '../analysis/scenario.js';
 import { money, percent, rate } from '../analysis/format.js';
-import { atName, finding, label, type Finding } from './finding.js';
+import type { Analysis } from '../analysis/scenario.js';
+import { atName, type Finding, finding, label } from './finding.js';
 
 export function checkCapacity(analysis: Analysis): Finding[] {
     const out: Finding[] = [];
@@ -13,22 +13,56 @@ export function checkCapacity(analysis: Analysis): Finding[] {
             const capacityLine = { node: n.node.source, property: 'capacity', index: 0 };
             // A capacity with the wrong unit already has its bos/unit error.
             if (n.status === 'unknown' && !n.node.capacity) {
-                out.push(finding('bos/no-capacity', `${what} carries ${rate(n.load)} in ${scenario} but declares no capacity`, atName(n.node)));
+                out.push(
+                    finding(
+                        'bos/no-capacity',
+                        `${what} carries ${rate(n.load)} in ${scenario} but declares no capacity`,
+                        atName(n.node),
+                    ),
+                );
             } else if (n.status === 'overload') {
-                out.push(finding('bos/overload',
-                    `${scenario} overloads ${what}: load ${rate(n.load)} on capacity ${rate(n.capacity!)} is ${percent(n.utilisation!)}`, capacityLine));
+                out.push(
+                    finding(
+                        'bos/overload',
+                        `${scenario} overloads ${what}: load ${rate(n.load)} on capacity ${rate(n.capacity!)} is ${
+                            percent(n.utilisation!)
+                        }`,
+                        capacityLine,
+                    ),
+                );
             } else if (n.status === 'headroom') {
-                out.push(finding('bos/headroom',
-                    `${scenario} loads ${what} to ${percent(n.utilisation!)} (${rate(n.load)} of ${rate(n.capacity!)}), above the ${percent(1 - s.headroom)} headroom line`, capacityLine));
+                out.push(
+                    finding(
+                        'bos/headroom',
+                        `${scenario} loads ${what} to ${percent(n.utilisation!)} (${rate(n.load)} of ${
+                            rate(n.capacity!)
+                        }), above the ${percent(1 - s.headroom)} headroom line`,
+                        capacityLine,
+                    ),
+                );
             }
         }
         if (s.currencies.length > 1) {
-            out.push(finding('bos/currency', `${scenario} reaches costs and a budget in more than one currency: ${s.currencies.join(', ')}`, atName(s.scenario)));
+            out.push(
+                finding(
+                    'bos/currency',
+                    `${scenario} reaches costs and a budget in more than one currency: ${s.currencies.join(', ')}`,
+                    atName(s.scenario),
+                ),
+            );
         }
         if (s.overBudget) {
-            out.push(finding('bos/over-budget',
-                `${scenario} costs ${money(s.costPer10k!.amount, s.costPer10k!.currency)} per 10k transactions, over its budget of ${money(s.budgetPer10k!.amount, s.budgetPer10k!.currency)}`,
-                { node: s.scenario.source, property: 'budget', index: 0 }));
+            out.push(
+                finding(
+                    'bos/over-budget',
+                    `${scenario} costs ${
+                        money(s.costPer10k!.amount, s.costPer10k!.currency)
+                    } per 10k transactions, over its budget of ${
+                        money(s.budgetPer10k!.amount, s.budgetPer10k!.currency)
+                    }`,
+                    { node: s.scenario.source, property: 'budget', index: 0 },
+                ),
+            );
         }
     }
     return out;

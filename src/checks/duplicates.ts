@@ -1,6 +1,6 @@
 // bos/duplicate: two declarations share a qualified name, in one file or across files.
 import type { BosModel, ModelNode } from '../model/model.js';
-import { atName, finding, type Finding } from './finding.js';
+import { atName, type Finding, finding } from './finding.js';
 
 export function checkDuplicates(model: BosModel): Finding[] {
     // `byId` holds the first declaration of each name: any other one is a duplicate.
@@ -11,15 +11,22 @@ export function checkDuplicates(model: BosModel): Finding[] {
         const first = model.byId.get(n.id)!;
         if (first === n) continue;
         const group = groups.get(n.id);
-        if (group) group.push(n); else groups.set(n.id, [first, n]);
+        if (group) group.push(n);
+        else groups.set(n.id, [first, n]);
     }
     const out: Finding[] = [];
     for (const [id, group] of groups) {
         if (group.length < 2) continue;
         for (const n of group) {
             const others = group.filter(o => o !== n);
-            out.push(finding('bos/duplicate', `'${id}' is declared ${group.length} times`, atName(n),
-                others.map(o => ({ ...atName(o), message: `'${id}' is also declared here` }))));
+            out.push(
+                finding(
+                    'bos/duplicate',
+                    `'${id}' is declared ${group.length} times`,
+                    atName(n),
+                    others.map(o => ({ ...atName(o), message: `'${id}' is also declared here` })),
+                ),
+            );
         }
     }
     return out;

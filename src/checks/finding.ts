@@ -1,10 +1,14 @@
 // A finding is a diagnostic before it has a range: the syntax node and property it is
 // about. The language services turn it into an LSP diagnostic; nothing here knows LSP.
 import type { AstNode } from 'langium';
-import { CODES, type Code, type Severity } from './codes.js';
 import type { ModelNode } from '../model/model.js';
+import { type Code, CODES, type Severity } from './codes.js';
 
-export interface Place { node: AstNode; property?: string; index?: number }
+export interface Place {
+    node: AstNode;
+    property?: string;
+    index?: number;
+}
 
 export interface Finding extends Place {
     code: Code;

@@ -1,8 +1,8 @@
 // bos/undigitised, bos/unhosted, bos/unused, bos/empty-flow, bos/repeated: parts of
 // the model that are there but not yet wired into the business OS.
-import type { BosModel } from '../model/model.js';
 import type { ModelFacts } from '../model/graph.js';
-import { atName, finding, label, type Finding } from './finding.js';
+import type { BosModel } from '../model/model.js';
+import { atName, type Finding, finding, label } from './finding.js';
 
 export function checkHygiene(model: BosModel, facts: ModelFacts): Finding[] {
     const out: Finding[] = [];
@@ -17,12 +17,19 @@ export function checkHygiene(model: BosModel, facts: ModelFacts): Finding[] {
             out.push(finding('bos/empty-flow', `flow ${label(n)} has no step`, atName(n)));
         }
         if ((n.keyword === 'capability' || n.keyword === 'resource') && facts.dependents[n.index] === 0) {
-            out.push(finding('bos/unused', `${n.keyword} ${label(n)}: nothing depends on it or steps through it`, atName(n)));
+            out.push(
+                finding('bos/unused', `${n.keyword} ${label(n)}: nothing depends on it or steps through it`, atName(n)),
+            );
         }
     }
     for (const r of model.repeats) {
-        out.push(finding('bos/repeated', `'${r.property}' is written more than once in ${label(r.node)}; the first one counts`,
-            { node: r.node.source, property: r.property, index: r.index }));
+        out.push(
+            finding(
+                'bos/repeated',
+                `'${r.property}' is written more than once in ${label(r.node)}; the first one counts`,
+                { node: r.node.source, property: r.property, index: r.index },
+            ),
+        );
     }
     return out;
 }

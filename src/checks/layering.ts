@@ -1,8 +1,8 @@
 // bos/layering and bos/layer-skip (spec section 4): dependencies point down the stack,
 // and the commerce layer reaches infrastructure only through the middle platforms.
-import type { BosModel } from '../model/model.js';
 import { structuralEdges } from '../model/graph.js';
-import { finding, label, type Finding } from './finding.js';
+import type { BosModel } from '../model/model.js';
+import { type Finding, finding, label } from './finding.js';
 
 export function checkLayering(model: BosModel): Finding[] {
     const out: Finding[] = [];
@@ -15,11 +15,23 @@ export function checkLayering(model: BosModel): Finding[] {
             if (t.rank === undefined) continue;
             const place = { node: d.source, property: d.property };
             if (t.rank > node.rank) {
-                out.push(finding('bos/layering',
-                    `${label(node)} (${node.layer}) ${d.relation} ${label(t)} (${t.layer}): dependencies must point down the stack`, place));
+                out.push(
+                    finding(
+                        'bos/layering',
+                        `${label(node)} (${node.layer}) ${d.relation} ${
+                            label(t)
+                        } (${t.layer}): dependencies must point down the stack`,
+                        place,
+                    ),
+                );
             } else if (t.layer === 'infrastructure' && (node.layer === 'commerce' || node.layer === 'actors')) {
-                out.push(finding('bos/layer-skip',
-                    `${label(node)} (${node.layer}) uses ${label(t)} directly, bypassing the middle platforms`, place));
+                out.push(
+                    finding(
+                        'bos/layer-skip',
+                        `${label(node)} (${node.layer}) uses ${label(t)} directly, bypassing the middle platforms`,
+                        place,
+                    ),
+                );
             }
         }
     }

@@ -1,17 +1,23 @@
 // bos/target-kind, and bos/unresolved for imports (the linker reports other references).
+import { importRule } from '../language/scope.js';
 import type { BosModel } from '../model/model.js';
 import { article, expectedTargets, fits } from '../model/vocabulary.js';
-import { finding, label, type Finding } from './finding.js';
-import { importRule } from '../language/scope.js';
+import { type Finding, finding, label } from './finding.js';
 
 export function checkTargetKinds(model: BosModel): Finding[] {
     const out: Finding[] = [];
     for (const node of model.nodes) {
         for (const d of node.deps) {
             if (!d.target || fits(d.relation, d.target.keyword)) continue;
-            out.push(finding('bos/target-kind',
-                `'${d.relation}' needs ${expectedTargets(d.relation)}, but ${label(d.target)} is ${article(d.target.keyword)} ${d.target.keyword}`,
-                { node: d.source, property: d.property }));
+            out.push(
+                finding(
+                    'bos/target-kind',
+                    `'${d.relation}' needs ${expectedTargets(d.relation)}, but ${label(d.target)} is ${
+                        article(d.target.keyword)
+                    } ${d.target.keyword}`,
+                    { node: d.source, property: d.property },
+                ),
+            );
         }
     }
     return out;
@@ -25,9 +31,13 @@ export function checkImports(model: BosModel): Finding[] {
             const rule = importRule(imp.path, imp.alias);
             const found = rule.wildcard ? model.packages.has(rule.path) : model.byId.has(rule.path);
             if (!found) {
-                out.push(finding('bos/unresolved',
-                    rule.wildcard ? `no package named '${rule.path}'` : `'${rule.path}' names no declaration`,
-                    { node: imp, property: 'path' }));
+                out.push(
+                    finding(
+                        'bos/unresolved',
+                        rule.wildcard ? `no package named '${rule.path}'` : `'${rule.path}' names no declaration`,
+                        { node: imp, property: 'path' },
+                    ),
+                );
             }
         }
     }

@@ -1,7 +1,7 @@
 // Diagnostics as the CLI reports them: relative file, 1-based positions, sorted.
 import { relative, sep } from 'node:path';
-import type { LoadedFile } from '../workspace/load.js';
 import type { Severity } from '../checks/codes.js';
+import type { LoadedFile } from '../workspace/load.js';
 
 export interface Row {
     file: string;
@@ -14,7 +14,12 @@ export interface Row {
     message: string;
 }
 
-export interface Summary { errors: number; warnings: number; infos: number; hints: number }
+export interface Summary {
+    errors: number;
+    warnings: number;
+    infos: number;
+    hints: number;
+}
 
 const SEVERITY: Readonly<Record<number, Severity>> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
@@ -28,9 +33,14 @@ export function collectRows(files: readonly LoadedFile[]): Row[] {
         const file = displayPath(f.path);
         for (const d of f.diagnostics) {
             rows.push({
-                file, line: d.range.start.line + 1, column: d.range.start.character + 1,
-                endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-                severity: SEVERITY[d.severity ?? 1], code: String(d.code ?? 'bos/syntax'), message: typeof d.message === 'string' ? d.message : d.message.value,
+                file,
+                line: d.range.start.line + 1,
+                column: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+                severity: SEVERITY[d.severity ?? 1],
+                code: String(d.code ?? 'bos/syntax'),
+                message: typeof d.message === 'string' ? d.message : d.message.value,
             });
         }
     }

@@ -1,9 +1,9 @@
 // `bos export`: the resolved model as JSON, with every scenario's analysis.
-import type { BosModel, Measure, ModelNode, Pattern, Price } from '../model/model.js';
-import type { Analysis } from '../analysis/scenario.js';
-import { scenarioJson } from '../analysis/report.js';
-import { displayPath } from './diagnostics.js';
 import { fileURLToPath } from 'node:url';
+import { scenarioJson } from '../analysis/report.js';
+import type { Analysis } from '../analysis/scenario.js';
+import type { BosModel, Measure, ModelNode, Pattern, Price } from '../model/model.js';
+import { displayPath } from './diagnostics.js';
 
 function measure(m: Measure | undefined) {
     return m && { value: m.value, unit: m.unit ?? null, base: m.base ?? null };
@@ -15,32 +15,53 @@ function price(p: Price | undefined) {
 
 function pattern(p: Pattern) {
     switch (p.type) {
-        case 'all': return { type: 'all' };
-        case 'layer': return { type: 'layer', layer: p.layer };
-        case 'kind': return { type: 'kind', kind: p.kind };
-        case 'ref': return { type: 'ref', target: p.target?.id ?? null, children: p.children };
+        case 'all':
+            return { type: 'all' };
+        case 'layer':
+            return { type: 'layer', layer: p.layer };
+        case 'kind':
+            return { type: 'kind', kind: p.kind };
+        case 'ref':
+            return { type: 'ref', target: p.target?.id ?? null, children: p.children };
     }
 }
 
 function declaration(n: ModelNode) {
     const line = (n.source.$cstNode?.range.start.line ?? 0) + 1;
     return {
-        name: n.id, keyword: n.keyword, layer: n.layer ?? null, kind: n.kind ?? null, title: n.title ?? null,
-        description: n.description ?? null, owner: n.owner ?? null, tags: n.tags, region: n.region ?? null,
-        parent: n.parent?.id ?? null, file: displayPath(fileURLToPath(n.uri)), line,
-        capacity: measure(n.capacity), latency: measure(n.latency), cost: price(n.cost),
-        budget: price(n.budget), headroom: measure(n.headroom),
+        name: n.id,
+        keyword: n.keyword,
+        layer: n.layer ?? null,
+        kind: n.kind ?? null,
+        title: n.title ?? null,
+        description: n.description ?? null,
+        owner: n.owner ?? null,
+        tags: n.tags,
+        region: n.region ?? null,
+        parent: n.parent?.id ?? null,
+        file: displayPath(fileURLToPath(n.uri)),
+        line,
+        capacity: measure(n.capacity),
+        latency: measure(n.latency),
+        cost: price(n.cost),
+        budget: price(n.budget),
+        headroom: measure(n.headroom),
         loads: n.loads.map(l => ({ flow: l.dep.target?.id ?? null, rate: measure(l.rate) })),
-        include: n.includes.map(pattern), exclude: n.excludes.map(pattern),
+        include: n.includes.map(pattern),
+        exclude: n.excludes.map(pattern),
         dependencies: n.deps.filter(d => d.relation !== 'load').map(d => ({
-            relation: d.relation, target: d.target?.id ?? null, weight: d.weight,
+            relation: d.relation,
+            target: d.target?.id ?? null,
+            weight: d.weight,
         })),
     };
 }
 
 /** Unset properties are dropped so that each declaration shows only what applies to it. */
 function compact<T extends object>(o: T): Partial<T> {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
+    return Object.fromEntries(
+        Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+    ) as Partial<T>;
 }
 
 export function exportJson(model: BosModel, analysis: Analysis) {

@@ -5,7 +5,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import { displayPath } from './diagnostics.js';
 
-export interface FormatOutcome { changed: string[]; unparsable: string[] }
+export interface FormatOutcome {
+    changed: string[];
+    unparsable: string[];
+}
 
 export async function formatFiles(ws: LoadedWorkspace, check: boolean): Promise<FormatOutcome> {
     const formatter = ws.services.lsp.Formatter!;
@@ -17,7 +20,10 @@ export async function formatFiles(ws: LoadedWorkspace, check: boolean): Promise<
             outcome.unparsable.push(displayPath(f.path));
             continue;
         }
-        const edits = await formatter.formatDocument(doc, { textDocument: { uri: doc.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await formatter.formatDocument(doc, {
+            textDocument: { uri: doc.uri.toString() },
+            options: { tabSize: 2, insertSpaces: true },
+        });
         const before = doc.textDocument.getText();
         const after = TextDocument.applyEdits(doc.textDocument as TextDocument, edits);
         if (after === before) continue;

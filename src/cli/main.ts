@@ -4,17 +4,17 @@
 import '../language/polyfill.js';
 import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
+import { analysisJson, analysisText } from '../analysis/report.js';
+import { startServer } from '../lsp/server.js';
 import { describeFailure } from '../services/workspace-model.js';
 import { UsageError } from '../workspace/files.js';
-import { collectRows, plural, summarise, summaryLine, type Row } from './diagnostics.js';
+import { type LoadedWorkspace, loadWorkspace } from '../workspace/load.js';
+import { collectRows, plural, type Row, summarise, summaryLine } from './diagnostics.js';
+import { exportJson } from './export.js';
 import { formatFiles } from './format.js';
 import { renderCommand } from './render.js';
 import { toSarif } from './sarif.js';
-import { analysisJson, analysisText } from '../analysis/report.js';
-import { exportJson } from './export.js';
 import { colours, progressLine } from './terminal.js';
-import { startServer } from '../lsp/server.js';
 
 declare const BOS_VERSION: string;
 const VERSION = typeof BOS_VERSION === 'string' ? BOS_VERSION : '0.0.0-dev';
@@ -96,7 +96,9 @@ function outputFormat(values: Values, allowed: readonly string[]): string {
 function maxWarnings(values: Values): number {
     if (values['max-warnings'] === undefined) return Infinity;
     const n = Number(values['max-warnings']);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${values['max-warnings']}'`);
+    if (!Number.isInteger(n) || n < 0) {
+        throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${values['max-warnings']}'`);
+    }
     return n;
 }
 
@@ -116,7 +118,9 @@ async function load(paths: string[]): Promise<LoadedWorkspace> {
     } finally {
         progress.clear();
     }
-    for (const failure of ws.result.failures) process.stderr.write(`bos: ${describeFailure(failure)} (please report it)\n`);
+    for (const failure of ws.result.failures) {
+        process.stderr.write(`bos: ${describeFailure(failure)} (please report it)\n`);
+    }
     incomplete ||= ws.result.failures.length > 0;
     return ws;
 }
@@ -126,7 +130,11 @@ function printText(rows: readonly Row[], files: number, quiet: boolean): void {
     const paint = { error: c.red, warning: c.yellow, info: c.blue, hint: c.dim } as const;
     for (const r of rows) {
         if (quiet && r.severity !== 'error') continue;
-        process.stdout.write(`${c.bold(`${r.file}:${r.line}:${r.column}`)}  ${paint[r.severity](r.severity)}  ${c.dim(r.code)}  ${r.message}\n`);
+        process.stdout.write(
+            `${c.bold(`${r.file}:${r.line}:${r.column}`)}  ${paint[r.severity](r.severity)}  ${
+                c.dim(r.code)
+            }  ${r.message}\n`,
+        );
     }
     const s = summarise(rows);
     const line = summaryLine(s, files);
@@ -134,8 +142,15 @@ function printText(rows: readonly Row[], files: number, quiet: boolean): void {
 }
 
 function write(text: string, output: string | undefined): void {
-    if (output === undefined) { process.stdout.write(text); return; }
-    try { writeFileSync(output, text); } catch (err) { throw new UsageError(`cannot write ${output}: ${(err as Error).message}`); }
+    if (output === undefined) {
+        process.stdout.write(text);
+        return;
+    }
+    try {
+        writeFileSync(output, text);
+    } catch (err) {
+        throw new UsageError(`cannot write ${output}: ${(err as Error).message}`);
+    }
 }
 
 async function validate(paths: string[], values: Values): Promise<number> {
@@ -181,16 +196,28 @@ async function exportModel(paths: string[], values: Values): Promise<number> {
 
 async function format(paths: string[], values: Values): Promise<number> {
     const { changed, unparsable } = await formatFiles(await load(paths), !!values.check);
-    for (const file of unparsable) process.stderr.write(`bos: ${file} does not parse; not formatted (see bos validate)\n`);
+    for (const file of unparsable) {
+        process.stderr.write(`bos: ${file} does not parse; not formatted (see bos validate)\n`);
+    }
     for (const file of changed) process.stdout.write(`${file}\n`);
-    if (values.check) process.stdout.write(changed.length ? `${plural(changed.length, 'file')} would be reformatted\n` : 'all files are formatted\n');
-    else process.stdout.write(`${plural(changed.length, 'file')} reformatted\n`);
+    if (values.check) {
+        process.stdout.write(
+            changed.length ? `${plural(changed.length, 'file')} would be reformatted\n` : 'all files are formatted\n',
+        );
+    } else process.stdout.write(`${plural(changed.length, 'file')} reformatted\n`);
     return (values.check && changed.length) || unparsable.length ? 1 : 0;
 }
 
 async function renderView(paths: string[], values: Values): Promise<number> {
     const ws = await load(paths);
-    process.stdout.write(await renderCommand(ws, { view: values.view, scenario: values.scenario, output: values.output, theme: values.theme }));
+    process.stdout.write(
+        await renderCommand(ws, {
+            view: values.view,
+            scenario: values.scenario,
+            output: values.output,
+            theme: values.theme,
+        }),
+    );
     return modelExit(ws);
 }
 
@@ -198,21 +225,38 @@ async function renderView(paths: string[], values: Values): Promise<number> {
 async function lsp(paths: string[], values: Values): Promise<number> {
     if (!values.stdio || paths.length) throw new UsageError('usage: bos lsp --stdio');
     startServer();
-    return new Promise<number>(() => { /* the connection ends the process */ });
+    return new Promise<number>(() => {/* the connection ends the process */});
 }
 
 const COMMANDS: Readonly<Record<string, (paths: string[], values: Values) => Promise<number>>> = {
-    validate, analyze, render: renderView, format, export: exportModel, lsp,
+    validate,
+    analyze,
+    render: renderView,
+    format,
+    export: exportModel,
+    lsp,
 };
 
 export async function main(argv: string[]): Promise<number> {
     try {
         const { command, paths, values } = parse(argv);
-        if (values.version) { process.stdout.write(`${VERSION}\n`); return 0; }
-        if (values.help || command === undefined || command === 'help') { process.stdout.write(HELP); return command === undefined && !values.help ? 2 : 0; }
+        if (values.version) {
+            process.stdout.write(`${VERSION}\n`);
+            return 0;
+        }
+        if (values.help || command === undefined || command === 'help') {
+            process.stdout.write(HELP);
+            return command === undefined && !values.help ? 2 : 0;
+        }
         const run = COMMANDS[command];
-        if (!run) throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}; see bos --help)`);
-        const stray = (Object.keys(values) as (keyof Values)[]).filter(k => values[k] !== undefined && !ALLOWED[command].includes(k));
+        if (!run) {
+            throw new UsageError(
+                `unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}; see bos --help)`,
+            );
+        }
+        const stray = (Object.keys(values) as (keyof Values)[]).filter(k =>
+            values[k] !== undefined && !ALLOWED[command].includes(k)
+        );
         if (stray.length) throw new UsageError(`bos ${command} does not take --${stray[0]}`);
         const code = await run(paths, values);
         return incomplete ? 2 : code;
@@ -227,6 +271,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // A reader that stops early (`bos validate | head`) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw err; });
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    else throw err;
+});
 
-main(process.argv.slice(2)).then(code => { process.exitCode = code; });
+main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+});

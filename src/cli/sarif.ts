@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for code-scanning services: one run, every bos/ code as a rule, results
 // with physical locations relative to the folder bos ran in.
 import { pathToFileURL } from 'node:url';
-import { CODES, type Code, type Severity } from '../checks/codes.js';
+import { type Code, CODES, type Severity } from '../checks/codes.js';
 import type { Row } from './diagnostics.js';
 
 const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -39,7 +39,12 @@ export function toSarif(rows: readonly Row[], version: string): object {
                 locations: [{
                     physicalLocation: {
                         artifactLocation: { uri: artifactUri(r.file), uriBaseId: 'SRCROOT' },
-                        region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+                        region: {
+                            startLine: r.line,
+                            startColumn: r.column,
+                            endLine: r.endLine,
+                            endColumn: r.endColumn,
+                        },
                     },
                 }],
             })),

@@ -20,6 +20,8 @@ export function progressLine(stream: NodeJS.WriteStream, delayMs = 400) {
             shown = true;
             stream.write(`\r\x1b[2K${phase} ${done}/${total} (${Math.round((done / Math.max(total, 1)) * 100)}%)`);
         },
-        clear() { if (shown) stream.write('\r\x1b[2K'); },
+        clear() {
+            if (shown) stream.write('\r\x1b[2K');
+        },
     };
 }

@@ -1,9 +1,9 @@
 // One place that loads elkjs: its bundled build (no web-worker dependency), whose
 // CommonJS export is the constructor itself or `{ default }` depending on the loader.
-import * as bundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api.js';
+import * as bundled from 'elkjs/lib/elk.bundled.js';
 
-type ElkConstructor = new () => ElkApi;
+type ElkConstructor = new() => ElkApi;
 const loaded = bundled as unknown as ElkConstructor | { default: ElkConstructor };
 
 export function createElk(): ElkApi {

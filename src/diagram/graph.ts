@@ -1,10 +1,10 @@
 // Resolved model + view (+ scenario) → the diagram graph: what to draw, before layout.
 // Pure data; the layout and the SVG read only this.
+import { percent, rate } from '../analysis/format.js';
+import type { ScenarioResult, Status } from '../analysis/scenario.js';
+import { structuralEdges } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
 import type { Layer } from '../model/vocabulary.js';
-import { structuralEdges } from '../model/graph.js';
-import type { ScenarioResult, Status } from '../analysis/scenario.js';
-import { percent, rate } from '../analysis/format.js';
 import { isInside, select, type ViewChoice } from './view.js';
 
 export type EdgeKind = 'uses' | 'runs on' | 'calls' | 'depends on';
@@ -29,7 +29,12 @@ export interface DiagramNode {
     overlay?: { status: Status; text: string };
 }
 
-export interface DiagramEdge { id: string; source: string; target: string; kind: EdgeKind }
+export interface DiagramEdge {
+    id: string;
+    source: string;
+    target: string;
+    kind: EdgeKind;
+}
 
 export interface Diagram {
     view: string;
@@ -46,14 +51,21 @@ export const FOLD_ABOVE = 1500;
 
 const idOf = (n: ModelNode) => `n${n.index}`;
 
-export function buildDiagram(model: BosModel, view: ViewChoice, scenario?: ScenarioResult, foldAbove = FOLD_ABOVE): Diagram {
+export function buildDiagram(
+    model: BosModel,
+    view: ViewChoice,
+    scenario?: ScenarioResult,
+    foldAbove = FOLD_ABOVE,
+): Diagram {
     let shown = select(model, view);
     let note: string | undefined;
     const folded = new Map<ModelNode, number>();
     if (shown.length > foldAbove) {
         const kept = shown.filter(n => !n.parent);
         for (const n of shown) if (n.parent) folded.set(n.parent, (folded.get(n.parent) ?? 0) + 1);
-        note = `${shown.length} nodes are too many to lay out quickly: ${shown.length - kept.length} capabilities and resources are folded into their containers. Narrow the view to see them.`;
+        note = `${shown.length} nodes are too many to lay out quickly: ${
+            shown.length - kept.length
+        } capabilities and resources are folded into their containers. Narrow the view to see them.`;
         shown = kept;
     }
     const shownSet = new Set(shown);
@@ -61,16 +73,27 @@ export function buildDiagram(model: BosModel, view: ViewChoice, scenario?: Scena
     const nodes: DiagramNode[] = shown.map(n => {
         const l = loads.get(n);
         return {
-            id: idOf(n), name: n.id!, label: n.title ?? n.name, keyword: n.keyword, kind: n.kind, layer: n.layer!,
+            id: idOf(n),
+            name: n.id!,
+            label: n.title ?? n.name,
+            keyword: n.keyword,
+            kind: n.kind,
+            layer: n.layer!,
             parent: n.parent && shownSet.has(n.parent) ? idOf(n.parent) : undefined,
             folded: folded.get(n),
             isContainer: n.keyword === 'platform' || n.keyword === 'infrastructure',
-            uri: n.uri, offset: n.source.$cstNode?.offset ?? 0,
-            overlay: l && { status: l.status, text: l.utilisation === undefined ? rate(l.load) : `${rate(l.load)} · ${percent(l.utilisation)}` },
+            uri: n.uri,
+            offset: n.source.$cstNode?.offset ?? 0,
+            overlay: l
+                && {
+                    status: l.status,
+                    text: l.utilisation === undefined ? rate(l.load) : `${rate(l.load)} · ${percent(l.utilisation)}`,
+                },
         };
     });
     // Folded children's dependencies are drawn from and to their container.
-    const visible = (n: ModelNode | undefined): ModelNode | undefined => n && (shownSet.has(n) ? n : n.parent && shownSet.has(n.parent) ? n.parent : undefined);
+    const visible = (n: ModelNode | undefined): ModelNode | undefined =>
+        n && (shownSet.has(n) ? n : n.parent && shownSet.has(n.parent) ? n.parent : undefined);
     const edges: DiagramEdge[] = [];
     const seen = new Set<string>();
     for (const n of model.nodes) {
@@ -87,6 +110,11 @@ export function buildDiagram(model: BosModel, view: ViewChoice, scenario?: Scena
         }
     }
     return {
-        view: view.id, title: view.title, scenario: scenario?.scenario.id, nodes, edges, note,
+        view: view.id,
+        title: view.title,
+        scenario: scenario?.scenario.id,
+        nodes,
+        edges,
+        note,
     };
 }

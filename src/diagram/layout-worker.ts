@@ -1,8 +1,8 @@
 // The layout worker thread (bundled as out/layout-worker.cjs), the only bundle with ELK
 // in it: lays out the ELK graph of each message. The parent ends it at a time limit.
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { parentPort } from 'node:worker_threads';
 import { createElk } from './elk.js';
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
 
 const elk = createElk();
 

@@ -3,12 +3,12 @@
 // and platforms and infrastructure groups as containers of their children.
 // Layout runs in a worker thread when one is given, so a large view never blocks the
 // language server, and it has a time limit.
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Diagram, DiagramNode } from './graph.js';
 import type { Layer } from '../model/vocabulary.js';
+import type { Diagram, DiagramNode } from './graph.js';
 import { boxSize, CONTAINER_HEADER } from './measure.js';
 
 const BAND: Readonly<Record<Layer, number>> = { actors: 0, commerce: 1, platform: 2, infrastructure: 3 };
@@ -34,7 +34,10 @@ const CONTAINER_OPTIONS: Readonly<Record<string, string>> = {
     'elk.layered.spacing.nodeNodeBetweenLayers': '28',
 };
 
-/** Above this many nodes, trade some crossing minimisation and source order for speed (8.4 s → 2.1 s at 1,000 nodes). */
+/**
+ * Above this many nodes, trade some crossing minimisation and source order for speed
+ * (8.4 s → 2.1 s at 1,000 nodes).
+ */
 const LARGE = 300;
 const LARGE_OPTIONS: Readonly<Record<string, string>> = {
     'elk.layered.thoroughness': '1',
@@ -48,10 +51,18 @@ export function toElk(diagram: Diagram): ElkNode {
     const elkNode = (n: DiagramNode): ElkNode => {
         const size = n.isContainer && !n.folded ? { width: Math.max(160, boxSize(n).width), height: 60 } : boxSize(n);
         return {
-            id: n.id, ...size, children: [],
+            id: n.id,
+            ...size,
+            children: [],
             layoutOptions: {
                 ...(n.parent ? {} : { 'elk.partitioning.partition': String(BAND[n.layer]) }),
-                ...(n.isContainer ? { ...CONTAINER_OPTIONS, 'elk.nodeSize.minimum': `(${size.width}, ${CONTAINER_HEADER + 30})`, 'elk.nodeSize.constraints': 'MINIMUM_SIZE' } : {}),
+                ...(n.isContainer
+                    ? {
+                        ...CONTAINER_OPTIONS,
+                        'elk.nodeSize.minimum': `(${size.width}, ${CONTAINER_HEADER + 30})`,
+                        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+                    }
+                    : {}),
             },
         };
     };
@@ -63,7 +74,11 @@ export function toElk(diagram: Diagram): ElkNode {
     // Each edge lives in the lowest box containing both ends, so its coordinates are
     // relative to that box (ELK's JSON convention) and the SVG can place it exactly.
     const parentOf = new Map(diagram.nodes.map(n => [n.id, n.parent]));
-    const ancestors = (id: string) => { const out: string[] = []; for (let p = parentOf.get(id); p; p = parentOf.get(p)) out.push(p); return out; };
+    const ancestors = (id: string) => {
+        const out: string[] = [];
+        for (let p = parentOf.get(id); p; p = parentOf.get(p)) out.push(p);
+        return out;
+    };
     for (const e of diagram.edges) {
         const mine = new Set(ancestors(e.source));
         const common = ancestors(e.target).find(a => mine.has(a));
@@ -84,7 +99,11 @@ export const LAYOUT_TIMEOUT_MS = 10_000;
  * one in the project's out/.
  */
 export function layoutWorkerFile(): string {
-    const candidates = [join(__dirname, 'layout-worker.cjs'), resolve(__dirname, '../../out/layout-worker.cjs'), resolve('out/layout-worker.cjs')];
+    const candidates = [
+        join(__dirname, 'layout-worker.cjs'),
+        resolve(__dirname, '../../out/layout-worker.cjs'),
+        resolve('out/layout-worker.cjs'),
+    ];
     return candidates.find(existsSync) ?? candidates[0];
 }
 
@@ -109,8 +128,15 @@ class LayoutWorker {
         const worker = this.start();
         const id = this.next++;
         return new Promise<ElkNode>((resolve, reject) => {
-            const timer = setTimeout(() => { this.stop(tooLong()); }, timeoutMs);
-            const settle = <T>(f: (v: T) => void) => (v: T) => { clearTimeout(timer); this.waiting.delete(id); if (!this.waiting.size) worker.unref(); f(v); };
+            const timer = setTimeout(() => {
+                this.stop(tooLong());
+            }, timeoutMs);
+            const settle = <T>(f: (v: T) => void) => (v: T) => {
+                clearTimeout(timer);
+                this.waiting.delete(id);
+                if (!this.waiting.size) worker.unref();
+                f(v);
+            };
             this.waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
             worker.ref();
             worker.postMessage({ id, graph });
@@ -123,9 +149,10 @@ class LayoutWorker {
         const worker = new Worker(this.file);
         worker.on('message', (m: { id: number; graph?: ElkNode; error?: string }) => {
             const job = this.waiting.get(m.id);
-            if (m.graph) job?.resolve(m.graph); else job?.reject(new Error(`layout failed: ${m.error}`));
+            if (m.graph) job?.resolve(m.graph);
+            else job?.reject(new Error(`layout failed: ${m.error}`));
         });
-        worker.on('error', (err) => this.stop(err));
+        worker.on('error', err => this.stop(err));
         worker.unref();
         this.worker = worker;
         return worker;
@@ -144,7 +171,11 @@ const workers = new Map<string, LayoutWorker>();
 export async function layout(diagram: Diagram, options: LayoutOptions): Promise<ElkNode> {
     const file = options.workerFile ?? layoutWorkerFile();
     const seconds = Math.round(options.timeoutMs / 100) / 10;
-    const tooLong = () => new LayoutTimeout(`the layout of view ${diagram.view} (${diagram.nodes.length} nodes) took longer than ${seconds} s; narrow the view with include/exclude`);
+    const tooLong = () =>
+        new LayoutTimeout(
+            `the layout of view ${diagram.view} (${diagram.nodes.length} nodes) took longer than ${seconds} s; `
+                + 'narrow the view with include/exclude',
+        );
     let worker = workers.get(file);
     if (!worker) workers.set(file, worker = new LayoutWorker(file));
     return worker.run(toElk(diagram), options.timeoutMs, tooLong);

@@ -1,7 +1,7 @@
 // The one diagram pipeline, shared by `bos render` and the preview: model + view
 // (+ scenario) → diagram graph → ELK layout → SVG.
-import type { BosModel } from '../model/model.js';
 import type { Analysis } from '../analysis/scenario.js';
+import type { BosModel } from '../model/model.js';
 import { buildDiagram, type Diagram } from './graph.js';
 import { layout, type LayoutOptions } from './layout.js';
 import { toSvg } from './svg.js';
@@ -22,17 +22,27 @@ export interface RenderRequest {
     noOverlay?: boolean;
 }
 
-export interface Rendered { svg: string; diagram: Diagram }
+export interface Rendered {
+    svg: string;
+    diagram: Diagram;
+}
 
 export class UnknownScenario extends Error {}
 
 export async function render(request: RenderRequest): Promise<Rendered> {
     const { analysis, view } = request;
-    const wanted = request.noOverlay ? undefined : request.scenario ?? view.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
-    const scenario = wanted === undefined ? undefined
+    const wanted = request.noOverlay
+        ? undefined
+        : request.scenario ?? view.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
+    const scenario = wanted === undefined
+        ? undefined
         : analysis.scenarios.find(s => s.scenario.id === wanted || s.scenario.name === wanted);
     if (wanted !== undefined && !scenario && request.scenario !== undefined && !analysis.skipped) {
-        throw new UnknownScenario(`no scenario named '${wanted}' (scenarios: ${analysis.scenarios.map(s => s.scenario.id).join(', ') || 'none'})`);
+        throw new UnknownScenario(
+            `no scenario named '${wanted}' (scenarios: ${
+                analysis.scenarios.map(s => s.scenario.id).join(', ') || 'none'
+            })`,
+        );
     }
     const diagram = buildDiagram(request.model, view, scenario);
     const laid = await layout(diagram, request.layout);

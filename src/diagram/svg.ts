@@ -2,9 +2,9 @@
 // `data-node` so the preview can reveal and highlight them; the picture has a band per
 // layer of the stack and a legend of edge styles, layers and overlay statuses.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { type Layer, LAYERS } from '../model/vocabulary.js';
 import type { Diagram, DiagramNode, EdgeKind } from './graph.js';
 import { EDGE_KINDS } from './graph.js';
-import { LAYERS, type Layer } from '../model/vocabulary.js';
 import { subtitle } from './measure.js';
 import { edgeClass, fontFamily, kindHue, stylesheet, type ThemeName } from './theme.js';
 
@@ -13,16 +13,29 @@ export function escapeXml(text: string): string {
 }
 
 const LAYER_TITLE: Readonly<Record<Layer, string>> = {
-    actors: 'ACTORS', commerce: 'COMMERCE', platform: 'MIDDLE PLATFORMS', infrastructure: 'INFRASTRUCTURE',
+    actors: 'ACTORS',
+    commerce: 'COMMERCE',
+    platform: 'MIDDLE PLATFORMS',
+    infrastructure: 'INFRASTRUCTURE',
 };
 
-interface Placed { node: DiagramNode; x: number; y: number; width: number; height: number }
+interface Placed {
+    node: DiagramNode;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
 
 const BAND_GUTTER = 150;
 const LEGEND_HEIGHT = 64;
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
-interface PlacedEdge { edge: ElkExtendedEdge; dx: number; dy: number }
+interface PlacedEdge {
+    edge: ElkExtendedEdge;
+    dx: number;
+    dy: number;
+}
 
 /** Absolute positions of every box and edge (ELK gives both relative to their holder). */
 function place(diagram: Diagram, laid: ElkNode): { boxes: Map<string, Placed>; edges: PlacedEdge[] } {
@@ -49,15 +62,30 @@ function box(p: Placed, overlay: boolean): string {
     const container = n.isContainer && !n.folded;
     const status = overlay && n.overlay ? ` bos-status-${n.overlay.status}` : '';
     const cls = container ? `bos-container-${n.keyword}` : `bos-box-${n.layer}`;
-    const title = `<title>${escapeXml(`${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}`)}</title>`;
-    const parts = [`<g class="bos-node" id="${n.id}" data-node="${n.id}" transform="translate(${fmt(p.x)},${fmt(p.y)})">`, title,
-        `<rect class="${cls}${status}" width="${fmt(p.width)}" height="${fmt(p.height)}" rx="${container ? 10 : 6}"/>`];
-    if (n.kind && !container) parts.push(`<rect x="0" y="6" width="4" height="${fmt(p.height - 12)}" fill="hsl(${kindHue(n.kind)},60%,50%)"/>`);
+    const title = `<title>${
+        escapeXml(`${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}`)
+    }</title>`;
+    const parts = [
+        `<g class="bos-node" id="${n.id}" data-node="${n.id}" transform="translate(${fmt(p.x)},${fmt(p.y)})">`,
+        title,
+        `<rect class="${cls}${status}" width="${fmt(p.width)}" height="${fmt(p.height)}" rx="${container ? 10 : 6}"/>`,
+    ];
+    if (n.kind && !container) {
+        parts.push(
+            `<rect x="0" y="6" width="4" height="${fmt(p.height - 12)}" fill="hsl(${kindHue(n.kind)},60%,50%)"/>`,
+        );
+    }
     const textX = container ? 12 : 14;
     const top = container ? 20 : 19;
     parts.push(`<text class="bos-text" x="${textX}" y="${top}">${escapeXml(n.label)}</text>`);
     parts.push(`<text class="bos-sub" x="${textX}" y="${top + 16}">${escapeXml(subtitle(n))}</text>`);
-    if (n.overlay && overlay) parts.push(`<text class="bos-load-${n.overlay.status}" x="${textX}" y="${top + 33}">${escapeXml(n.overlay.text)}</text>`);
+    if (n.overlay && overlay) {
+        parts.push(
+            `<text class="bos-load-${n.overlay.status}" x="${textX}" y="${top + 33}">${
+                escapeXml(n.overlay.text)
+            }</text>`,
+        );
+    }
     parts.push('</g>');
     return parts.join('');
 }
@@ -73,19 +101,36 @@ function legend(x: number, y: number, overlay: boolean): string {
     const items: string[] = [];
     let cx = x;
     for (const k of EDGE_KINDS) {
-        items.push(`<path class="bos-edge-${edgeClass(k)}" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}" marker-end="url(#arrow-${edgeClass(k)})"/>`,
-            `<text class="bos-sub" x="${cx + 42}" y="${y + 18}">${k}</text>`);
+        items.push(
+            `<path class="bos-edge-${edgeClass(k)}" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}" marker-end="url(#arrow-${
+                edgeClass(k)
+            })"/>`,
+            `<text class="bos-sub" x="${cx + 42}" y="${y + 18}">${k}</text>`,
+        );
         cx += 60 + k.length * 7;
     }
     cx += 16;
     for (const l of LAYERS) {
-        items.push(`<rect class="bos-box-${l}" x="${cx}" y="${y + 6}" width="16" height="16" rx="3"/>`, `<text class="bos-sub" x="${cx + 22}" y="${y + 18}">${l}</text>`);
+        items.push(
+            `<rect class="bos-box-${l}" x="${cx}" y="${y + 6}" width="16" height="16" rx="3"/>`,
+            `<text class="bos-sub" x="${cx + 22}" y="${y + 18}">${l}</text>`,
+        );
         cx += 40 + l.length * 7;
     }
     if (overlay) {
         let sx = x;
-        for (const [s, label] of [['ok', 'under the headroom line'], ['headroom', 'within headroom'], ['overload', 'overloaded'], ['unknown', 'no capacity']]) {
-            items.push(`<rect class="bos-box-platform bos-status-${s}" x="${sx}" y="${y + 34}" width="16" height="16" rx="3"/>`, `<text class="bos-sub" x="${sx + 22}" y="${y + 46}">${label}</text>`);
+        for (
+            const [s, label] of [['ok', 'under the headroom line'], ['headroom', 'within headroom'], [
+                'overload',
+                'overloaded',
+            ], ['unknown', 'no capacity']]
+        ) {
+            items.push(
+                `<rect class="bos-box-platform bos-status-${s}" x="${sx}" y="${
+                    y + 34
+                }" width="16" height="16" rx="3"/>`,
+                `<text class="bos-sub" x="${sx + 22}" y="${y + 46}">${label}</text>`,
+            );
             sx += 50 + label.length * 7;
         }
     }
@@ -111,21 +156,36 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
         if (!tops.length) continue;
         const y0 = Math.min(...tops.map(p => p.y)) - 12;
         const y1 = Math.max(...tops.map(p => p.y + p.height)) + 12;
-        bands.push(`<rect class="bos-band" x="0" y="${fmt(y0)}" width="${fmt(width)}" height="${fmt(y1 - y0)}"/>`,
-            `<text class="bos-band-label" x="16" y="${fmt(y0 + 22)}">${LAYER_TITLE[layer]}</text>`);
+        bands.push(
+            `<rect class="bos-band" x="0" y="${fmt(y0)}" width="${fmt(width)}" height="${fmt(y1 - y0)}"/>`,
+            `<text class="bos-band-label" x="16" y="${fmt(y0 + 22)}">${LAYER_TITLE[layer]}</text>`,
+        );
     }
-    const markers = EDGE_KINDS.map(k => `<marker id="arrow-${edgeClass(k)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="bos-arrow-${edgeClass(k)}" d="M0 0 L10 5 L0 10 z"/></marker>`).join('');
+    const markers = EDGE_KINDS.map(k => {
+        const id = edgeClass(k);
+        const box =
+            'viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"';
+        return `<marker id="arrow-${id}" ${box}><path class="bos-arrow-${id}" d="M0 0 L10 5 L0 10 z"/></marker>`;
+    }).join('');
     const kinds = new Map(diagram.edges.map(e => [e.id, e.kind]));
     const edges = placedEdges.map(p => {
         const kind = edgeClass(kinds.get(p.edge.id) as EdgeKind);
-        return `<path class="bos-edge-${kind}" data-edge="${escapeXml(p.edge.id)}" d="${edgePath(p)}" marker-end="url(#arrow-${kind})"/>`;
+        return `<path class="bos-edge-${kind}" data-edge="${escapeXml(p.edge.id)}" d="${
+            edgePath(p)
+        }" marker-end="url(#arrow-${kind})"/>`;
     });
     const all = [...placed.values()];
     const containers = all.filter(p => p.node.isContainer && !p.node.folded).map(p => box(p, overlay));
     const leaves = all.filter(p => !(p.node.isContainer && !p.node.folded)).map(p => box(p, overlay));
-    const note = diagram.note ? `<text class="bos-note" x="16" y="${fmt(bodyHeight + LEGEND_HEIGHT + 14)}">${escapeXml(diagram.note)}</text>` : '';
+    const note = diagram.note
+        ? `<text class="bos-note" x="16" y="${fmt(bodyHeight + LEGEND_HEIGHT + 14)}">${escapeXml(diagram.note)}</text>`
+        : '';
     return [
-        `<svg xmlns="http://www.w3.org/2000/svg" class="bos-diagram" viewBox="0 0 ${fmt(width)} ${fmt(height)}" width="${fmt(width)}" height="${fmt(height)}" font-family="${escapeXml(fontFamily())}" data-view="${escapeXml(diagram.view)}">`,
+        `<svg xmlns="http://www.w3.org/2000/svg" class="bos-diagram" viewBox="0 0 ${fmt(width)} ${
+            fmt(height)
+        }" width="${fmt(width)}" height="${fmt(height)}" font-family="${escapeXml(fontFamily())}" data-view="${
+            escapeXml(diagram.view)
+        }">`,
         `<title>${escapeXml(diagram.title)}${diagram.scenario ? ` — ${escapeXml(diagram.scenario)}` : ''}</title>`,
         options.bare ? '' : `<style>${stylesheet(options.theme)}</style>`,
         `<defs>${markers}</defs>`,
@@ -139,4 +199,3 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
         '</svg>',
     ].join('\n');
 }
-

@@ -1,14 +1,18 @@
 // Colours of the picture: by layer (box fill), by kind (accent stripe), by overlay
 // status, and one style per edge kind. The SVG carries a concrete palette; the preview
 // webview overrides the same classes with the VS Code theme's colours.
-import type { Layer } from '../model/vocabulary.js';
 import type { Status } from '../analysis/scenario.js';
+import type { Layer } from '../model/vocabulary.js';
 import type { EdgeKind } from './graph.js';
 
 export type ThemeName = 'light' | 'dark';
 
 interface Palette {
-    background: string; text: string; muted: string; band: string; bandText: string;
+    background: string;
+    text: string;
+    muted: string;
+    band: string;
+    bandText: string;
     layer: Record<Layer, { fill: string; stroke: string }>;
     container: Record<'platform' | 'infrastructure', { fill: string; stroke: string }>;
     status: Record<Status, string>;
@@ -17,33 +21,57 @@ interface Palette {
 
 const PALETTES: Readonly<Record<ThemeName, Palette>> = {
     light: {
-        background: '#ffffff', text: '#1f2328', muted: '#59636e', band: '#f6f8fa', bandText: '#8c959f',
+        background: '#ffffff',
+        text: '#1f2328',
+        muted: '#59636e',
+        band: '#f6f8fa',
+        bandText: '#8c959f',
         layer: {
             actors: { fill: '#f3e8ff', stroke: '#8250df' },
             commerce: { fill: '#ddf4ff', stroke: '#0969da' },
             platform: { fill: '#dafbe1', stroke: '#1a7f37' },
             infrastructure: { fill: '#fff1e5', stroke: '#bc4c00' },
         },
-        container: { platform: { fill: '#f0fdf4', stroke: '#4ac26b' }, infrastructure: { fill: '#fff8f2', stroke: '#fb8f44' } },
+        container: {
+            platform: { fill: '#f0fdf4', stroke: '#4ac26b' },
+            infrastructure: { fill: '#fff8f2', stroke: '#fb8f44' },
+        },
         status: { ok: '#1a7f37', headroom: '#9a6700', overload: '#cf222e', unknown: '#6e7781' },
         edge: { 'uses': '#6e7781', 'runs on': '#bc4c00', 'calls': '#0969da', 'depends on': '#8250df' },
     },
     dark: {
-        background: '#0d1117', text: '#e6edf3', muted: '#9198a1', band: '#161b22', bandText: '#6e7681',
+        background: '#0d1117',
+        text: '#e6edf3',
+        muted: '#9198a1',
+        band: '#161b22',
+        bandText: '#6e7681',
         layer: {
             actors: { fill: '#2c1f4a', stroke: '#ab7df8' },
             commerce: { fill: '#0c2d4f', stroke: '#4493f8' },
             platform: { fill: '#0f3320', stroke: '#3fb950' },
             infrastructure: { fill: '#3d2110', stroke: '#f0883e' },
         },
-        container: { platform: { fill: '#0b2116', stroke: '#2ea043' }, infrastructure: { fill: '#2a1709', stroke: '#db6d28' } },
+        container: {
+            platform: { fill: '#0b2116', stroke: '#2ea043' },
+            infrastructure: { fill: '#2a1709', stroke: '#db6d28' },
+        },
         status: { ok: '#3fb950', headroom: '#d29922', overload: '#f85149', unknown: '#8b949e' },
         edge: { 'uses': '#8b949e', 'runs on': '#f0883e', 'calls': '#4493f8', 'depends on': '#ab7df8' },
     },
 };
 
-export const EDGE_DASH: Readonly<Record<EdgeKind, string>> = { 'uses': '', 'runs on': '6 4', 'calls': '', 'depends on': '2 3' };
-export const EDGE_WIDTH: Readonly<Record<EdgeKind, number>> = { 'uses': 1.2, 'runs on': 1.2, 'calls': 1.8, 'depends on': 1.2 };
+export const EDGE_DASH: Readonly<Record<EdgeKind, string>> = {
+    'uses': '',
+    'runs on': '6 4',
+    'calls': '',
+    'depends on': '2 3',
+};
+export const EDGE_WIDTH: Readonly<Record<EdgeKind, number>> = {
+    'uses': 1.2,
+    'runs on': 1.2,
+    'calls': 1.8,
+    'depends on': 1.2,
+};
 
 /** Class-name form of an edge kind: `runs on` → `runs-on`. */
 export const edgeClass = (k: EdgeKind) => k.replace(' ', '-');
@@ -66,14 +94,23 @@ export function stylesheet(theme: ThemeName): string {
         `.bos-band-label{fill:${p.bandText};font-size:12px;font-weight:600;letter-spacing:1px}`,
         `.bos-note{fill:${p.status.headroom};font-size:12px}`,
         ...Object.entries(p.layer).map(([l, c]) => `.bos-box-${l}{fill:${c.fill};stroke:${c.stroke};stroke-width:1.2}`),
-        ...Object.entries(p.container).map(([k, c]) => `.bos-container-${k}{fill:${c.fill};stroke:${c.stroke};stroke-width:1.2;stroke-dasharray:4 3}`),
-        ...Object.entries(p.status).map(([s, c]) => `.bos-status-${s}{stroke:${c};stroke-width:2.5}.bos-load-${s}{fill:${c};font-size:11px;font-weight:600}`),
-        ...Object.entries(p.edge).map(([k, c]) => `.bos-edge-${edgeClass(k as EdgeKind)}{fill:none;stroke:${c};stroke-width:${EDGE_WIDTH[k as EdgeKind]}${EDGE_DASH[k as EdgeKind] ? `;stroke-dasharray:${EDGE_DASH[k as EdgeKind]}` : ''}}.bos-arrow-${edgeClass(k as EdgeKind)}{fill:${c}}`),
+        ...Object.entries(p.container).map(([k, c]) =>
+            `.bos-container-${k}{fill:${c.fill};stroke:${c.stroke};stroke-width:1.2;stroke-dasharray:4 3}`
+        ),
+        ...Object.entries(p.status).map(([s, c]) =>
+            `.bos-status-${s}{stroke:${c};stroke-width:2.5}.bos-load-${s}{fill:${c};font-size:11px;font-weight:600}`
+        ),
+        ...Object.entries(p.edge).map(([k, c]) =>
+            `.bos-edge-${edgeClass(k as EdgeKind)}{fill:none;stroke:${c};stroke-width:${EDGE_WIDTH[k as EdgeKind]}${
+                EDGE_DASH[k as EdgeKind] ? `;stroke-dasharray:${EDGE_DASH[k as EdgeKind]}` : ''
+            }}.bos-arrow-${edgeClass(k as EdgeKind)}{fill:${c}}`
+        ),
         '.bos-selected{stroke-width:3.5}',
     ];
     return rules.join('');
 }
 
 export function fontFamily(): string {
-    return "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+    return "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Noto Sans', "
+        + "'PingFang SC', 'Microsoft YaHei', sans-serif";
 }

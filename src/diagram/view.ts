@@ -33,10 +33,14 @@ export function findView(model: BosModel, name: string | undefined): ViewChoice 
 
 function matches(p: Pattern, n: ModelNode): boolean {
     switch (p.type) {
-        case 'all': return true;
-        case 'layer': return n.layer === p.layer;
-        case 'kind': return n.kind === p.kind;
-        case 'ref': return !!p.target && (n === p.target || (p.children && isInside(n, p.target)));
+        case 'all':
+            return true;
+        case 'layer':
+            return n.layer === p.layer;
+        case 'kind':
+            return n.kind === p.kind;
+        case 'ref':
+            return !!p.target && (n === p.target || (p.children && isInside(n, p.target)));
     }
 }
 

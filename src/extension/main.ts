@@ -1,11 +1,16 @@
 // The VS Code extension: thin glue that starts the BOS language server and wires a few
 // commands to it. Every language feature lives in the server.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DiagramPreview } from './preview.js';
-import { modelStatus } from './status.js';
-import { EXAMPLE, STARTER, openPendingFile, scaffold } from './scaffold.js';
+import {
+    LanguageClient,
+    type LanguageClientOptions,
+    type ServerOptions,
+    TransportKind,
+} from 'vscode-languageclient/node';
 import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../lsp/protocol.js';
+import { DiagramPreview } from './preview.js';
+import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
+import { modelStatus } from './status.js';
 
 let client: LanguageClient | undefined;
 
@@ -31,25 +36,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         firstDiagnostics.dispose();
     });
     context.subscriptions.push(
-        log, output, preview, firstDiagnostics, modelStatus(),
+        log,
+        output,
+        preview,
+        firstDiagnostics,
+        modelStatus(),
         vscode.commands.registerCommand('bos.openPreview', () => preview.open()),
         vscode.commands.registerCommand('bos.exportSvg', () => preview.exportSvg()),
         vscode.commands.registerCommand('bos.exportPng', () => preview.exportPng()),
         vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),
         vscode.commands.registerCommand('bos.newModel', (target?: vscode.Uri) => scaffold(context, STARTER, target)),
         vscode.commands.registerCommand('bos.openExample', (target?: vscode.Uri) => scaffold(context, EXAMPLE, target)),
-        vscode.commands.registerCommand('bos.showAnalysis', () => vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: 'BOS: analysing scenarios…' },
-            async () => {
-                const result = await client!.sendRequest<AnalysisResult>(ANALYSIS_REQUEST, {} satisfies AnalysisParams);
-                output.clear();
-                output.append(result.text);
-                output.show(true);
-            })),
+        vscode.commands.registerCommand('bos.showAnalysis', () =>
+            vscode.window.withProgress(
+                { location: vscode.ProgressLocation.Notification, title: 'BOS: analysing scenarios…' },
+                async () => {
+                    const result = await client!.sendRequest<AnalysisResult>(
+                        ANALYSIS_REQUEST,
+                        {} satisfies AnalysisParams,
+                    );
+                    output.clear();
+                    output.append(result.text);
+                    output.show(true);
+                },
+            )),
     );
     log.info('activated');
     void openPendingFile(context);
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'BOS: checking the model' }, () => client!.start());
+    await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'BOS: checking the model' },
+        () => client!.start(),
+    );
 }
 
 export function deactivate(): Thenable<void> | undefined {

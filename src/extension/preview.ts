@@ -4,8 +4,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    DIAGRAM_REQUEST, MODEL_CHANGED_NOTIFICATION, parseFromWebview,
-    type DiagramParams, type DiagramResult, type FromWebview, type ToWebview,
+    DIAGRAM_REQUEST,
+    type DiagramParams,
+    type DiagramResult,
+    type FromWebview,
+    MODEL_CHANGED_NOTIFICATION,
+    parseFromWebview,
+    type ToWebview,
 } from '../lsp/protocol.js';
 import { makeNonce, previewHtml } from '../webview/html.js';
 
@@ -25,18 +30,35 @@ export class DiagramPreview implements vscode.Disposable {
     }
 
     open(): void {
-        if (this.panel) { this.panel.reveal(vscode.ViewColumn.Beside, true); return; }
-        const roots = [vscode.Uri.joinPath(this.context.extensionUri, 'media'), vscode.Uri.joinPath(this.context.extensionUri, 'out')];
-        const panel = vscode.window.createWebviewPanel('bos.preview', 'BOS Diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-            { enableScripts: true, localResourceRoots: roots, retainContextWhenHidden: true });
+        if (this.panel) {
+            this.panel.reveal(vscode.ViewColumn.Beside, true);
+            return;
+        }
+        const roots = [
+            vscode.Uri.joinPath(this.context.extensionUri, 'media'),
+            vscode.Uri.joinPath(this.context.extensionUri, 'out'),
+        ];
+        const panel = vscode.window.createWebviewPanel('bos.preview', 'BOS Diagram', {
+            viewColumn: vscode.ViewColumn.Beside,
+            preserveFocus: true,
+        }, { enableScripts: true, localResourceRoots: roots, retainContextWhenHidden: true });
         panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
         panel.webview.html = previewHtml({
-            cspSource: panel.webview.cspSource, nonce: makeNonce(),
-            scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webview.js')).toString(),
-            styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'preview.css')).toString(),
+            cspSource: panel.webview.cspSource,
+            nonce: makeNonce(),
+            scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webview.js'))
+                .toString(),
+            styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'preview.css'))
+                .toString(),
         });
         panel.webview.onDidReceiveMessage(m => void this.handle(parseFromWebview(m)), undefined, this.disposables);
-        panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
+        panel.onDidDispose(
+            () => {
+                this.panel = undefined;
+            },
+            undefined,
+            this.disposables,
+        );
         this.panel = panel;
     }
 
@@ -49,10 +71,14 @@ export class DiagramPreview implements vscode.Disposable {
     private async refresh(): Promise<void> {
         if (!this.panel) return;
         const kind = vscode.window.activeColorTheme.kind;
-        const theme = kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight ? 'light' : 'dark';
+        const theme = kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight
+            ? 'light'
+            : 'dark';
         const params: DiagramParams = { ...this.choice, theme };
-        const diagram = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'BOS: laying out the diagram' },
-            () => this.client.sendRequest<DiagramResult>(DIAGRAM_REQUEST, params));
+        const diagram = await vscode.window.withProgress({
+            location: vscode.ProgressLocation.Window,
+            title: 'BOS: laying out the diagram',
+        }, () => this.client.sendRequest<DiagramResult>(DIAGRAM_REQUEST, params));
         if (diagram.svg && !diagram.syntaxErrors) this.last = diagram;
         this.last ??= diagram;
         this.post({ type: 'diagram', diagram });
@@ -65,9 +91,13 @@ export class DiagramPreview implements vscode.Disposable {
     private async handle(m: FromWebview | undefined): Promise<void> {
         if (!m) return; // unknown or malformed messages are ignored
         if (m.type === 'ready') await this.refresh();
-        else if (m.type === 'choose') { this.choice = { view: m.view, scenario: m.scenario }; await this.refresh(); }
-        else if (m.type === 'reveal') await this.reveal(m.node);
-        else if (m.type === 'exportPng') await this.save('png', Buffer.from(m.dataUrl.slice('data:image/png;base64,'.length), 'base64'));
+        else if (m.type === 'choose') {
+            this.choice = { view: m.view, scenario: m.scenario };
+            await this.refresh();
+        } else if (m.type === 'reveal') await this.reveal(m.node);
+        else if (m.type === 'exportPng') {
+            await this.save('png', Buffer.from(m.dataUrl.slice('data:image/png;base64,'.length), 'base64'));
+        }
     }
 
     /** Opens the declaration of a box, but only inside the workspace. */
@@ -76,8 +106,16 @@ export class DiagramPreview implements vscode.Disposable {
         if (!source) return;
         const uri = vscode.Uri.parse(source.uri);
         if (!vscode.workspace.getWorkspaceFolder(uri)) return;
-        const range = new vscode.Range(source.start.line, source.start.character, source.end.line, source.end.character);
-        const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(range.start, range.start) });
+        const range = new vscode.Range(
+            source.start.line,
+            source.start.character,
+            source.end.line,
+            source.end.character,
+        );
+        const editor = await vscode.window.showTextDocument(uri, {
+            viewColumn: vscode.ViewColumn.One,
+            selection: new vscode.Range(range.start, range.start),
+        });
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
 
@@ -86,18 +124,27 @@ export class DiagramPreview implements vscode.Disposable {
         const uri = editor.document.uri.toString();
         const pos = editor.selection.active;
         // The innermost declaration around the cursor: the last one that starts before it.
-        const inside = this.last.nodes.filter(n => n.uri === uri && new vscode.Range(n.start.line, n.start.character, n.end.line, n.end.character).contains(pos));
+        const inside = this.last.nodes.filter(n =>
+            n.uri === uri
+            && new vscode.Range(n.start.line, n.start.character, n.end.line, n.end.character).contains(pos)
+        );
         this.post({ type: 'highlight', node: inside.at(-1)?.id });
     }
 
     async exportSvg(): Promise<void> {
-        if (!this.last?.svg) { void vscode.window.showInformationMessage('Open the BOS diagram first.'); return; }
+        if (!this.last?.svg) {
+            void vscode.window.showInformationMessage('Open the BOS diagram first.');
+            return;
+        }
         const svg = this.last.svg.replace(/(<svg[^>]*>)/, `$1<style>${this.last.css ?? ''}</style>`);
         await this.save('svg', Buffer.from(svg, 'utf8'));
     }
 
     exportPng(): void {
-        if (!this.panel) { void vscode.window.showInformationMessage('Open the BOS diagram first.'); return; }
+        if (!this.panel) {
+            void vscode.window.showInformationMessage('Open the BOS diagram first.');
+            return;
+        }
         // The webview rasterises what it shows and answers with an exportPng message.
         this.post({ type: 'exportPng' });
     }
@@ -105,7 +152,10 @@ export class DiagramPreview implements vscode.Disposable {
     private async save(ext: 'svg' | 'png', data: Uint8Array): Promise<void> {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         const name = `${(this.last?.view ?? 'diagram').split('.').pop()}.${ext}`;
-        const target = await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, name), filters: { [ext.toUpperCase()]: [ext] } });
+        const target = await vscode.window.showSaveDialog({
+            defaultUri: folder && vscode.Uri.joinPath(folder, name),
+            filters: { [ext.toUpperCase()]: [ext] },
+        });
         if (!target) return;
         await vscode.workspace.fs.writeFile(target, data);
         void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}`);

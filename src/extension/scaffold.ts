@@ -2,26 +2,45 @@
 // (examples/starter, examples/double11) into a folder the user picks, then open it.
 import * as vscode from 'vscode';
 
-export interface Template { folder: string; label: string; main: string }
+export interface Template {
+    folder: string;
+    label: string;
+    main: string;
+}
 
 export const STARTER: Template = { folder: 'starter', label: 'Create BOS model here', main: 'model.bos' };
-export const EXAMPLE: Template = { folder: 'double11', label: 'Copy the Double 11 example here', main: 'scenarios/double11.bos' };
+export const EXAMPLE: Template = {
+    folder: 'double11',
+    label: 'Copy the Double 11 example here',
+    main: 'scenarios/double11.bos',
+};
 
 /** Copies the template into `target` (asked for when absent) without overwriting anything. */
-export async function scaffold(context: vscode.ExtensionContext, template: Template, target?: vscode.Uri): Promise<void> {
+export async function scaffold(
+    context: vscode.ExtensionContext,
+    template: Template,
+    target?: vscode.Uri,
+): Promise<void> {
     target ??= (await vscode.window.showOpenDialog({
-        canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: template.label,
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+        openLabel: template.label,
         defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
     }))?.[0];
     if (!target) return;
     const source = vscode.Uri.joinPath(context.extensionUri, 'examples', template.folder);
     const files = await listFiles(source);
-    const clashes = (await Promise.all(files.map(async f => (await exists(vscode.Uri.joinPath(target, f))) ? f : undefined))).filter(Boolean);
+    const clashes =
+        (await Promise.all(files.map(async f => (await exists(vscode.Uri.joinPath(target, f))) ? f : undefined)))
+            .filter(Boolean);
     if (clashes.length) {
         void vscode.window.showErrorMessage(`Nothing was written: ${target.fsPath} already has ${clashes.join(', ')}.`);
         return;
     }
-    for (const f of files) await vscode.workspace.fs.copy(vscode.Uri.joinPath(source, f), vscode.Uri.joinPath(target, f));
+    for (const f of files) {
+        await vscode.workspace.fs.copy(vscode.Uri.joinPath(source, f), vscode.Uri.joinPath(target, f));
+    }
     const main = vscode.Uri.joinPath(target, template.main);
     if (vscode.workspace.getWorkspaceFolder(main)) {
         await vscode.window.showTextDocument(main);
@@ -57,5 +76,10 @@ async function listFiles(dir: vscode.Uri, prefix = ''): Promise<string[]> {
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-    try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
+    try {
+        await vscode.workspace.fs.stat(uri);
+        return true;
+    } catch {
+        return false;
+    }
 }

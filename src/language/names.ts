@@ -1,6 +1,6 @@
 // Qualified names (spec section 2): `package.Name`, nested `package.Container.Name`.
 import type { AstNode } from 'langium';
-import { isModel, isPlatform, isInfrastructure, type Declaration, type Model } from './generated/ast.js';
+import { type Declaration, isInfrastructure, isModel, isPlatform, type Model } from './generated/ast.js';
 
 export function packageOf(model: Model): string {
     return model.package ?? '';

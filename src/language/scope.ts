@@ -3,11 +3,25 @@
 // file's imports, and finally as a fully qualified name. Every declaration is exported
 // to the index under its fully qualified name, so each step is one map lookup.
 import {
-    AstUtils, DefaultScopeComputation, type AstNode, DocumentState, EMPTY_STREAM, MultiMap, stream, WorkspaceCache,
-    type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
-    type ScopeProvider, type Stream, type IndexManager, type LangiumCoreServices,
+    type AstNode,
+    type AstNodeDescription,
+    AstUtils,
+    DefaultScopeComputation,
+    DocumentState,
+    EMPTY_STREAM,
+    type IndexManager,
+    type LangiumCoreServices,
+    type LangiumDocument,
+    type LocalSymbols,
+    MultiMap,
+    type ReferenceInfo,
+    type Scope,
+    type ScopeProvider,
+    type Stream,
+    stream,
+    WorkspaceCache,
 } from 'langium';
-import { isDeclaration, isInfrastructure, isModel, isPlatform, type Declaration, type Model } from './generated/ast.js';
+import { type Declaration, isDeclaration, isInfrastructure, isModel, isPlatform, type Model } from './generated/ast.js';
 import { joinName, packageOf, qualifiedName, rootOf } from './names.js';
 
 /** Every declaration of a file, containers before their children, in text order. */
@@ -16,8 +30,8 @@ export function declarationsOf(model: Model): Declaration[] {
     for (const d of model.declarations) {
         out.push(d);
         // Loops, not push(...): one container may hold more children than a call has arguments.
-        if (isPlatform(d)) for (const c of d.capabilities) out.push(c);
-        else if (isInfrastructure(d)) for (const r of d.resources) out.push(r);
+        if (isPlatform(d)) { for (const c of d.capabilities) out.push(c); }
+        else if (isInfrastructure(d)) { for (const r of d.resources) out.push(r); }
     }
     return out;
 }
@@ -42,14 +56,19 @@ export class BosScopeComputation extends DefaultScopeComputation {
 
 /** The declaration (or file) a reference is written in; completion may hand a synthetic node. */
 function holderOf(node: AstNode | undefined): Declaration | Model | undefined {
-    return node && AstUtils.getContainerOfType(node, n => isDeclaration(n) || isModel(n)) as Declaration | Model | undefined;
+    return node
+        && AstUtils.getContainerOfType(node, n => isDeclaration(n) || isModel(n)) as Declaration | Model | undefined;
 }
 
 /** One step of name lookup: a qualified-name prefix (`pkg.`), or an import's alias. */
 export type LookupStep = { prefix: string } | { alias: string; path: string };
 
 /** One import as written: `import a.b.*` or `import a.b.X as Y`. */
-interface ImportRule { wildcard: boolean; path: string; alias: string }
+interface ImportRule {
+    wildcard: boolean;
+    path: string;
+    alias: string;
+}
 
 export function importRule(path: string, alias?: string): ImportRule {
     const wildcard = path.endsWith('.*');
@@ -116,7 +135,9 @@ export class BosScopeProvider implements ScopeProvider {
             if (containerName !== undefined) steps.push({ prefix: `${containerName}.` });
         }
         steps.push({ prefix: joinName(packageOf(root), '') });
-        for (const rule of this.rules(root)) steps.push(rule.wildcard ? { prefix: `${rule.path}.` } : { alias: rule.alias, path: rule.path });
+        for (const rule of this.rules(root)) {
+            steps.push(rule.wildcard ? { prefix: `${rule.path}.` } : { alias: rule.alias, path: rule.path });
+        }
         steps.push({ prefix: '' });
         return steps;
     }
@@ -128,7 +149,9 @@ export class BosScopeProvider implements ScopeProvider {
             let name: string | undefined;
             if ('prefix' in step) name = step.prefix + text;
             else if (text === step.alias) name = step.path;
-            else if (text.startsWith(step.alias) && text[step.alias.length] === '.') name = step.path + text.slice(step.alias.length);
+            else if (text.startsWith(step.alias) && text[step.alias.length] === '.') {
+                name = step.path + text.slice(step.alias.length);
+            }
             const d = name === undefined ? undefined : names.get(name);
             if (d) return d;
         }
@@ -142,8 +165,11 @@ export class BosScopeProvider implements ScopeProvider {
     getScope(context: ReferenceInfo): Scope {
         const holder = holderOf(context.container);
         return {
-            getElement: (name) => this.resolve(holder, name),
-            getElements: (name) => { const d = this.resolve(holder, name); return d ? stream([d]) : EMPTY_STREAM; },
+            getElement: name => this.resolve(holder, name),
+            getElements: name => {
+                const d = this.resolve(holder, name);
+                return d ? stream([d]) : EMPTY_STREAM;
+            },
             getAllElements: () => this.visible(context),
         };
     }
@@ -152,7 +178,10 @@ export class BosScopeProvider implements ScopeProvider {
      * Every declaration usable from the reference's place that passes `filter`, named the
      * shortest way it resolves from there (for completion).
      */
-    visible(context: ReferenceInfo, filter: (d: AstNodeDescription) => boolean = () => true): Stream<AstNodeDescription> {
+    visible(
+        context: ReferenceInfo,
+        filter: (d: AstNodeDescription) => boolean = () => true,
+    ): Stream<AstNodeDescription> {
         const node = holderOf(context.container);
         const steps = this.lookupFrom(node);
         const seen = new Set<string>();

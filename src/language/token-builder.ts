@@ -4,8 +4,8 @@
 //   `kind` + `s`. Word keywords yield to ID here.
 // - Chevrotain cannot analyse regexes with the `u` flag and then drops its first-char
 //   optimisation for the whole lexer (about 3x slower). Start-char hints restore it.
-import { DefaultTokenBuilder, type GrammarAST } from 'langium';
 import type { TokenType } from 'chevrotain';
+import { DefaultTokenBuilder, type GrammarAST } from 'langium';
 
 /** ASCII letters, `_`, `^`, all of Latin-1, and one code per Chevrotain bucket above it. */
 function identifierStarts(): number[] {

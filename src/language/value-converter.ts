@@ -1,5 +1,5 @@
 // Numbers carry `_` separators and the scale suffixes k, M, B (spec section 1).
-import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { type CstNode, DefaultValueConverter, type GrammarAST, type ValueType } from 'langium';
 
 const SCALE: Readonly<Record<string, number>> = { k: 1e3, M: 1e6, B: 1e9 };
 

@@ -3,7 +3,7 @@
 // keystroke; the log gets the stack for the bug report.
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { BosServices } from '../services/bos-module.js';
 import { describeFailure } from '../services/workspace-model.js';
 
@@ -16,7 +16,10 @@ export function reportCheckFailures(connection: Connection, shared: LangiumShare
             const stack = failure.error instanceof Error ? `\n${failure.error.stack}` : '';
             connection.console.error(`${describeFailure(failure)}${stack}`);
             // A notification, not showErrorMessage: that one is a request some clients refuse.
-            void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `BOS: ${describeFailure(failure)}. Please report it.` });
+            void connection.sendNotification(ShowMessageNotification.type, {
+                type: MessageType.Error,
+                message: `BOS: ${describeFailure(failure)}. Please report it.`,
+            });
         }
     });
 }

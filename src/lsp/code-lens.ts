@@ -2,8 +2,8 @@
 import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
-import type { BosServices } from '../services/bos-module.js';
 import { percent, rate } from '../analysis/format.js';
+import type { BosServices } from '../services/bos-module.js';
 import { hardest } from './scenario-choice.js';
 
 export class BosCodeLensProvider implements CodeLensProvider {
@@ -21,7 +21,11 @@ export class BosCodeLensProvider implements CodeLensProvider {
             const top = hardest(result.loads.get(n) ?? []);
             if (top) {
                 const scenario = top.scenario.scenario.name;
-                parts.push(top.load.utilisation === undefined ? `${rate(top.load.load)} in ${scenario}` : `${percent(top.load.utilisation)} in ${scenario}`);
+                parts.push(
+                    top.load.utilisation === undefined
+                        ? `${rate(top.load.load)} in ${scenario}`
+                        : `${percent(top.load.utilisation)} in ${scenario}`,
+                );
             }
             lenses.push({ range: nameNode.range, command: { title: parts.join(' · '), command: '' } });
         }

@@ -1,35 +1,57 @@
 // `bos/diagram`: the preview's picture, from the same pipeline as `bos render`, laid
 // out in a worker thread with a time limit so that the server never blocks.
 import { AstUtils, type LangiumDocuments } from 'langium';
-import type { BosServices } from '../services/bos-module.js';
-import { findView, viewsOf } from '../diagram/view.js';
-import { render } from '../diagram/render.js';
 import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
+import { render } from '../diagram/render.js';
 import { stylesheet } from '../diagram/theme.js';
+import { findView, viewsOf } from '../diagram/view.js';
+import type { BosServices } from '../services/bos-module.js';
 import type { DiagramParams, DiagramResult } from './protocol.js';
 
-export async function diagramFor(params: DiagramParams, bos: BosServices, documents: LangiumDocuments): Promise<DiagramResult> {
+export async function diagramFor(
+    params: DiagramParams,
+    bos: BosServices,
+    documents: LangiumDocuments,
+): Promise<DiagramResult> {
     const { model, analysis } = bos.bos.WorkspaceModel.get();
     const theme = params.theme === 'dark' ? 'dark' : 'light';
-    const syntaxErrors = documents.all.toArray().reduce((n, d) => n + (d.diagnostics ?? []).filter(x => x.code === 'bos/syntax').length, 0);
+    const syntaxErrors = documents.all.toArray().reduce(
+        (n, d) => n + (d.diagnostics ?? []).filter(x => x.code === 'bos/syntax').length,
+        0,
+    );
     const base = {
         views: viewsOf(model).map(v => ({ id: v.id, title: v.title })),
         scenarios: analysis.scenarios.map(s => ({ id: s.scenario.id!, title: s.scenario.title ?? s.scenario.name })),
-        syntaxErrors, nodes: [],
+        syntaxErrors,
+        nodes: [],
     };
     const view = findView(model, params.view) ?? findView(model, undefined)!;
     try {
         const { svg, diagram } = await render({
-            model, analysis, view, theme, bare: true,
-            scenario: params.scenario || undefined, noOverlay: params.scenario === '',
+            model,
+            analysis,
+            view,
+            theme,
+            bare: true,
+            scenario: params.scenario || undefined,
+            noOverlay: params.scenario === '',
             layout: { timeoutMs: LAYOUT_TIMEOUT_MS },
         });
         const nodes = diagram.nodes.map(n => {
             const source = model.nodes[Number(n.id.slice(1))].source;
-            const range = source.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            const range = source.$cstNode?.range
+                ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
             return { id: n.id, uri: AstUtils.getDocument(source).uri.toString(), start: range.start, end: range.end };
         });
-        return { ...base, svg, css: stylesheet(theme), view: view.id, scenario: diagram.scenario, nodes, note: diagram.note };
+        return {
+            ...base,
+            svg,
+            css: stylesheet(theme),
+            view: view.id,
+            scenario: diagram.scenario,
+            nodes,
+            note: diagram.note,
+        };
     } catch (err) {
         return { ...base, view: view.id, error: err instanceof Error ? err.message : String(err) };
     }

@@ -16,7 +16,11 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
     private lastUpdate = 0;
     private token: Cancellation.CancellationToken = Cancellation.CancellationToken.None;
 
-    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+    override async update(
+        changed: URI[],
+        deleted: URI[],
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
         this.token = cancelToken;
         await super.update(changed, deleted, cancelToken);
     }
@@ -34,7 +38,11 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         const token = this.token;
         if (wait > 0 && !token.isCancellationRequested) {
             await new Promise<void>(resolve => {
-                const done = () => { clearTimeout(timer); subscription.dispose(); resolve(); };
+                const done = () => {
+                    clearTimeout(timer);
+                    subscription.dispose();
+                    resolve();
+                };
                 const timer = setTimeout(done, wait);
                 const subscription = token.onCancellationRequested(done);
             });

@@ -3,14 +3,16 @@
 import type { AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import * as ast from '../language/generated/ast.js';
-import type { BosServices } from '../services/bos-module.js';
 import { rate } from '../analysis/format.js';
-import { chosenScenario } from './scenario-choice.js';
+import * as ast from '../language/generated/ast.js';
 import type { ModelNode } from '../model/model.js';
+import type { BosServices } from '../services/bos-module.js';
+import { chosenScenario } from './scenario-choice.js';
 
 export class BosInlayHintProvider extends AbstractInlayHintProvider {
-    constructor(private readonly services: BosServices) { super(); }
+    constructor(private readonly services: BosServices) {
+        super();
+    }
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         if (!this.services.bos.Settings.inlayHints || !ast.isWeightedRef(node)) return;
@@ -21,12 +23,19 @@ export class BosInlayHintProvider extends AbstractInlayHintProvider {
         const holder = result.model.byAst.get(node.$container);
         if (!scenario || !holder) return;
         const weight = typeof node.weight === 'number' ? node.weight : 1;
-        const load = relation === 'steps' ? flowRate(holder, scenario.scenario) : scenario.nodes.find(n => n.node === holder)?.load;
+        const load = relation === 'steps'
+            ? flowRate(holder, scenario.scenario)
+            : scenario.nodes.find(n => n.node === holder)?.load;
         if (load === undefined) return;
         const end = node.$cstNode?.range.end;
         if (!end) return;
-        acceptor({ position: end, label: `⟶ ${rate(load * weight)}`, kind: InlayHintKind.Parameter, paddingLeft: true,
-            tooltip: `load through this reference in ${scenario.scenario.name}` });
+        acceptor({
+            position: end,
+            label: `⟶ ${rate(load * weight)}`,
+            kind: InlayHintKind.Parameter,
+            paddingLeft: true,
+            tooltip: `load through this reference in ${scenario.scenario.name}`,
+        });
     }
 }
 
@@ -35,4 +44,3 @@ function flowRate(flow: ModelNode, scenario: ModelNode): number | undefined {
     const loads = scenario.loads.filter(l => l.dep.target === flow && l.rate.base !== undefined);
     return loads.length ? loads.reduce((sum, l) => sum + l.rate.base!, 0) : undefined;
 }
-

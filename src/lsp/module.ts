@@ -1,40 +1,47 @@
 // The language server's services: the shared language module plus the editor features.
 import type { Module } from 'langium';
-import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
-import { createBosServices, type BosServices } from '../services/bos-module.js';
-import { BosDocumentBuilder } from './document-builder.js';
-import { BosWorkspaceManager } from './workspace-manager.js';
-import { BosWorkspaceSymbolProvider } from './workspace-symbols.js';
-import { BosHoverProvider } from './hover.js';
-import { BosCompletionProvider } from './completion.js';
-import { BosRenameProvider } from './rename.js';
-import { BosDocumentSymbolProvider } from './symbols.js';
-import { BosSemanticTokenProvider } from './semantic-tokens.js';
+import type {
+    DefaultSharedModuleContext,
+    LangiumSharedServices,
+    PartialLangiumServices,
+    PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { type BosServices, createBosServices } from '../services/bos-module.js';
 import { BosCodeActionProvider } from './code-actions.js';
 import { BosCodeLensProvider } from './code-lens.js';
+import { BosCompletionProvider } from './completion.js';
+import { BosDocumentBuilder } from './document-builder.js';
+import { BosHoverProvider } from './hover.js';
 import { BosInlayHintProvider } from './inlay-hints.js';
+import { BosRenameProvider } from './rename.js';
+import { BosSemanticTokenProvider } from './semantic-tokens.js';
+import { BosDocumentSymbolProvider } from './symbols.js';
+import { BosWorkspaceManager } from './workspace-manager.js';
+import { BosWorkspaceSymbolProvider } from './workspace-symbols.js';
 
 export const LspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (s) => new BosDocumentBuilder(s),
-        WorkspaceManager: (s) => new BosWorkspaceManager(s),
+        DocumentBuilder: s => new BosDocumentBuilder(s),
+        WorkspaceManager: s => new BosWorkspaceManager(s),
     },
-    lsp: { WorkspaceSymbolProvider: (s) => new BosWorkspaceSymbolProvider(s) },
+    lsp: { WorkspaceSymbolProvider: s => new BosWorkspaceSymbolProvider(s) },
 };
 
 export const BosLspModule: Module<BosServices, PartialLangiumServices> = {
     lsp: {
-        HoverProvider: (s) => new BosHoverProvider(s),
-        CompletionProvider: (s) => new BosCompletionProvider(s),
-        RenameProvider: (s) => new BosRenameProvider(s),
+        HoverProvider: s => new BosHoverProvider(s),
+        CompletionProvider: s => new BosCompletionProvider(s),
+        RenameProvider: s => new BosRenameProvider(s),
         DocumentSymbolProvider: () => new BosDocumentSymbolProvider(),
-        SemanticTokenProvider: (s) => new BosSemanticTokenProvider(s),
-        CodeActionProvider: (s) => new BosCodeActionProvider(s),
-        CodeLensProvider: (s) => new BosCodeLensProvider(s),
-        InlayHintProvider: (s) => new BosInlayHintProvider(s),
+        SemanticTokenProvider: s => new BosSemanticTokenProvider(s),
+        CodeActionProvider: s => new BosCodeActionProvider(s),
+        CodeLensProvider: s => new BosCodeLensProvider(s),
+        InlayHintProvider: s => new BosInlayHintProvider(s),
     },
 };
 
-export function createBosLanguageServer(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Bos: BosServices } {
+export function createBosLanguageServer(
+    context: DefaultSharedModuleContext,
+): { shared: LangiumSharedServices; Bos: BosServices } {
     return createBosServices(context, { shared: LspSharedModule, language: BosLspModule });
 }

@@ -2,8 +2,13 @@
 // the webview: method names and payload types. Plain strings keep this file free of any
 // particular vscode-jsonrpc copy (the client and the server each bundle their own).
 
-export interface AnalysisParams { scenario?: string }
-export interface AnalysisResult { text: string; json: unknown }
+export interface AnalysisParams {
+    scenario?: string;
+}
+export interface AnalysisResult {
+    text: string;
+    json: unknown;
+}
 
 /** The scenario analysis of the whole workspace, as `bos analyze` prints it. */
 export const ANALYSIS_REQUEST = 'bos/analysis';
@@ -17,7 +22,12 @@ export interface DiagramParams {
 }
 
 /** Where a diagram node's declaration is written (0-based LSP positions). */
-export interface DiagramNodeSource { id: string; uri: string; start: { line: number; character: number }; end: { line: number; character: number } }
+export interface DiagramNodeSource {
+    id: string;
+    uri: string;
+    start: { line: number; character: number };
+    end: { line: number; character: number };
+}
 
 export interface DiagramResult {
     svg?: string;
@@ -61,21 +71,37 @@ const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
 export function parseFromWebview(m: unknown): FromWebview | undefined {
     if (!isObject(m)) return undefined;
     switch (m.type) {
-        case 'ready': return { type: 'ready' };
-        case 'reveal': return typeof m.node === 'string' && /^n\d+$/.test(m.node) ? { type: 'reveal', node: m.node } : undefined;
-        case 'choose': return optionalString(m.view) && optionalString(m.scenario) ? { type: 'choose', view: m.view as string | undefined, scenario: m.scenario as string | undefined } : undefined;
-        case 'exportPng': return typeof m.dataUrl === 'string' && m.dataUrl.startsWith('data:image/png;base64,') ? { type: 'exportPng', dataUrl: m.dataUrl } : undefined;
-        default: return undefined;
+        case 'ready':
+            return { type: 'ready' };
+        case 'reveal':
+            return typeof m.node === 'string' && /^n\d+$/.test(m.node) ? { type: 'reveal', node: m.node } : undefined;
+        case 'choose':
+            return optionalString(m.view) && optionalString(m.scenario)
+                ? { type: 'choose', view: m.view as string | undefined, scenario: m.scenario as string | undefined }
+                : undefined;
+        case 'exportPng':
+            return typeof m.dataUrl === 'string' && m.dataUrl.startsWith('data:image/png;base64,')
+                ? { type: 'exportPng', dataUrl: m.dataUrl }
+                : undefined;
+        default:
+            return undefined;
     }
 }
 
 /** Accepts only well-formed messages from the extension; anything else is ignored. */
 export function parseToWebview(m: unknown): ToWebview | undefined {
     if (!isObject(m)) return undefined;
-    if (m.type === 'highlight') return optionalString(m.node) ? { type: 'highlight', node: m.node as string | undefined } : undefined;
+    if (m.type === 'highlight') {
+        return optionalString(m.node)
+            ? { type: 'highlight', node: m.node as string | undefined }
+            : undefined;
+    }
     if (m.type === 'exportPng') return { type: 'exportPng' };
-    if (m.type === 'diagram' && isObject(m.diagram) && Array.isArray(m.diagram.views) && Array.isArray(m.diagram.nodes) && Array.isArray(m.diagram.scenarios)
-        && typeof m.diagram.view === 'string' && optionalString(m.diagram.svg) && optionalString(m.diagram.css)) {
+    if (
+        m.type === 'diagram' && isObject(m.diagram) && Array.isArray(m.diagram.views) && Array.isArray(m.diagram.nodes)
+        && Array.isArray(m.diagram.scenarios)
+        && typeof m.diagram.view === 'string' && optionalString(m.diagram.svg) && optionalString(m.diagram.css)
+    ) {
         return { type: 'diagram', diagram: m.diagram as unknown as DiagramResult };
     }
     return undefined;

@@ -1,17 +1,50 @@
 // Rename across files. A qualified reference (`Trade.PlaceOrder`) names several
 // declarations at once, so each reference is edited only in the segment that names the
 // renamed declaration; aliases stay as written, and import paths follow the rename.
-import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
+import {
+    type AstNode,
+    AstUtils,
+    type CstNode,
+    CstUtils,
+    GrammarUtils,
+    isLeafCstNode,
+    type LangiumDocument,
+    type Reference,
+} from 'langium';
 import type { LangiumServices, RenameProvider } from 'langium/lsp';
-import { ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { isDeclaration, isModel, type Declaration, type Model } from '../language/generated/ast.js';
+import {
+    type Position,
+    type Range,
+    type RenameParams,
+    ResponseError,
+    type TextDocumentPositionParams,
+    type TextEdit,
+    type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { type Declaration, isDeclaration, isModel, type Model } from '../language/generated/ast.js';
 import { containerOf, qualifiedName } from '../language/names.js';
 import { importRule } from '../language/scope.js';
 
-const RESERVED = new Set(['package', 'import', 'as', 'actor', 'infrastructure', 'resource', 'platform', 'capability', 'element', 'flow', 'scenario', 'view']);
+const RESERVED = new Set([
+    'package',
+    'import',
+    'as',
+    'actor',
+    'infrastructure',
+    'resource',
+    'platform',
+    'capability',
+    'element',
+    'flow',
+    'scenario',
+    'view',
+]);
 const IDENTIFIER = /^\^?[\p{L}_][\p{L}\p{N}_]*$/u;
 
-interface Segment { text: string; range: Range }
+interface Segment {
+    text: string;
+    range: Range;
+}
 
 /** The name segments of a qualified name's syntax (dots and comments left out). */
 export function segments(cst: CstNode): Segment[] {
@@ -46,7 +79,12 @@ export class BosRenameProvider implements RenameProvider {
         if (!found) return undefined;
         const { decl } = found;
         const name = params.newName.replace(/^\^/, '');
-        if (!IDENTIFIER.test(params.newName)) throw new ResponseError(-32803, `'${params.newName}' is not a valid name: use letters, digits and _, starting with a letter or _`);
+        if (!IDENTIFIER.test(params.newName)) {
+            throw new ResponseError(
+                -32803,
+                `'${params.newName}' is not a valid name: use letters, digits and _, starting with a letter or _`,
+            );
+        }
         const written = RESERVED.has(name) ? `^${name}` : name;
         const old = fqnSegments(decl);
         const renamed = [...old.slice(0, -1), name].join('.');
@@ -54,7 +92,8 @@ export class BosRenameProvider implements RenameProvider {
         if (clash && clash.node !== decl) throw new ResponseError(-32803, `'${renamed}' already exists`);
 
         const changes: Record<string, TextEdit[]> = {};
-        const edit = (doc: LangiumDocument, range: Range) => (changes[doc.uri.toString()] ??= []).push({ range, newText: written });
+        const edit = (doc: LangiumDocument, range: Range) =>
+            (changes[doc.uri.toString()] ??= []).push({ range, newText: written });
         const depth = old.length - 1;
         for (const doc of this.services.shared.workspace.LangiumDocuments.all) {
             const root = doc.parseResult.value;
@@ -67,7 +106,9 @@ export class BosRenameProvider implements RenameProvider {
             }
             for (const ref of AstUtils.streamAst(root).flatMap(n => AstUtils.streamReferences(n))) {
                 const target = (ref.reference as Reference).ref;
-                if (!isDeclaration(target) || !ancestorsAndSelf(target).includes(decl) || !ref.reference.$refNode) continue;
+                if (!isDeclaration(target) || !ancestorsAndSelf(target).includes(decl) || !ref.reference.$refNode) {
+                    continue;
+                }
                 const segs = segments(ref.reference.$refNode);
                 const full = fqnSegments(target);
                 const k = depth - (full.length - segs.length);
@@ -95,12 +136,18 @@ export class BosRenameProvider implements RenameProvider {
         if (!leaf) return undefined;
         const owner: AstNode = leaf.astNode;
         const nameNode = isDeclaration(owner) ? GrammarUtils.findNodeForProperty(owner.$cstNode, 'name') : undefined;
-        if (isDeclaration(owner) && nameNode && CstUtils.isChildNode(leaf, nameNode)) return { decl: owner, range: nameNode.range };
-        const ref = AstUtils.streamReferences(owner).find(r => r.reference.$refNode && CstUtils.isChildNode(leaf, r.reference.$refNode));
+        if (isDeclaration(owner) && nameNode && CstUtils.isChildNode(leaf, nameNode)) {
+            return { decl: owner, range: nameNode.range };
+        }
+        const ref = AstUtils.streamReferences(owner).find(r =>
+            r.reference.$refNode && CstUtils.isChildNode(leaf, r.reference.$refNode)
+        );
         const target = (ref?.reference as Reference | undefined)?.ref;
         if (!ref || !isDeclaration(target)) return undefined;
         const segs = segments(ref.reference.$refNode!);
-        const index = segs.findIndex(s => s.range.start.line === leaf.range.start.line && s.range.start.character === leaf.range.start.character);
+        const index = segs.findIndex(s =>
+            s.range.start.line === leaf.range.start.line && s.range.start.character === leaf.range.start.character
+        );
         // The last segment names the target, the one before it the target's container.
         const decl = ancestorsAndSelf(target)[segs.length - 1 - index];
         return decl && segs[index].text === decl.name ? { decl, range: segs[index].range } : undefined;

@@ -1,11 +1,19 @@
 // Handlers of the custom requests named in protocol.ts.
-import type { Connection } from 'vscode-languageserver';
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { BosServices } from '../services/bos-module.js';
+import type { Connection } from 'vscode-languageserver';
 import { analysisJson, analysisText, PLAIN } from '../analysis/report.js';
-import { ANALYSIS_REQUEST, DIAGRAM_REQUEST, MODEL_CHANGED_NOTIFICATION, type AnalysisParams, type AnalysisResult, type DiagramParams, type DiagramResult } from './protocol.js';
+import type { BosServices } from '../services/bos-module.js';
 import { diagramFor } from './diagram-request.js';
+import {
+    ANALYSIS_REQUEST,
+    type AnalysisParams,
+    type AnalysisResult,
+    DIAGRAM_REQUEST,
+    type DiagramParams,
+    type DiagramResult,
+    MODEL_CHANGED_NOTIFICATION,
+} from './protocol.js';
 
 export function registerRequests(connection: Connection, shared: LangiumSharedServices, bos: BosServices): void {
     const ready = async () => {
@@ -22,7 +30,9 @@ export function registerRequests(connection: Connection, shared: LangiumSharedSe
     connection.onRequest(ANALYSIS_REQUEST, async (params: AnalysisParams): Promise<AnalysisResult> => {
         await ready();
         const { analysis } = bos.bos.WorkspaceModel.get();
-        const scenarios = analysis.scenarios.filter(s => !params.scenario || s.scenario.id === params.scenario || s.scenario.name === params.scenario);
+        const scenarios = analysis.scenarios.filter(s =>
+            !params.scenario || s.scenario.id === params.scenario || s.scenario.name === params.scenario
+        );
         return { text: analysisText(analysis, scenarios, PLAIN), json: analysisJson(analysis, scenarios) };
     });
 }

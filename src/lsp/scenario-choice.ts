@@ -9,6 +9,8 @@ export function chosenScenario(result: WorkspaceResult, wanted: string): Scenari
 }
 
 export function hardest(loads: readonly ScenarioLoad[]): ScenarioLoad | undefined {
-    return loads.reduce<ScenarioLoad | undefined>((best, l) =>
-        !best || (l.load.utilisation ?? -1) > (best.load.utilisation ?? -1) ? l : best, undefined);
+    return loads.reduce<ScenarioLoad | undefined>(
+        (best, l) => !best || (l.load.utilisation ?? -1) > (best.load.utilisation ?? -1) ? l : best,
+        undefined,
+    );
 }

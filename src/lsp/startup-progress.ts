@@ -6,7 +6,9 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 
 export function reportStartupProgress(connection: Connection, shared: LangiumSharedServices): void {
     let supported = false;
-    shared.lsp.LanguageServer.onInitialize((params: InitializeParams) => { supported = !!params.capabilities.window?.workDoneProgress; });
+    shared.lsp.LanguageServer.onInitialize((params: InitializeParams) => {
+        supported = !!params.capabilities.window?.workDoneProgress;
+    });
     shared.lsp.LanguageServer.onInitialized(() => {
         if (!supported) return;
         void (async () => {
@@ -15,7 +17,10 @@ export function reportStartupProgress(connection: Connection, shared: LangiumSha
             let done = 0;
             const counting = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
                 const total = shared.workspace.LangiumDocuments.all.count();
-                progress.report(Math.round((++done / Math.max(1, total)) * 100), `checking the model (${done}/${total} files)`);
+                progress.report(
+                    Math.round((++done / Math.max(1, total)) * 100),
+                    `checking the model (${done}/${total} files)`,
+                );
             });
             try {
                 await shared.workspace.WorkspaceManager.ready;

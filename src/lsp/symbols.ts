@@ -2,8 +2,8 @@
 // infrastructure, then flows, scenarios and views.
 import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { isInfrastructure, isModel, isPlatform, type Declaration } from '../language/generated/ast.js';
+import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { type Declaration, isInfrastructure, isModel, isPlatform } from '../language/generated/ast.js';
 
 const GROUPS: readonly { title: string; types: readonly Declaration['$type'][] }[] = [
     { title: 'Actors', types: ['Actor'] },
@@ -16,8 +16,14 @@ const GROUPS: readonly { title: string; types: readonly Declaration['$type'][] }
 ];
 
 const KIND: Readonly<Record<Declaration['$type'], SymbolKind>> = {
-    Actor: SymbolKind.Interface, Element: SymbolKind.Class, Platform: SymbolKind.Namespace, Capability: SymbolKind.Method,
-    Infrastructure: SymbolKind.Package, Resource: SymbolKind.Struct, Flow: SymbolKind.Event, Scenario: SymbolKind.Constant,
+    Actor: SymbolKind.Interface,
+    Element: SymbolKind.Class,
+    Platform: SymbolKind.Namespace,
+    Capability: SymbolKind.Method,
+    Infrastructure: SymbolKind.Package,
+    Resource: SymbolKind.Struct,
+    Flow: SymbolKind.Event,
+    Scenario: SymbolKind.Constant,
     View: SymbolKind.File,
 };
 
@@ -28,8 +34,12 @@ function symbol(decl: Declaration): DocumentSymbol | undefined {
     const children = (isPlatform(decl) ? decl.capabilities : isInfrastructure(decl) ? decl.resources : [])
         .map(symbol).filter((s): s is DocumentSymbol => !!s);
     return {
-        name: decl.name, detail: [decl.title, decl.kind].filter(Boolean).join(' · '), kind: KIND[decl.$type],
-        range: cst.range, selectionRange: nameNode.range, children,
+        name: decl.name,
+        detail: [decl.title, decl.kind].filter(Boolean).join(' · '),
+        kind: KIND[decl.$type],
+        range: cst.range,
+        selectionRange: nameNode.range,
+        children,
     };
 }
 
@@ -42,8 +52,17 @@ export class BosDocumentSymbolProvider implements DocumentSymbolProvider {
             const members = root.declarations.filter(d => group.types.includes(d.$type));
             const children = members.map(symbol).filter((s): s is DocumentSymbol => !!s);
             if (!children.length) continue;
-            const range = { start: members[0].$cstNode!.range.start, end: members[members.length - 1].$cstNode!.range.end };
-            out.push({ name: group.title, kind: SymbolKind.Namespace, range, selectionRange: children[0].selectionRange, children });
+            const range = {
+                start: members[0].$cstNode!.range.start,
+                end: members[members.length - 1].$cstNode!.range.end,
+            };
+            out.push({
+                name: group.title,
+                kind: SymbolKind.Namespace,
+                range,
+                selectionRange: children[0].selectionRange,
+                children,
+            });
         }
         return out;
     }

@@ -9,7 +9,9 @@ export class BosWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
         const out: WorkspaceSymbol[] = [];
         for (const d of this.indexManager.allElements()) {
             const last = d.name.slice(d.name.lastIndexOf('.') + 1);
-            if (!this.fuzzyMatcher.match(params.query, d.name) && !this.fuzzyMatcher.match(params.query, last)) continue;
+            if (!this.fuzzyMatcher.match(params.query, d.name) && !this.fuzzyMatcher.match(params.query, last)) {
+                continue;
+            }
             const symbol = this.getWorkspaceSymbol(d);
             if (symbol) out.push(symbol);
         }

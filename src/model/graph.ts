@@ -2,12 +2,14 @@
 // (Tarjan, iterative so that long chains cannot overflow the stack), how many
 // declarations depend on each node, and the graph load flows along. Nodes are addressed
 // by their index in the model so that the hot loops run over typed arrays.
-import { fits, STRUCTURAL } from './vocabulary.js';
 import type { BosModel, Dependency, ModelNode } from './model.js';
+import { fits, STRUCTURAL } from './vocabulary.js';
 
 /** Structural dependencies (uses, runs on, calls, depends on) that name the right sort of target. */
 export function structuralEdges(node: ModelNode): Dependency[] {
-    return node.structural ??= node.deps.filter(d => STRUCTURAL.has(d.relation) && d.target && fits(d.relation, d.target.keyword));
+    return node.structural ??= node.deps.filter(d =>
+        STRUCTURAL.has(d.relation) && d.target && fits(d.relation, d.target.keyword)
+    );
 }
 
 export interface Cycle {
@@ -40,7 +42,11 @@ export interface ModelFacts {
 export function deriveFacts(model: BosModel): ModelFacts {
     const edges = model.nodes.map(structuralEdges);
     const cycles = findCycles(model, edges);
-    return { cycles, dependents: countDependents(model), loadGraph: cycles.length ? undefined : buildLoadGraph(model, edges) };
+    return {
+        cycles,
+        dependents: countDependents(model),
+        loadGraph: cycles.length ? undefined : buildLoadGraph(model, edges),
+    };
 }
 
 /**
@@ -60,8 +66,10 @@ function components(nodes: readonly ModelNode[], edges: readonly Dependency[][])
     const out: ModelNode[][] = [];
     const visit = (v: number) => {
         index[v] = low[v] = counter++;
-        stack[sp++] = v; onStack[v] = 1;
-        frameNode[fp] = v; frameNext[fp++] = 0;
+        stack[sp++] = v;
+        onStack[v] = 1;
+        frameNode[fp] = v;
+        frameNext[fp++] = 0;
     };
     for (let s = 0; s < n; s++) {
         if (index[s] >= 0) continue;
@@ -80,7 +88,11 @@ function components(nodes: readonly ModelNode[], edges: readonly Dependency[][])
             if (low[v] === index[v]) {
                 const scc: ModelNode[] = [];
                 let m: number;
-                do { m = stack[--sp]; onStack[m] = 0; scc.push(nodes[m]); } while (m !== v);
+                do {
+                    m = stack[--sp];
+                    onStack[m] = 0;
+                    scc.push(nodes[m]);
+                } while (m !== v);
                 const selfLoop = scc.length === 1 && out_.some(d => d.target!.index === v);
                 if (scc.length > 1 || selfLoop) out.push(scc);
             }
@@ -108,7 +120,10 @@ function pathBack(from: ModelNode, to: ModelNode, inScc: Set<ModelNode>, edges: 
     for (let i = 0; i < queue.length && !previous.has(to); i++) {
         for (const d of edges[queue[i].index]) {
             const t = d.target!;
-            if (inScc.has(t) && !previous.has(t)) { previous.set(t, queue[i]); queue.push(t); }
+            if (inScc.has(t) && !previous.has(t)) {
+                previous.set(t, queue[i]);
+                queue.push(t);
+            }
         }
     }
     const path: ModelNode[] = [];
@@ -135,7 +150,9 @@ function countDependents(model: BosModel): Int32Array {
 }
 
 function buildLoadGraph(model: BosModel, edges: readonly Dependency[][]): LoadGraph {
-    const carriers = model.nodes.filter(n => (n.keyword === 'capability' || n.keyword === 'resource') && n.id !== undefined);
+    const carriers = model.nodes.filter(n =>
+        (n.keyword === 'capability' || n.keyword === 'resource') && n.id !== undefined
+    );
     const loadEdges: Dependency[][] = [];
     const indegree = new Int32Array(model.nodes.length);
     let edgeCount = 0;
@@ -152,14 +169,19 @@ function buildLoadGraph(model: BosModel, edges: readonly Dependency[][]): LoadGr
         for (const d of loadEdges[n.index]) if (--indegree[d.target!.index] === 0) ready.push(d.target!);
     }
     const position = new Int32Array(model.nodes.length).fill(-1);
-    order.forEach((n, p) => { position[n.index] = p; });
+    order.forEach((n, p) => {
+        position[n.index] = p;
+    });
     const start = new Int32Array(order.length + 1);
     const target = new Int32Array(edgeCount);
     const weight = new Float64Array(edgeCount);
     let e = 0;
     for (let p = 0; p < order.length; p++) {
         start[p] = e;
-        for (const d of loadEdges[order[p].index]) { target[e] = position[d.target!.index]; weight[e++] = d.weight; }
+        for (const d of loadEdges[order[p].index]) {
+            target[e] = position[d.target!.index];
+            weight[e++] = d.weight;
+        }
     }
     start[order.length] = e;
     return { order, position, start, target, weight };

@@ -6,14 +6,17 @@ import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
 import { packageOf, qualifiedName } from '../language/names.js';
 import { declarationsOf } from '../language/scope.js';
-import { LAYER_RANK, layerOf, type DeclarationKeyword, type Layer, type Relation } from './vocabulary.js';
-import { unitInfo, type Dimension } from './units.js';
+import { type Dimension, unitInfo } from './units.js';
+import { type DeclarationKeyword, type Layer, LAYER_RANK, layerOf, type Relation } from './vocabulary.js';
 
 /** A quantity as written, with its value in the base unit when the unit fits. */
 export interface Measure {
     value: number;
     unit?: string;
-    /** Value in the base unit (per second, seconds, fraction); undefined if the unit is not `expected` or the number is too large. */
+    /**
+     * Value in the base unit (per second, seconds, fraction); undefined if the unit is
+     * not `expected` or the number is too large.
+     */
     base?: number;
     /** The number (or it in the base unit) is beyond what a double holds (about 1.8e308). */
     tooLarge: boolean;
@@ -49,7 +52,11 @@ export type Pattern =
     | { type: 'ref'; target?: ModelNode; children: boolean; source: ast.RefPattern };
 
 /** A single-valued property written more than once; the first one counts. */
-export interface Repeat { node: ModelNode; property: string; index: number }
+export interface Repeat {
+    node: ModelNode;
+    property: string;
+    index: number;
+}
 
 export interface ModelNode {
     /** Position in `BosModel.nodes` (file path, then text order). */
@@ -98,8 +105,15 @@ export interface BosModel {
 }
 
 const KEYWORD_OF: Readonly<Record<ast.Declaration['$type'], DeclarationKeyword>> = {
-    Actor: 'actor', Infrastructure: 'infrastructure', Resource: 'resource', Platform: 'platform',
-    Capability: 'capability', Element: 'element', Flow: 'flow', Scenario: 'scenario', View: 'view',
+    Actor: 'actor',
+    Infrastructure: 'infrastructure',
+    Resource: 'resource',
+    Platform: 'platform',
+    Capability: 'capability',
+    Element: 'element',
+    Flow: 'flow',
+    Scenario: 'scenario',
+    View: 'view',
 };
 
 function measure(q: ast.Quantity | undefined, expected: Dimension): Measure | undefined {
@@ -109,7 +123,11 @@ function measure(q: ast.Quantity | undefined, expected: Dimension): Measure | un
     const base = fitting ? q.value * info.factor : undefined;
     const tooLarge = !Number.isFinite(q.value) || (base !== undefined && !Number.isFinite(base));
     return {
-        value: q.value, unit: q.unit, expected, source: q, tooLarge,
+        value: q.value,
+        unit: q.unit,
+        expected,
+        source: q,
+        tooLarge,
         base: tooLarge ? undefined : base,
         currency: fitting ? info.currency : undefined,
     };
@@ -180,8 +198,9 @@ export function buildModel(documents: readonly LangiumDocument[], cache: ModelCa
     }
     // Second pass: the targets exist now.
     for (const { part, doc } of parts) {
-        const unchanged = !fresh.has(part) && (part.links === doc.references || part.nodes.every(n => dependenciesHold(n, byAst)));
-        if (!unchanged) for (const node of part.nodes) addDependencies(node, byAst);
+        const unchanged = !fresh.has(part)
+            && (part.links === doc.references || part.nodes.every(n => dependenciesHold(n, byAst)));
+        if (!unchanged) { for (const node of part.nodes) addDependencies(node, byAst); }
         part.links = doc.references;
     }
     return model;
@@ -193,18 +212,44 @@ function dependenciesHold(node: ModelNode, byAst: Map<AstNode, ModelNode>): bool
         const target = d.ref?.ref;
         if ((target && byAst.get(target)) !== d.target) return false;
     }
-    return (!ast.isView(node.source) || [...node.includes, ...node.excludes].every(p => p.type !== 'ref' || p.target === (p.source.target?.ref && byAst.get(p.source.target.ref))));
+    return (!ast.isView(node.source)
+        || [...node.includes, ...node.excludes].every(p =>
+            p.type !== 'ref' || p.target === (p.source.target?.ref && byAst.get(p.source.target.ref))
+        ));
 }
 
-function createNode(decl: ast.Declaration, uri: string, pkg: string, byAst: Map<AstNode, ModelNode>, repeats: Repeat[]): ModelNode {
+function createNode(
+    decl: ast.Declaration,
+    uri: string,
+    pkg: string,
+    byAst: Map<AstNode, ModelNode>,
+    repeats: Repeat[],
+): ModelNode {
     const keyword = KEYWORD_OF[decl.$type];
     const layer = layerOf(keyword);
     const parent = decl.$container && byAst.get(decl.$container);
     const node: ModelNode = {
-        index: -1, id: qualifiedName(decl), name: decl.name ?? '', pkg, keyword, kind: decl.kind, layer,
-        rank: layer && LAYER_RANK[layer], title: decl.title, tags: decl.tags ?? [],
-        description: decl.description?.[0], owner: decl.owner?.[0], parent, children: [], uri,
-        deps: [], structural: undefined, loads: [], includes: [], excludes: [], source: decl,
+        index: -1,
+        id: qualifiedName(decl),
+        name: decl.name ?? '',
+        pkg,
+        keyword,
+        kind: decl.kind,
+        layer,
+        rank: layer && LAYER_RANK[layer],
+        title: decl.title,
+        tags: decl.tags ?? [],
+        description: decl.description?.[0],
+        owner: decl.owner?.[0],
+        parent,
+        children: [],
+        uri,
+        deps: [],
+        structural: undefined,
+        loads: [],
+        includes: [],
+        excludes: [],
+        source: decl,
     };
     parent?.children.push(node);
     const single = (property: string, values: unknown[] | undefined) => {
@@ -216,17 +261,21 @@ function createNode(decl: ast.Declaration, uri: string, pkg: string, byAst: Map<
         node.capacity = measure(decl.capacity[0], 'rate');
         node.cost = price(decl.cost[0]);
         node.region = decl.region[0];
-        single('capacity', decl.capacity); single('cost', decl.cost); single('region', decl.region);
+        single('capacity', decl.capacity);
+        single('cost', decl.cost);
+        single('region', decl.region);
     } else if (ast.isCapability(decl)) {
         node.capacity = measure(decl.capacity[0], 'rate');
         node.latency = measure(decl.latency[0], 'duration');
-        single('capacity', decl.capacity); single('latency', decl.latency);
+        single('capacity', decl.capacity);
+        single('latency', decl.latency);
     } else if (ast.isFlow(decl)) {
         single('from', decl.from);
     } else if (ast.isScenario(decl)) {
         node.budget = price(decl.budget[0]);
         node.headroom = measure(decl.headroom[0], 'ratio');
-        single('budget', decl.budget); single('headroom', decl.headroom);
+        single('budget', decl.budget);
+        single('headroom', decl.headroom);
     } else if (ast.isView(decl)) {
         single('overlay', decl.overlay);
     }
@@ -238,7 +287,11 @@ function addDependencies(node: ModelNode, byAst: Map<AstNode, ModelNode>): void 
     node.deps = [];
     node.loads = [];
     node.structural = undefined;
-    const add = (relation: Relation, source: ast.Reference | ast.WeightedRef | ast.Load, property: 'target' | 'flow') => {
+    const add = (
+        relation: Relation,
+        source: ast.Reference | ast.WeightedRef | ast.Load,
+        property: 'target' | 'flow',
+    ) => {
         const ref = ast.isLoad(source) ? source.flow : source.target;
         const target = ref?.ref && byAst.get(ref.ref);
         const weight = ast.isWeightedRef(source) && typeof source.weight === 'number' ? source.weight : 1;
@@ -246,8 +299,8 @@ function addDependencies(node: ModelNode, byAst: Map<AstNode, ModelNode>): void 
         node.deps.push(dep);
         return dep;
     };
-    if ('uses' in decl) for (const r of decl.uses) add('uses', r, 'target');
-    if (ast.isResource(decl)) for (const r of decl.dependsOn) add('depends on', r, 'target');
+    if ('uses' in decl) { for (const r of decl.uses) add('uses', r, 'target'); }
+    if (ast.isResource(decl)) { for (const r of decl.dependsOn) add('depends on', r, 'target'); }
     if (ast.isCapability(decl)) {
         for (const r of decl.runsOn) add('runs on', r, 'target');
         for (const r of decl.calls) add('calls', r, 'target');

@@ -6,16 +6,29 @@ export const LAYERS: readonly Layer[] = ['actors', 'commerce', 'platform', 'infr
 
 /** Rank of each layer, bottom to top (spec section 4). */
 export const LAYER_RANK: Readonly<Record<Layer, number>> = {
-    infrastructure: 1, platform: 2, commerce: 3, actors: 4,
+    infrastructure: 1,
+    platform: 2,
+    commerce: 3,
+    actors: 4,
 };
 
 export type DeclarationKeyword =
-    'actor' | 'infrastructure' | 'resource' | 'platform' | 'capability' | 'element' | 'flow' | 'scenario' | 'view';
+    | 'actor'
+    | 'infrastructure'
+    | 'resource'
+    | 'platform'
+    | 'capability'
+    | 'element'
+    | 'flow'
+    | 'scenario'
+    | 'view';
 
 const KEYWORD_LAYER: Partial<Record<DeclarationKeyword, Layer>> = {
     actor: 'actors',
-    infrastructure: 'infrastructure', resource: 'infrastructure',
-    platform: 'platform', capability: 'platform',
+    infrastructure: 'infrastructure',
+    resource: 'infrastructure',
+    platform: 'platform',
+    capability: 'platform',
     element: 'commerce',
 };
 
@@ -27,8 +40,19 @@ export function layerOf(keyword: DeclarationKeyword): Layer | undefined {
 export const KINDS: Readonly<Partial<Record<DeclarationKeyword, readonly string[]>>> = {
     resource: ['compute', 'storage', 'database', 'cache', 'messaging', 'network', 'cdn', 'security', 'accelerator'],
     platform: ['business', 'data', 'intelligence', 'collaboration'],
-    element: ['brand', 'product', 'sales', 'marketing', 'channel', 'manufacturing', 'service', 'finance',
-        'logistics', 'organization', 'it'],
+    element: [
+        'brand',
+        'product',
+        'sales',
+        'marketing',
+        'channel',
+        'manufacturing',
+        'service',
+        'finance',
+        'logistics',
+        'organization',
+        'it',
+    ],
 };
 
 export const ALL_KINDS: readonly string[] = Object.values(KINDS).flat();
@@ -56,7 +80,8 @@ export function fits(relation: Relation, target: DeclarationKeyword): boolean {
 
 export function expectedTargets(relation: Relation): string {
     const names = TARGETS[relation];
-    return relation === 'uses' ? 'an actor, element, platform, capability, infrastructure group or resource'
+    return relation === 'uses'
+        ? 'an actor, element, platform, capability, infrastructure group or resource'
         : names.map(n => `${article(n)} ${n}`).join(' or ');
 }
 

@@ -2,18 +2,23 @@
 // CLI, the language server and the diagrams.
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { BosGeneratedModule, BosGeneratedSharedModule } from '../language/generated/module.js';
 import { BosScopeComputation, BosScopeProvider } from '../language/scope.js';
-import { BosValueConverter } from '../language/value-converter.js';
 import { BosTokenBuilder } from '../language/token-builder.js';
+import { BosValueConverter } from '../language/value-converter.js';
 import { BosDocumentValidator } from './document-validator.js';
-import { BosWorkspaceModel } from './workspace-model.js';
-import { BosSettings } from './settings.js';
 import { BosFormatter } from './formatter.js';
+import { BosSettings } from './settings.js';
 import { registerValidationChecks } from './validator.js';
+import { BosWorkspaceModel } from './workspace-model.js';
 
 export interface BosAddedServices {
     bos: { WorkspaceModel: BosWorkspaceModel; Settings: BosSettings };
@@ -25,15 +30,15 @@ export type BosServices = LangiumServices & BosAddedServices;
 export const BosModule: Module<BosServices, PartialLangiumServices & BosAddedServices> = {
     bos: {
         Settings: () => new BosSettings(),
-        WorkspaceModel: (services) => new BosWorkspaceModel(services, services.bos.Settings),
+        WorkspaceModel: services => new BosWorkspaceModel(services, services.bos.Settings),
     },
     lsp: { Formatter: () => new BosFormatter() },
     references: {
-        ScopeComputation: (services) => new BosScopeComputation(services),
-        ScopeProvider: (services) => new BosScopeProvider(services),
+        ScopeComputation: services => new BosScopeComputation(services),
+        ScopeProvider: services => new BosScopeProvider(services),
     },
     parser: { ValueConverter: () => new BosValueConverter(), TokenBuilder: () => new BosTokenBuilder() },
-    validation: { DocumentValidator: (services) => new BosDocumentValidator(services) },
+    validation: { DocumentValidator: services => new BosDocumentValidator(services) },
 };
 
 /** Host-specific replacements: the language server adds editor features, the CLI drops the reference index. */
@@ -42,7 +47,10 @@ export interface BosOverrides {
     language?: Module<BosServices, PartialLangiumServices>;
 }
 
-export function createBosServices(context: DefaultSharedModuleContext, overrides: BosOverrides = {}): { shared: LangiumSharedServices; Bos: BosServices } {
+export function createBosServices(
+    context: DefaultSharedModuleContext,
+    overrides: BosOverrides = {},
+): { shared: LangiumSharedServices; Bos: BosServices } {
     const shared = inject(createDefaultSharedModule(context), BosGeneratedSharedModule, overrides.shared ?? {});
     const Bos = inject(createDefaultModule({ shared }), BosGeneratedModule, BosModule, overrides.language ?? {});
     shared.ServiceRegistry.register(Bos);

@@ -1,10 +1,18 @@
 // Gives Langium's own diagnostics the language's codes: lexer and parser errors are
 // bos/syntax, unresolved references bos/unresolved. Every rule runs once on the root
 // (see validator.ts), so the walk over the rest of the tree is skipped.
-import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumCoreServices, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
-import { fileProblemDiagnostic, hasSourceProblems, type SourceProblems } from './source-problems.js';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import {
+    type AstNode,
+    DefaultDocumentValidator,
+    DocumentValidator,
+    type LangiumCoreServices,
+    type LangiumDocument,
+    type ValidateSingleNodeOptions,
+    type ValidationOptions,
+} from 'langium';
 import type { Cancellation } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { fileProblemDiagnostic, hasSourceProblems, type SourceProblems } from './source-problems.js';
 
 const SYNTAX = new Set<unknown>([DocumentValidator.LexingError, DocumentValidator.ParsingError]);
 
@@ -18,23 +26,30 @@ export class BosDocumentValidator extends DefaultDocumentValidator {
         if (hasSourceProblems(reader)) this.problems = reader;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options?: ValidationOptions,
+        cancelToken?: Cancellation.CancellationToken,
+    ): Promise<Diagnostic[]> {
         // A file the reader could not decode was loaded empty: say why, and nothing else.
         const problem = this.problems?.problemOf(document.uri);
         if (problem && document.textDocument.getText() === '') {
             return [fileProblemDiagnostic(problem)];
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        for (const d of await super.validateAst(document.parseResult.value, options ?? {}, cancelToken)) diagnostics.push(d);
+        for (const d of await super.validateAst(document.parseResult.value, options ?? {}, cancelToken)) {
+            diagnostics.push(d);
+        }
         for (const d of diagnostics) {
             const code = d.data?.code;
             if (SYNTAX.has(code)) {
                 d.code = 'bos/syntax';
                 d.message = conciseSyntaxMessage(String(d.message));
-            }
-            else if (code === DocumentValidator.LinkingError) {
+            } else if (code === DocumentValidator.LinkingError) {
                 d.code = 'bos/unresolved';
-                d.message = `'${d.data?.refText ?? ''}' names nothing in scope (same package, imports, or a fully qualified name)`;
+                d.message = `'${
+                    d.data?.refText ?? ''
+                }' names nothing in scope (same package, imports, or a fully qualified name)`;
             }
         }
         return diagnostics;
@@ -60,7 +75,9 @@ export class BosDocumentValidator extends DefaultDocumentValidator {
  */
 export function conciseSyntaxMessage(message: string): string {
     const single = /^Expecting token of type '(.+)' but found `(.*)`\.?$/s.exec(message);
-    if (single) return `expected '${single[1]}', but found ${single[2] === '' ? 'the end of the file' : `'${single[2]}'`}`;
+    if (single) {
+        return `expected '${single[1]}', but found ${single[2] === '' ? 'the end of the file' : `'${single[2]}'`}`;
+    }
     const alternatives = [...message.matchAll(/^\s*\d+\. \[(.+)\]$/gm)].map(m => m[1]);
     if (alternatives.length === 0) return message.replace(/\s*\n\s*/g, ' ');
     const found = /but found: '([^']*)'/.exec(message)?.[1] ?? '';

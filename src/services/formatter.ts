@@ -8,17 +8,65 @@
 // - units against the number (`583k/s`, `150ms`, `20%`), currencies after a space
 //   (`0.05 CNY`); other units keep one space, so `2 k/s` never turns into `2k/s`;
 // - a comment stays on its line: a trailing comment stays trailing.
-import { CstUtils, isLeafCstNode, type AstNode, type GrammarAST, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import {
+    type AstNode,
+    type CstNode,
+    CstUtils,
+    type GrammarAST,
+    isLeafCstNode,
+    type LangiumDocument,
+    type LeafCstNode,
+} from 'langium';
 import type { Formatter } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+    DocumentFormattingParams,
+    DocumentOnTypeFormattingOptions,
+    DocumentRangeFormattingParams,
+    FormattingOptions,
+    Range,
+    TextEdit,
+} from 'vscode-languageserver-protocol';
 import { isDeclaration, isQuantity } from '../language/generated/ast.js';
 
-const STATEMENTS = new Set(['description', 'owner', 'tags', 'uses', 'capacity', 'cost', 'depends', 'region', 'runs', 'calls',
-    'latency', 'from', 'step', 'load', 'budget', 'headroom', 'include', 'exclude', 'overlay',
-    'package', 'import', 'actor', 'infrastructure', 'resource', 'platform', 'capability', 'element', 'flow', 'scenario', 'view']);
+const STATEMENTS = new Set([
+    'description',
+    'owner',
+    'tags',
+    'uses',
+    'capacity',
+    'cost',
+    'depends',
+    'region',
+    'runs',
+    'calls',
+    'latency',
+    'from',
+    'step',
+    'load',
+    'budget',
+    'headroom',
+    'include',
+    'exclude',
+    'overlay',
+    'package',
+    'import',
+    'actor',
+    'infrastructure',
+    'resource',
+    'platform',
+    'capability',
+    'element',
+    'flow',
+    'scenario',
+    'view',
+]);
 const ATTACHED_UNITS = new Set(['/s', '/min', '/h', '%', 'ms', 's']);
 
-interface Gap { start: number; end: number; text: string }
+interface Gap {
+    start: number;
+    end: number;
+    text: string;
+}
 
 function isComment(n: LeafCstNode): boolean {
     return n.hidden && (n.text.startsWith('//') || n.text.startsWith('/*'));
@@ -74,14 +122,22 @@ export class BosFormatter implements Formatter {
         const out: TextEdit[] = [];
         for (const gap of this.gaps(root, text, unit, eol)) {
             if (gap.start < from || gap.end > to || text.slice(gap.start, gap.end) === gap.text) continue;
-            out.push({ range: { start: document.textDocument.positionAt(gap.start), end: document.textDocument.positionAt(gap.end) }, newText: gap.text });
+            out.push({
+                range: {
+                    start: document.textDocument.positionAt(gap.start),
+                    end: document.textDocument.positionAt(gap.end),
+                },
+                newText: gap.text,
+            });
         }
         return out;
     }
 
     /** The whitespace every gap between two tokens should hold. */
     private *gaps(root: CstNode, text: string, indentUnit: string, eol: string): Generator<Gap> {
-        const tokens = CstUtils.streamCst(root).filter((n): n is LeafCstNode => isLeafCstNode(n) && (!n.hidden || isComment(n))).toArray();
+        const tokens = CstUtils.streamCst(root).filter((n): n is LeafCstNode =>
+            isLeafCstNode(n) && (!n.hidden || isComment(n))
+        ).toArray();
         const oneLine: boolean[] = []; // per open brace: is the body kept on one line?
         let depth = 0;
         for (let i = 0; i < tokens.length; i++) {
@@ -92,7 +148,8 @@ export class BosFormatter implements Formatter {
             const breaks = (original.match(/\n/g) ?? []).length;
             const closing = t.text === '}' && !t.hidden;
             const inline = oneLine[oneLine.length - 1] ?? false;
-            const newline = (blank: boolean) => `${blank && breaks > 1 ? eol : ''}${eol}${indentUnit.repeat(Math.max(0, depth - (closing ? 1 : 0)))}`;
+            const newline = (blank: boolean) =>
+                `${blank && breaks > 1 ? eol : ''}${eol}${indentUnit.repeat(Math.max(0, depth - (closing ? 1 : 0)))}`;
             let gap: string;
             if (!prev) gap = original.startsWith('\uFEFF') ? '\uFEFF' : '';
             else if (isComment(prev) && prev.text.startsWith('//')) gap = newline(true);
@@ -118,8 +175,13 @@ export class BosFormatter implements Formatter {
     /** A body stays on one line when it was written on one line and holds no declaration. */
     private staysOnOneLine(open: LeafCstNode, text: string): boolean {
         const owner = open.astNode;
-        const close = owner.$cstNode && CstUtils.streamCst(owner.$cstNode).filter(isLeafCstNode).filter(n => n.text === '}' && n.astNode === owner).head();
+        const close = owner.$cstNode
+            && CstUtils.streamCst(owner.$cstNode).filter(isLeafCstNode).filter(n =>
+                n.text === '}' && n.astNode === owner
+            ).head();
         if (!close || text.slice(open.offset, close.offset).includes('\n')) return false;
-        return !isDeclaration(owner) || !('capabilities' in owner && owner.capabilities.length) && !('resources' in owner && owner.resources.length);
+        return !isDeclaration(owner)
+            || !('capabilities' in owner && owner.capabilities.length)
+                && !('resources' in owner && owner.resources.length);
     }
 }

@@ -22,7 +22,9 @@ export class BosSettings {
         const headroom = raw?.analysis?.defaultHeadroom;
         if (typeof headroom === 'number' && headroom >= 0 && headroom <= 100) this.defaultHeadroom = headroom / 100;
         const disabled = raw?.checks?.disabled;
-        if (Array.isArray(disabled)) this.disabled = new Set(disabled.filter((c): c is string => typeof c === 'string'));
+        if (Array.isArray(disabled)) {
+            this.disabled = new Set(disabled.filter((c): c is string => typeof c === 'string'));
+        }
         if (typeof raw?.inlayHints?.enabled === 'boolean') this.inlayHints = raw.inlayHints.enabled;
         if (typeof raw?.inlayHints?.scenario === 'string') this.scenario = raw.inlayHints.scenario;
         return JSON.stringify(this.snapshot()) !== before;

@@ -5,7 +5,9 @@ import type { URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** What the document validator asks of a file reader. */
-export interface SourceProblems { problemOf(uri: URI): string | undefined }
+export interface SourceProblems {
+    problemOf(uri: URI): string | undefined;
+}
 
 export function hasSourceProblems(reader: unknown): reader is SourceProblems {
     return typeof (reader as Partial<SourceProblems>).problemOf === 'function';
@@ -13,5 +15,11 @@ export function hasSourceProblems(reader: unknown): reader is SourceProblems {
 
 /** The one diagnostic of a file that could not be read as UTF-8 text, at its start. */
 export function fileProblemDiagnostic(message: string): Diagnostic {
-    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: 'bos/syntax', message, source: 'bos' };
+    return {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        code: 'bos/syntax',
+        message,
+        source: 'bos',
+    };
 }

@@ -1,12 +1,19 @@
 // Declarations a syntax error cuts short. Their missing parts are the syntax error's to
 // report: while `capability C {` is being typed it is not also "unhosted" or "unused".
 import { AstUtils, type LangiumDocument } from 'langium';
-import { isDeclaration, type Declaration } from '../language/generated/ast.js';
-import type { Finding } from '../checks/finding.js';
 import type { Code } from '../checks/codes.js';
+import type { Finding } from '../checks/finding.js';
+import { type Declaration, isDeclaration } from '../language/generated/ast.js';
 
 /** Codes about something missing, which a cut-short declaration cannot be blamed for. */
-const ABOUT_MISSING: ReadonlySet<Code> = new Set<Code>(['bos/missing-kind', 'bos/undigitised', 'bos/unhosted', 'bos/unused', 'bos/empty-flow', 'bos/repeated']);
+const ABOUT_MISSING: ReadonlySet<Code> = new Set<Code>([
+    'bos/missing-kind',
+    'bos/undigitised',
+    'bos/unhosted',
+    'bos/unused',
+    'bos/empty-flow',
+    'bos/repeated',
+]);
 
 export function damagedDeclarations(documents: readonly LangiumDocument[]): Set<Declaration> {
     const out = new Set<Declaration>();
@@ -15,7 +22,9 @@ export function damagedDeclarations(documents: readonly LangiumDocument[]): Set<
         if (!parserErrors.length) continue;
         const text = doc.textDocument.getText();
         const end = text.length;
-        const offsets = parserErrors.map(e => (Number.isFinite(e.token.startOffset) && e.token.startOffset >= 0 ? e.token.startOffset : end));
+        const offsets = parserErrors.map(
+            e => (Number.isFinite(e.token.startOffset) && e.token.startOffset >= 0 ? e.token.startOffset : end),
+        );
         for (const decl of AstUtils.streamAst(value).filter(isDeclaration)) {
             const cst = decl.$cstNode;
             if (!cst) continue;

@@ -2,9 +2,9 @@
 // workspace at once (see workspace-model.ts); this is only the bridge to Langium.
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { DiagnosticRelatedInformation, Location } from 'vscode-languageserver-types';
+import type { Place } from '../checks/finding.js';
 import type { BosAstType, Model } from '../language/generated/ast.js';
 import type { BosServices } from './bos-module.js';
-import type { Place } from '../checks/finding.js';
 import { placeRange } from './ranges.js';
 
 export function registerValidationChecks(services: BosServices): void {
@@ -15,7 +15,10 @@ export function registerValidationChecks(services: BosServices): void {
             for (const f of services.bos.WorkspaceModel.get().findings.get(uri) ?? []) {
                 if (disabled.has(f.code)) continue;
                 accept(f.severity, f.message, {
-                    node: f.node, property: f.property, index: f.index, code: f.code,
+                    node: f.node,
+                    property: f.property,
+                    index: f.index,
+                    code: f.code,
                     range: f.property ? undefined : f.node.$cstNode?.range,
                     relatedInformation: f.related?.map(r => related(r, r.message)),
                 });

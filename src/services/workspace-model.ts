@@ -1,11 +1,11 @@
 // The resolved model, its analysis and every finding, computed once per workspace
 // build and shared by validation, the CLI and (later) hovers and diagrams.
-import { AstUtils, WorkspaceCache, type LangiumCoreServices, type LangiumDocuments } from 'langium';
-import { buildModel, type BosModel, type ModelCache, type ModelNode } from '../model/model.js';
-import { deriveFacts } from '../model/graph.js';
-import { analyse, loadsByNode, type Analysis, type ScenarioLoad } from '../analysis/scenario.js';
-import { MODEL_CHECKS, runChecks, type ModelCheck } from '../checks/index.js';
+import { AstUtils, type LangiumCoreServices, type LangiumDocuments, WorkspaceCache } from 'langium';
+import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
 import type { Finding } from '../checks/finding.js';
+import { MODEL_CHECKS, type ModelCheck, runChecks } from '../checks/index.js';
+import { deriveFacts } from '../model/graph.js';
+import { type BosModel, buildModel, type ModelCache, type ModelNode } from '../model/model.js';
 import type { BosSettings } from './settings.js';
 import { blamesDamage, damagedDeclarations } from './syntax-damage.js';
 
@@ -22,7 +22,10 @@ export interface WorkspaceResult {
     failures: CheckFailure[];
 }
 
-export interface CheckFailure { check: string; error: unknown }
+export interface CheckFailure {
+    check: string;
+    error: unknown;
+}
 
 /** One line for people: which check failed and why. */
 export function describeFailure(f: CheckFailure): string {
@@ -67,12 +70,19 @@ export class BosWorkspaceModel {
             if (damaged.size && blamesDamage(f, damaged)) continue;
             const uri = AstUtils.getDocument(f.node).uri.toString();
             const list = findings.get(uri);
-            if (list) list.push(f); else findings.set(uri, [f]);
+            if (list) list.push(f);
+            else findings.set(uri, [f]);
         }
         let loads: Map<ModelNode, ScenarioLoad[]> | undefined;
         return {
-            model, analysis, findings, dependents: facts.dependents, failures,
-            get loads() { return (loads ??= loadsByNode(analysis)); },
+            model,
+            analysis,
+            findings,
+            dependents: facts.dependents,
+            failures,
+            get loads() {
+                return (loads ??= loadsByNode(analysis));
+            },
         };
     }
 }
@@ -83,5 +93,10 @@ export class BosWorkspaceModel {
  */
 function withInjectedFault(checks: readonly ModelCheck[]): readonly ModelCheck[] {
     if (process.env.BOS_INJECT_FAULT !== 'check') return checks;
-    return [...checks, { name: 'injected-fault', run: () => { throw new Error('fault injected by BOS_INJECT_FAULT'); } }];
+    return [...checks, {
+        name: 'injected-fault',
+        run: () => {
+            throw new Error('fault injected by BOS_INJECT_FAULT');
+        },
+    }];
 }

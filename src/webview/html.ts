@@ -34,7 +34,11 @@ export function previewHtml(r: PageResources): string {
 <header id="toolbar" role="toolbar"></header>
 <div id="banner" role="status" hidden></div>
 <main id="viewport" tabindex="0" aria-label="diagram"><div id="canvas"></div></main>
-${r.preludeUri ? `<script nonce="${r.nonce}" src="${r.preludeUri}"></script>\n` : ''}<script nonce="${r.nonce}" src="${r.scriptUri}"></script>
+${
+        r.preludeUri
+            ? `<script nonce="${r.nonce}" src="${r.preludeUri}"></script>\n`
+            : ''
+    }<script nonce="${r.nonce}" src="${r.scriptUri}"></script>
 </body>
 </html>
 `;

@@ -2,13 +2,22 @@
 // mouse, zoom with the wheel or the buttons, fit to the window; pick a view and an
 // overlay; click a box to reveal its declaration. The viewport survives updates, and
 // while the model has syntax errors the last good picture stays, under a banner.
-import { parseToWebview, type DiagramResult, type FromWebview } from '../lsp/protocol.js';
+import { type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
 
-interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
+interface VsCodeApi {
+    postMessage(m: FromWebview): void;
+    getState(): unknown;
+    setState(s: unknown): void;
+}
 declare function acquireVsCodeApi(): VsCodeApi;
 
-interface ViewState { x: number; y: number; k: number; fitted: boolean }
+interface ViewState {
+    x: number;
+    y: number;
+    k: number;
+    fitted: boolean;
+}
 
 const vscode = acquireVsCodeApi();
 const viewport = document.getElementById('viewport')!;
@@ -24,8 +33,12 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 registerToolkit();
 // A new view comes with its own `overlay`; the overlay picker then shows what it got.
-const viewPicker = dropdown(toolbar, 'View', (value) => vscode.postMessage({ type: 'choose', view: value }));
-const overlayPicker = dropdown(toolbar, 'Scenario overlay', (value) => vscode.postMessage({ type: 'choose', view: shown?.view, scenario: value }));
+const viewPicker = dropdown(toolbar, 'View', value => vscode.postMessage({ type: 'choose', view: value }));
+const overlayPicker = dropdown(
+    toolbar,
+    'Scenario overlay',
+    value => vscode.postMessage({ type: 'choose', view: shown?.view, scenario: value }),
+);
 button(toolbar, '−', 'Zoom out', () => zoomBy(1 / 1.25));
 button(toolbar, '+', 'Zoom in', () => zoomBy(1.25));
 button(toolbar, '⤢', 'Fit to window', fit);
@@ -45,7 +58,12 @@ function fit(): void {
     const size = svgSize();
     if (!size) return;
     const k = Math.min(viewport.clientWidth / size.width, viewport.clientHeight / size.height, 2) * 0.96;
-    view = { k, x: (viewport.clientWidth - size.width * k) / 2, y: (viewport.clientHeight - size.height * k) / 2, fitted: true };
+    view = {
+        k,
+        x: (viewport.clientWidth - size.width * k) / 2,
+        y: (viewport.clientHeight - size.height * k) / 2,
+        fitted: true,
+    };
     apply();
 }
 
@@ -68,8 +86,13 @@ function highlight(node: string | undefined): void {
 
 function draw(d: DiagramResult): void {
     viewPicker.set(d.views.map(v => ({ value: v.id, label: v.title })), d.view);
-    overlayPicker.set([{ value: '', label: 'No overlay' }, ...d.scenarios.map(s => ({ value: s.id, label: s.title }))], d.scenario ?? '');
-    const errors = d.syntaxErrors ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}` : undefined;
+    overlayPicker.set(
+        [{ value: '', label: 'No overlay' }, ...d.scenarios.map(s => ({ value: s.id, label: s.title }))],
+        d.scenario ?? '',
+    );
+    const errors = d.syntaxErrors
+        ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}`
+        : undefined;
     // Keep the last good picture while the text does not parse, or when there is none.
     if (!d.svg || (errors && shown)) {
         showBanner(d.error ?? (shown && errors ? `${errors}; showing the last good diagram.` : 'No diagram.'));
@@ -81,7 +104,10 @@ function draw(d: DiagramResult): void {
     // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
     const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
     const svg = doc.documentElement;
-    if (svg.nodeName !== 'svg') { showBanner('The diagram could not be read.'); return; }
+    if (svg.nodeName !== 'svg') {
+        showBanner('The diagram could not be read.');
+        return;
+    }
     defuse(svg);
     canvas.replaceChildren(document.importNode(svg, true));
     showBanner(errors ? `${errors}; the diagram may be incomplete.` : d.note);
@@ -106,35 +132,43 @@ function defuse(svg: Element): void {
 
 // Pan by dragging; a press that barely moves is a click on a box.
 let drag: { x: number; y: number; vx: number; vy: number; moved: boolean } | undefined;
-viewport.addEventListener('pointerdown', (e) => {
+viewport.addEventListener('pointerdown', e => {
     drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, moved: false };
     viewport.setPointerCapture(e.pointerId);
 });
-viewport.addEventListener('pointermove', (e) => {
+viewport.addEventListener('pointermove', e => {
     if (!drag) return;
     const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
     if (Math.abs(dx) + Math.abs(dy) > 4) drag.moved = true;
-    if (drag.moved) { view = { ...view, x: drag.vx + dx, y: drag.vy + dy, fitted: false }; apply(); }
+    if (drag.moved) {
+        view = { ...view, x: drag.vx + dx, y: drag.vy + dy, fitted: false };
+        apply();
+    }
 });
-viewport.addEventListener('pointerup', (e) => {
+viewport.addEventListener('pointerup', e => {
     const wasDrag = drag?.moved;
     drag = undefined;
     if (wasDrag) return;
     const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
     const node = hit?.getAttribute('data-node');
-    if (node) { highlight(node); vscode.postMessage({ type: 'reveal', node }); }
+    if (node) {
+        highlight(node);
+        vscode.postMessage({ type: 'reveal', node });
+    }
 });
-viewport.addEventListener('wheel', (e) => {
+viewport.addEventListener('wheel', e => {
     e.preventDefault();
     const r = viewport.getBoundingClientRect();
     zoomBy(Math.exp(-e.deltaY / 400), e.clientX - r.left, e.clientY - r.top);
 }, { passive: false });
-viewport.addEventListener('keydown', (e) => {
+viewport.addEventListener('keydown', e => {
     if (e.key === '+' || e.key === '=') zoomBy(1.25);
     else if (e.key === '-') zoomBy(1 / 1.25);
     else if (e.key === '0') fit();
 });
-window.addEventListener('resize', () => { if (view.fitted) fit(); });
+window.addEventListener('resize', () => {
+    if (view.fitted) fit();
+});
 
 async function exportPng(): Promise<void> {
     const svg = canvas.querySelector('svg');
@@ -147,7 +181,11 @@ async function exportPng(): Promise<void> {
     const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
     try {
         const img = new Image();
-        await new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; img.src = url; });
+        await new Promise((resolve, reject) => {
+            img.onload = resolve;
+            img.onerror = reject;
+            img.src = url;
+        });
         const c = document.createElement('canvas');
         c.width = size.width * 2;
         c.height = size.height * 2;

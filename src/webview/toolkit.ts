@@ -6,7 +6,10 @@ export function registerToolkit(): void {
     provideVSCodeDesignSystem().register(vsCodeDropdown(), vsCodeOption(), vsCodeButton());
 }
 
-export interface Choice { value: string; label: string }
+export interface Choice {
+    value: string;
+    label: string;
+}
 
 /** A dropdown whose options can be replaced; `onChange` receives the chosen value. */
 export function dropdown(host: HTMLElement, title: string, onChange: (value: string) => void) {

@@ -18,24 +18,42 @@ export function findBosFiles(paths: readonly string[]): string[] {
     const found = new Map<string, string>();
     const addFile = (path: string) => {
         let real: string;
-        try { real = realpathSync(path); } catch { return; } // dangling link
+        try {
+            real = realpathSync(path);
+        } catch {
+            return;
+        } // dangling link
         if (!found.has(real)) found.set(real, resolve(path));
     };
     const visited = new Set<string>();
     const walk = (dir: string) => {
         let real: string;
-        try { real = realpathSync(dir); } catch (err) { throw new UsageError(`cannot read ${dir}: ${reason(err)}`); }
+        try {
+            real = realpathSync(dir);
+        } catch (err) {
+            throw new UsageError(`cannot read ${dir}: ${reason(err)}`);
+        }
         if (visited.has(real)) return;
         visited.add(real);
         let entries;
-        try { entries = readdirSync(dir, { withFileTypes: true }); } catch (err) { throw new UsageError(`cannot read ${dir}: ${reason(err)}`); }
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        } catch (err) {
+            throw new UsageError(`cannot read ${dir}: ${reason(err)}`);
+        }
         for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
             if (e.name.startsWith('.') || e.name === 'node_modules') continue;
             const full = join(dir, e.name);
             let isDir = e.isDirectory();
             let isFile = e.isFile();
             if (e.isSymbolicLink()) {
-                try { const s = statSync(full); isDir = s.isDirectory(); isFile = s.isFile(); } catch { continue; } // dangling link
+                try {
+                    const s = statSync(full);
+                    isDir = s.isDirectory();
+                    isFile = s.isFile();
+                } catch {
+                    continue;
+                } // dangling link
             }
             if (isDir) walk(full);
             else if (isFile && extname(e.name) === '.bos') addFile(full);
@@ -43,13 +61,19 @@ export function findBosFiles(paths: readonly string[]): string[] {
     };
     for (const p of paths.length ? paths : ['.']) {
         let stat;
-        try { stat = statSync(p); } catch (err) { throw new UsageError(`cannot read ${p}: ${reason(err)}`); }
+        try {
+            stat = statSync(p);
+        } catch (err) {
+            throw new UsageError(`cannot read ${p}: ${reason(err)}`);
+        }
         if (stat.isDirectory()) walk(p);
         else if (stat.isFile()) addFile(p);
         // A pipe or a device would block or never end: only regular files are read.
         else throw new UsageError(`cannot read ${p}: not a regular file or folder`);
     }
-    if (found.size === 0) throw new UsageError(`no .bos file found in ${paths.length ? paths.join(', ') : 'the current folder'}`);
+    if (found.size === 0) {
+        throw new UsageError(`no .bos file found in ${paths.length ? paths.join(', ') : 'the current folder'}`);
+    }
     return [...found.values()].sort();
 }
 
@@ -60,7 +84,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Reads a file as UTF-8; bytes that are not UTF-8 give an error to report on the file. */
 export function readSource(path: string): SourceText {
     let bytes: Buffer;
-    try { bytes = readFileSync(path); } catch (err) { throw new UsageError(`cannot read ${path}: ${reason(err)}`); }
+    try {
+        bytes = readFileSync(path);
+    } catch (err) {
+        throw new UsageError(`cannot read ${path}: ${reason(err)}`);
+    }
     try {
         // The byte-order mark is not text (editors hide it too); `bos format` puts it back.
         return { path, text: utf8.decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };

@@ -1,11 +1,20 @@
 // The packaged extension in the real VS Code workbench (code-server 4.100.3) driven by
 // headless Chromium: what a newcomer does after installing the .vsix.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { existsSync, mkdirSync, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { activationMs, cursor, goTo, openFile, previewFrame, runCommand, startWorkbench, type Workbench } from './workbench.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { exampleCopy, tempDir } from '../temp.js';
+import {
+    activationMs,
+    cursor,
+    goTo,
+    openFile,
+    previewFrame,
+    runCommand,
+    startWorkbench,
+    type Workbench,
+} from './workbench.js';
 
 const SHOTS = 'test-results/e2e';
 const VSIX = resolve('bos-studio.vsix');
@@ -24,19 +33,22 @@ beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ws = exampleCopy('e2e-ws');
     // One mistake with a quick fix, beside the example's own two headroom warnings.
-    writeFileSync(join(ws, 'fix-me.bos'), [
-        '// A unit written apart from its number: the quick fix joins them.',
-        'package tmall.extra',
-        'import tmall.cloud.*',
-        '',
-        'platform Extra "试验中台" : business {',
-        '  capability Probe "探针" {',
-        '    runs on AlibabaCloud.ECS',
-        '    capacity 2 k/s',
-        '  }',
-        '}',
-        '',
-    ].join('\n'));
+    writeFileSync(
+        join(ws, 'fix-me.bos'),
+        [
+            '// A unit written apart from its number: the quick fix joins them.',
+            'package tmall.extra',
+            'import tmall.cloud.*',
+            '',
+            'platform Extra "试验中台" : business {',
+            '  capability Probe "探针" {',
+            '    runs on AlibabaCloud.ECS',
+            '    capacity 2 k/s',
+            '  }',
+            '}',
+            '',
+        ].join('\n'),
+    );
     // Only the language server's items in the suggest list, not snippets or words.
     wb = await startWorkbench(VSIX, { 'editor.snippetSuggestions': 'none', 'editor.wordBasedSuggestions': 'off' });
     page = wb.page;
@@ -44,10 +56,16 @@ beforeAll(async () => {
     await openFile(page, 'business.bos');
 });
 
-afterAll(async () => { await wb?.close(); });
+afterAll(async () => {
+    await wb?.close();
+});
 
 // A failing step leaves a picture of the workbench behind as a CI artefact.
-beforeEach(ctx => { onTestFailed(async () => { await shot(`failed-${ctx.task.name.replace(/\W+/g, '-')}`); }); });
+beforeEach(ctx => {
+    onTestFailed(async () => {
+        await shot(`failed-${ctx.task.name.replace(/\W+/g, '-')}`);
+    });
+});
 
 describe('the BOS extension in VS Code', () => {
     it('activates in BOS mode and logs how long the first diagnostics took', async () => {
@@ -105,7 +123,9 @@ describe('the BOS extension in VS Code', () => {
         await page.keyboard.press('Enter');
         await page.keyboard.press('Control+S');
         await expect.poll(() => read('fix-me.bos')).toContain('    capacity 2k/s\n');
-        await expect.poll(() => page.locator('[aria-label^="BOS model:"]').first().getAttribute('aria-label')).toBe('BOS model: 0 errors, 2 warnings');
+        await expect.poll(() => page.locator('[aria-label^="BOS model:"]').first().getAttribute('aria-label')).toBe(
+            'BOS model: 0 errors, 2 warnings',
+        );
     });
 
     it('renames a resource in every file', async () => {
@@ -136,10 +156,13 @@ describe('the BOS extension in VS Code', () => {
         // Beside: two editor groups, the preview in the second.
         expect(await page.locator('.editor-group-container').count()).toBe(2);
         await shot('diagram');
-        const placeOrder = frame.locator('[data-node]').filter({ has: frame.locator('text.bos-text', { hasText: /^下单$/ }) }).first();
+        const placeOrder = frame.locator('[data-node]').filter({
+            has: frame.locator('text.bos-text', { hasText: /^下单$/ }),
+        }).first();
         await placeOrder.click();
         await page.locator('.tab.active', { hasText: 'business.bos' }).waitFor();
-        const line = read('platforms/business.bos').split('\n').findIndex(l => l.includes('capability PlaceOrder ')) + 1;
+        const line = read('platforms/business.bos').split('\n').findIndex(l => l.includes('capability PlaceOrder '))
+            + 1;
         await expect.poll(() => cursor(page)).toMatch(new RegExp(`^Ln ${line},`));
         await shot('revealed');
     });

@@ -1,7 +1,7 @@
 // The production package `npm run package` made: small, self-contained, documented.
-import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 
 const VSIX = 'bos-studio.vsix';
 
@@ -23,17 +23,29 @@ describe('the .vsix', () => {
             expect(body).not.toContain('sourceMappingURL');
         }
         const manifest = JSON.parse(text('extension/package.json'));
-        const referenced = [manifest.icon, manifest.main, ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
+        const referenced = [
+            manifest.icon,
+            manifest.main,
+            ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
             ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
             ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
-            ...manifest.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: Record<string, string> } }[] }) =>
-                w.steps.flatMap(s => s.media.markdown ? [s.media.markdown] : Object.values(s.media.image ?? {})))];
+            ...manifest.contributes.walkthroughs.flatMap((
+                w: { steps: { media: { markdown?: string; image?: Record<string, string> } }[] },
+            ) => w.steps.flatMap(s => s.media.markdown ? [s.media.markdown] : Object.values(s.media.image ?? {}))),
+        ];
         for (const path of referenced) expect(names).toContain(`extension/${path.replace(/^\.\//, '')}`);
     });
 
     it('ships the README with its screenshots, the changelog, the licence and both example models', () => {
-        expect(names).toEqual(expect.arrayContaining(['extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-            'extension/examples/starter/model.bos', 'extension/examples/double11/scenarios/double11.bos']));
+        expect(names).toEqual(
+            expect.arrayContaining([
+                'extension/readme.md',
+                'extension/changelog.md',
+                'extension/LICENSE.txt',
+                'extension/examples/starter/model.bos',
+                'extension/examples/double11/scenarios/double11.bos',
+            ]),
+        );
         const images = [...text('extension/readme.md').matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)].map(m => m[1]);
         expect(images.length).toBeGreaterThan(0);
         for (const img of images) expect(names).toContain(`extension/${img}`);

@@ -1,12 +1,12 @@
 // The real VS Code workbench for end-to-end tests: code-server (installed outside the
 // source tree by scripts/code-server.mjs) with the packaged .vsix installed, driven by
 // playwright-core in Debian's headless Chromium.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
 // @ts-expect-error plain ESM script without types
 import { installCodeServer } from '../../scripts/code-server.mjs';
 import { CHROMIUM_ARGS } from '../webview-server.js';
@@ -18,12 +18,13 @@ export interface Workbench {
     close(): Promise<void>;
 }
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-        const port = (s.address() as { port: number }).port;
-        s.close(() => resolve(port));
-    }).on('error', reject);
-});
+const freePort = () =>
+    new Promise<number>((resolve, reject) => {
+        const s = createServer().listen(0, '127.0.0.1', () => {
+            const port = (s.address() as { port: number }).port;
+            s.close(() => resolve(port));
+        }).on('error', reject);
+    });
 
 export async function startWorkbench(vsix: string, settings: Record<string, unknown>): Promise<Workbench> {
     const home = installCodeServer() as string;
@@ -31,34 +32,80 @@ export async function startWorkbench(vsix: string, settings: Record<string, unkn
     const root = mkdtempSync(join(tmpdir(), 'bos-e2e-'));
     const extensions = join(root, 'extensions'), userData = join(root, 'user-data');
     mkdirSync(join(userData, 'User'), { recursive: true });
-    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
-        'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false,
-        'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
-        ...settings,
-    }, null, 2));
+    writeFileSync(
+        join(userData, 'User', 'settings.json'),
+        JSON.stringify(
+            {
+                'workbench.startupEditor': 'none',
+                'telemetry.telemetryLevel': 'off',
+                'extensions.autoUpdate': false,
+                'extensions.autoCheckUpdates': false,
+                'workbench.tips.enabled': false,
+                'security.workspace.trust.enabled': false,
+                ...settings,
+            },
+            null,
+            2,
+        ),
+    );
     const config = join(root, 'config.yaml');
     writeFileSync(config, 'auth: none\n');
-    const install = spawnSync(bin, ['--config', config, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { encoding: 'utf8' });
+    const install = spawnSync(bin, [
+        '--config',
+        config,
+        '--extensions-dir',
+        extensions,
+        '--user-data-dir',
+        userData,
+        '--install-extension',
+        vsix,
+    ], { encoding: 'utf8' });
     if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
     const port = await freePort();
-    const server: ChildProcess = spawn(bin, ['--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-        '--extensions-dir', extensions, '--user-data-dir', userData, '--disable-telemetry', '--disable-update-check',
-        '--disable-workspace-trust', '--disable-getting-started-override'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const server: ChildProcess = spawn(bin, [
+        '--config',
+        config,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--extensions-dir',
+        extensions,
+        '--user-data-dir',
+        userData,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    server.stdout!.on('data', d => { output += d; });
-    server.stderr!.on('data', d => { output += d; });
+    server.stdout!.on('data', d => {
+        output += d;
+    });
+    server.stderr!.on('data', d => {
+        output += d;
+    });
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-        try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+    for (let i = 0;; i++) {
+        try {
+            if ((await fetch(`${base}/healthz`)).ok) break;
+        } catch { /* not up yet */ }
         if (i > 150 || server.exitCode !== null) throw new Error(`code-server did not start:\n${output}`);
         await new Promise(r => setTimeout(r, 200));
     }
-    const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-e2e-chromium-')), {
-        executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1600, height: 1000 },
-    });
+    const context: BrowserContext = await chromium.launchPersistentContext(
+        mkdtempSync(join(tmpdir(), 'bos-e2e-chromium-')),
+        {
+            executablePath: '/usr/bin/chromium',
+            headless: true,
+            args: CHROMIUM_ARGS,
+            viewport: { width: 1600, height: 1000 },
+        },
+    );
     const page = context.pages()[0] ?? await context.newPage();
     return {
-        page, userData,
+        page,
+        userData,
         async open(folder) {
             await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
             await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -118,9 +165,13 @@ export function previewFrame(page: Page): FrameLocator {
  */
 export async function activationMs(userData: string, timeoutMs = 30_000): Promise<number> {
     for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise(r => setTimeout(r, 100))) {
-        const logs = readdirSync(join(userData, 'logs'), { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('BOS.log'));
+        const logs = readdirSync(join(userData, 'logs'), { recursive: true, encoding: 'utf8' }).filter(f =>
+            f.endsWith('BOS.log')
+        );
         for (const f of logs) {
-            const m = /first diagnostics (\d+) ms after activation/.exec(readFileSync(join(userData, 'logs', f), 'utf8'));
+            const m = /first diagnostics (\d+) ms after activation/.exec(
+                readFileSync(join(userData, 'logs', f), 'utf8'),
+            );
             if (m) return Number(m[1]);
         }
     }

@@ -4,23 +4,110 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const KEYWORDS = ['package', 'import', 'actor', 'infrastructure', 'resource', 'platform', 'capability', 'element', 'flow',
-    'scenario', 'view', 'uses', 'runs', 'on', 'calls', 'depends', 'capacity', 'cost', 'per', 'latency', 'from', 'step', 'load',
-    'budget', 'headroom', 'include', 'exclude', 'overlay', 'layer', 'kind', 'description', 'owner', 'tags', 'region', 'x',
-    'compute', 'database', 'business', 'data', 'sales', 'finance', 'commerce', 'infrastructure', 'platform'];
-const NAMES = ['A', 'B', 'Cloud', 'Trade', 'Trade.Order', 'Cloud.VM', 'shop', 'shop.*', '^flow', '交易', '_x1', 'a.b.c'];
+const KEYWORDS = [
+    'package',
+    'import',
+    'actor',
+    'infrastructure',
+    'resource',
+    'platform',
+    'capability',
+    'element',
+    'flow',
+    'scenario',
+    'view',
+    'uses',
+    'runs',
+    'on',
+    'calls',
+    'depends',
+    'capacity',
+    'cost',
+    'per',
+    'latency',
+    'from',
+    'step',
+    'load',
+    'budget',
+    'headroom',
+    'include',
+    'exclude',
+    'overlay',
+    'layer',
+    'kind',
+    'description',
+    'owner',
+    'tags',
+    'region',
+    'x',
+    'compute',
+    'database',
+    'business',
+    'data',
+    'sales',
+    'finance',
+    'commerce',
+    'infrastructure',
+    'platform',
+];
+const NAMES = [
+    'A',
+    'B',
+    'Cloud',
+    'Trade',
+    'Trade.Order',
+    'Cloud.VM',
+    'shop',
+    'shop.*',
+    '^flow',
+    '交易',
+    '_x1',
+    'a.b.c',
+];
 const NUMBERS = ['0', '1', '583k', '3M', '2B', '0.5', '1_000', '10k', '9'.repeat(400), '1'.repeat(320), '00', '1.'];
 const UNITS = ['/s', '/min', '/h', 'ms', 's', '%', 'CNY', 'USD', 'k/s', '/', 'per 10k'];
 const PUNCTUATION = ['{', '}', ':', ',', '.', '*', '{}', '}}', '{{'];
-const STRINGS = ['"T"', '"双11零点峰值"', '""', '"a\\"b"', '"<img src=x onerror=alert(1)>"', '"unterminated', '"\u0000"'];
+const STRINGS = [
+    '"T"',
+    '"双11零点峰值"',
+    '""',
+    '"a\\"b"',
+    '"<img src=x onerror=alert(1)>"',
+    '"unterminated',
+    '"\u0000"',
+];
 const COMMENTS = ['// note', '/* block */', '/* multi\nline */', '//', '/* unterminated', '// 注释 ✓'];
-const GARBAGE = ['@', '#', '$', '\u0000', '\uFEFF', '\u200B', '😀', '\uD800', '\t', '\r\n', '\r', ';', '\\', '`', '~', '/*/', '1e400', 'NaN', '-1'];
+const GARBAGE = [
+    '@',
+    '#',
+    '$',
+    '\u0000',
+    '\uFEFF',
+    '\u200B',
+    '😀',
+    '\uD800',
+    '\t',
+    '\r\n',
+    '\r',
+    ';',
+    '\\',
+    '`',
+    '~',
+    '/*/',
+    '1e400',
+    'NaN',
+    '-1',
+];
 
 const token = fc.oneof(
-    { weight: 5, arbitrary: fc.constantFrom(...KEYWORDS) }, { weight: 4, arbitrary: fc.constantFrom(...NAMES) },
-    { weight: 2, arbitrary: fc.constantFrom(...NUMBERS) }, { weight: 2, arbitrary: fc.constantFrom(...UNITS) },
-    { weight: 4, arbitrary: fc.constantFrom(...PUNCTUATION) }, { weight: 1, arbitrary: fc.constantFrom(...STRINGS) },
-    { weight: 1, arbitrary: fc.constantFrom(...COMMENTS) }, { weight: 1, arbitrary: fc.constantFrom(...GARBAGE) },
+    { weight: 5, arbitrary: fc.constantFrom(...KEYWORDS) },
+    { weight: 4, arbitrary: fc.constantFrom(...NAMES) },
+    { weight: 2, arbitrary: fc.constantFrom(...NUMBERS) },
+    { weight: 2, arbitrary: fc.constantFrom(...UNITS) },
+    { weight: 4, arbitrary: fc.constantFrom(...PUNCTUATION) },
+    { weight: 1, arbitrary: fc.constantFrom(...STRINGS) },
+    { weight: 1, arbitrary: fc.constantFrom(...COMMENTS) },
+    { weight: 1, arbitrary: fc.constantFrom(...GARBAGE) },
     { weight: 1, arbitrary: fc.string({ maxLength: 6, unit: 'grapheme' }) },
 );
 const separator = fc.constantFrom(' ', ' ', ' ', '\n', '\n  ', '', '\r\n', '\t');
@@ -36,25 +123,37 @@ function lex(text: string): string[] {
 
 /** Valid models to mutate: the bundled examples and the starter. */
 export const SEEDS: string[] = ['examples/double11', 'examples/starter'].flatMap(dir =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.bos')).map(f => readFileSync(join(dir, f), 'utf8')));
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.bos')).map(f =>
+        readFileSync(join(dir, f), 'utf8')
+    )
+);
 
 const insertable = fc.oneof(token, fc.string({ maxLength: 8, unit: 'binary' }));
 
 type Mutation = (tokens: string[]) => string[];
 const at = (n: number, tokens: string[]) => (tokens.length ? n % tokens.length : 0);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-    fc.nat().map(n => (t: string[]) => t.filter((_, i) => i !== at(n, t))),                                  // delete
-    fc.nat().map(n => (t: string[]) => t.flatMap((x, i) => (i === at(n, t) ? [x, x] : [x]))),               // duplicate
-    fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => (t: string[]) => {                                          // swap
+    fc.nat().map(n => (t: string[]) => t.filter((_, i) => i !== at(n, t))), // delete
+    fc.nat().map(n => (t: string[]) => t.flatMap((x, i) => (i === at(n, t) ? [x, x] : [x]))), // duplicate
+    fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => (t: string[]) => { // swap
         if (t.length < 2) return t;
-        const r = [...t]; const i = at(a, t), j = at(b, t); [r[i], r[j]] = [r[j], r[i]]; return r;
+        const r = [...t];
+        const i = at(a, t), j = at(b, t);
+        [r[i], r[j]] = [r[j], r[i]];
+        return r;
     }),
-    fc.nat().map(n => (t: string[]) => t.slice(0, at(n, t))),                                                 // truncate
-    fc.tuple(fc.nat(), insertable).map(([n, s]) => (t: string[]) => t.flatMap((x, i) => (i === at(n, t) ? [s + ' ', x] : [x]))), // insert
-    fc.tuple(fc.nat(), fc.nat({ max: 3 })).map(([n, k]) => (t: string[]) =>                                   // cut a token short
-        t.map((x, i) => (i === at(n, t) ? x.slice(0, Math.max(0, x.trimEnd().length - 1 - k)) + ' ' : x))),
+    fc.nat().map(n => (t: string[]) => t.slice(0, at(n, t))), // truncate
+    fc.tuple(fc.nat(), insertable).map(([n, s]) => (t: string[]) =>
+        t.flatMap((x, i) => (i === at(n, t) ? [s + ' ', x] : [x]))
+    ), // insert
+    fc.tuple(fc.nat(), fc.nat({ max: 3 })).map(([n, k]) => (t: string[]) => // cut a token short
+        t.map((x, i) => (i === at(n, t) ? x.slice(0, Math.max(0, x.trimEnd().length - 1 - k)) + ' ' : x))
+    ),
 );
 
 /** A valid model with one to four token-level mutations. */
-export const mutatedModel = fc.tuple(fc.nat({ max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+export const mutatedModel = fc.tuple(
+    fc.nat({ max: SEEDS.length - 1 }),
+    fc.array(mutation, { minLength: 1, maxLength: 4 }),
+)
     .map(([seed, mutations]) => mutations.reduce((tokens, m) => m(tokens), lex(SEEDS[seed])).join(''));

@@ -1,13 +1,13 @@
 // Runs one text through everything the tools do with a model — parse, link, validate,
 // analyse, format, build every view's diagram graph — on one long-lived set of language
 // services, and returns what the fuzz properties look at.
-import { CstUtils, EmptyFileSystem, URI, isLeafCstNode, type LangiumDocument } from 'langium';
+import { CstUtils, EmptyFileSystem, isLeafCstNode, type LangiumDocument, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createBosServices } from '../../src/services/bos-module.js';
 import { exportJson } from '../../src/cli/export.js';
 import { buildDiagram } from '../../src/diagram/graph.js';
 import { viewsOf } from '../../src/diagram/view.js';
+import { createBosServices } from '../../src/services/bos-module.js';
 
 const { shared, Bos } = createBosServices(EmptyFileSystem);
 shared.workspace.ConfigurationProvider.initialized({});
@@ -41,7 +41,11 @@ async function unload(doc: LangiumDocument): Promise<void> {
 function meaning(): unknown {
     const { model, analysis } = Bos.bos.WorkspaceModel.get();
     const json = exportJson(model, analysis);
-    return { ...json, files: json.files.map(f => f.package), declarations: json.declarations.map(d => ({ ...d, file: undefined, line: undefined })) };
+    return {
+        ...json,
+        files: json.files.map(f => f.package),
+        declarations: json.declarations.map(d => ({ ...d, file: undefined, line: undefined })),
+    };
 }
 
 export async function runPipeline(text: string): Promise<Outcome> {
@@ -54,11 +58,28 @@ export async function runPipeline(text: string): Promise<Outcome> {
         for (const view of viewsOf(result.model)) {
             diagramNodes += buildDiagram(result.model, view, result.analysis.scenarios[0]).nodes.length;
         }
-        const edits = parses ? await Bos.lsp.Formatter!.formatDocument(doc, { textDocument: { uri: doc.uri.toString() }, options: { tabSize: 2, insertSpaces: true } }) : [];
+        const edits = parses
+            ? await Bos.lsp.Formatter!.formatDocument(doc, {
+                textDocument: { uri: doc.uri.toString() },
+                options: { tabSize: 2, insertSpaces: true },
+            })
+            : [];
         const formatted = TextDocument.applyEdits(doc.textDocument as TextDocument, edits);
         const root = parse.value.$cstNode;
-        const found = root ? CstUtils.streamCst(root).filter(n => isLeafCstNode(n) && n.hidden && /^\/[/*]/.test(n.text)).map(n => n.text).toArray() : [];
-        return { text, diagnostics: doc.diagnostics ?? [], parses, formatted, meaning: meaning(), diagramNodes, comments: found };
+        const found = root
+            ? CstUtils.streamCst(root).filter(n => isLeafCstNode(n) && n.hidden && /^\/[/*]/.test(n.text)).map(n =>
+                n.text
+            ).toArray()
+            : [];
+        return {
+            text,
+            diagnostics: doc.diagnostics ?? [],
+            parses,
+            formatted,
+            meaning: meaning(),
+            diagramNodes,
+            comments: found,
+        };
     } finally {
         await unload(doc);
     }
