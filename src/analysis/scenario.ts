@@ -4,7 +4,7 @@
 // overlays all read this one result.
 import type { LoadGraph, ModelFacts } from '../model/graph.js';
 import type { BosModel, ModelNode, Price } from '../model/model.js';
-import { fits } from '../model/vocabulary.js';
+import { fits } from '../model/relations.js';
 
 export type Status = 'ok' | 'headroom' | 'overload' | 'unknown';
 

@@ -1,54 +1,37 @@
 // bos/missing-kind and bos/unknown-kind: platforms, elements and resources choose a kind
-// of their layer; view patterns name real kinds and layers.
+// of their layer; view patterns name real kinds and layers. Each finding carries the
+// words its quick fix offers, best first.
 import { closest } from 'fastest-levenshtein';
 import type { BosModel } from '../model/model.js';
-import { ALL_KINDS, article, KINDS, LAYERS } from '../model/vocabulary.js';
-import { atName, type Finding, finding, label } from './finding.js';
+import { ALL_KINDS, article, kindsOf, LAYERS } from '../model/vocabulary.js';
+import { atName, type Finding, finding, label, type Place } from './finding.js';
 
-function unknown(word: string, valid: readonly string[], what: string): string {
-    return `'${word}' is not ${what}; did you mean '${closest(word, valid as string[])}'? (one of: ${
-        valid.join(', ')
-    })`;
+function unknown(word: string, valid: readonly string[], what: string, place: Place): Finding {
+    const best = closest(word, valid as string[]);
+    const message = `'${word}' is not ${what}; did you mean '${best}'? (one of: ${valid.join(', ')})`;
+    return finding('bos/unknown-kind', message, place, undefined, {
+        choices: [best, ...valid.filter(v => v !== best)],
+    });
 }
 
 export function checkKinds(model: BosModel): Finding[] {
     const out: Finding[] = [];
     for (const node of model.nodes) {
-        const valid = KINDS[node.keyword];
+        const valid = kindsOf(node.keyword);
         if (valid && node.id !== undefined) {
             if (node.kind === undefined) {
-                out.push(
-                    finding(
-                        'bos/missing-kind',
-                        `${node.keyword} ${label(node)} needs a kind: one of ${valid.join(', ')}`,
-                        atName(node),
-                    ),
-                );
+                const message = `${node.keyword} ${label(node)} needs a kind: one of ${valid.join(', ')}`;
+                out.push(finding('bos/missing-kind', message, atName(node), undefined, { choices: [...valid] }));
             } else if (!valid.includes(node.kind)) {
-                out.push(
-                    finding(
-                        'bos/unknown-kind',
-                        unknown(node.kind, valid, `${article(node.keyword)} ${node.keyword} kind`),
-                        { node: node.source, property: 'kind' },
-                    ),
-                );
+                const what = `${article(node.keyword)} ${node.keyword} kind`;
+                out.push(unknown(node.kind, valid, what, { node: node.source, property: 'kind' }));
             }
         }
         for (const p of [...node.includes, ...node.excludes]) {
             if (p.type === 'kind' && p.kind !== undefined && !ALL_KINDS.includes(p.kind)) {
-                out.push(
-                    finding('bos/unknown-kind', unknown(p.kind, ALL_KINDS, 'a kind'), {
-                        node: p.source,
-                        property: 'kind',
-                    }),
-                );
+                out.push(unknown(p.kind, ALL_KINDS, 'a kind', { node: p.source, property: 'kind' }));
             } else if (p.type === 'layer' && p.layer !== undefined && !(LAYERS as string[]).includes(p.layer)) {
-                out.push(
-                    finding('bos/unknown-kind', unknown(p.layer, LAYERS, 'a layer'), {
-                        node: p.source,
-                        property: 'layer',
-                    }),
-                );
+                out.push(unknown(p.layer, LAYERS, 'a layer', { node: p.source, property: 'layer' }));
             }
         }
     }

@@ -1,7 +1,8 @@
 // bos/target-kind, and bos/unresolved for imports (the linker reports other references).
 import { importRule } from '../language/scope.js';
 import type { BosModel } from '../model/model.js';
-import { article, expectedTargets, fits } from '../model/vocabulary.js';
+import { expectedTargets, fits } from '../model/relations.js';
+import { article } from '../model/vocabulary.js';
 import { type Finding, finding, label } from './finding.js';
 
 export function checkTargetKinds(model: BosModel): Finding[] {

@@ -1,10 +1,28 @@
-// bos/unit: each quantity has the unit its place needs (spec section 1).
+// bos/unit: each quantity has the unit its place needs (spec sections 1 and 7; the
+// places and their dimensions are the property table's).
 // bos/number: a number too large to compute with (beyond about 1.8e308).
 import type { BosModel, Measure, Price } from '../model/model.js';
+import { PRICE_PROPERTIES, QUANTITY_PROPERTIES } from '../model/properties.js';
 import { UNIT_EXAMPLES } from '../model/units.js';
 import { type Finding, finding } from './finding.js';
 
 const TOO_LARGE = 'is too large to compute with (numbers go up to about 1.8e308)';
+
+/** What was written instead, for the message: a unit, no unit, or a count that is no whole number. */
+function written(m: Measure): string {
+    if (m.expected === 'count') return m.unit === undefined ? String(m.value) : `'${m.value} ${m.unit}'`;
+    return m.unit === undefined ? 'no unit' : `'${m.unit}'`;
+}
+
+function hint(m: Measure): string {
+    if (m.expected === 'money' && m.unit && /^[a-z]{3}$/.test(m.unit)) {
+        return ` (currency codes are capitals: ${m.unit.toUpperCase()})`;
+    }
+    if (m.unit && /^[kMB](\/|$)/.test(m.unit)) {
+        return ` (write the scale against the number: ${m.source.$cstNode?.text.replace(/\s+/g, '')})`;
+    }
+    return '';
+}
 
 function check(what: string, m: Measure | undefined, out: Finding[]): void {
     if (m?.tooLarge) {
@@ -12,15 +30,8 @@ function check(what: string, m: Measure | undefined, out: Finding[]): void {
         return;
     }
     if (!m || m.base !== undefined) return;
-    const written = m.unit === undefined ? 'no unit' : `'${m.unit}'`;
-    const hint = m.expected === 'money' && m.unit && /^[a-z]{3}$/.test(m.unit)
-        ? ` (currency codes are capitals: ${m.unit.toUpperCase()})`
-        : m.unit && /^[kMB](\/|$)/.test(m.unit)
-        ? ` (write the scale against the number: ${m.source.$cstNode?.text.replace(/\s+/g, '')})`
-        : '';
-    out.push(
-        finding('bos/unit', `${what} needs ${UNIT_EXAMPLES[m.expected]}, not ${written}${hint}`, { node: m.source }),
-    );
+    const message = `${what} needs ${UNIT_EXAMPLES[m.expected]}, not ${written(m)}${hint(m)}`;
+    out.push(finding('bos/unit', message, { node: m.source }, undefined, { dimension: m.expected }));
 }
 
 function checkPer(p: Price | undefined, out: Finding[]): void {
@@ -32,20 +43,17 @@ function checkPer(p: Price | undefined, out: Finding[]): void {
 export function checkUnits(model: BosModel): Finding[] {
     const out: Finding[] = [];
     for (const node of model.nodes) {
-        check('capacity', node.capacity, out);
-        check('latency', node.latency, out);
-        check('cost', node.cost?.amount, out);
-        check('budget', node.budget?.amount, out);
-        check('headroom', node.headroom, out);
+        for (const property of QUANTITY_PROPERTIES) check(property, node[property], out);
+        for (const property of PRICE_PROPERTIES) {
+            check(property, node[property]?.amount, out);
+            checkPer(node[property], out);
+        }
         for (const { rate } of node.loads) check('load', rate, out);
-        checkPer(node.cost, out);
-        checkPer(node.budget, out);
         for (const d of node.deps) {
-            if (!Number.isFinite(d.weight)) {
-                out.push(
-                    finding('bos/number', `the weight ${TOO_LARGE}`, { node: d.source, property: 'weight', index: 0 }),
-                );
-            }
+            if (Number.isFinite(d.weight)) continue;
+            out.push(
+                finding('bos/number', `the weight ${TOO_LARGE}`, { node: d.source, property: 'weight', index: 0 }),
+            );
         }
     }
     return out;

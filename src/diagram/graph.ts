@@ -4,11 +4,13 @@ import { percent, rate } from '../analysis/format.js';
 import type { ScenarioResult, Status } from '../analysis/scenario.js';
 import { structuralEdges } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
+import { STRUCTURAL_RELATIONS, type StructuralRelation } from '../model/relations.js';
 import type { Layer } from '../model/vocabulary.js';
 import { isInside, select, type ViewChoice } from './view.js';
 
-export type EdgeKind = 'uses' | 'runs on' | 'calls' | 'depends on';
-export const EDGE_KINDS: readonly EdgeKind[] = ['uses', 'runs on', 'calls', 'depends on'];
+/** Each structural relation is an edge kind with a style of its own. */
+export type EdgeKind = StructuralRelation;
+export const EDGE_KINDS: readonly EdgeKind[] = STRUCTURAL_RELATIONS;
 
 export interface DiagramNode {
     /** Stable id within the diagram: `n<model index>`. */

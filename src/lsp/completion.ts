@@ -20,41 +20,43 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { isDeclaration, isModel } from '../language/generated/ast.js';
+import { NAME_RULES } from '../language/names.js';
 import type { BosScopeProvider } from '../language/scope.js';
-import { type DeclarationKeyword, fits, KINDS, type Relation } from '../model/vocabulary.js';
-
-const RELATION_OF_PROPERTY: Readonly<Record<string, Relation>> = {
-    runsOn: 'runs on',
-    calls: 'calls',
-    dependsOn: 'depends on',
-    steps: 'step',
-    uses: 'uses',
-    from: 'from',
-    overlay: 'overlay',
-};
+import { dimensionOf, PRICE_PROPERTIES, PROPERTIES, PROPERTY_NAMES, QUANTITY_PROPERTIES } from '../model/properties.js';
+import { fits, type Relation, RELATION_NAMES, relationOfProperty } from '../model/relations.js';
+import { type Dimension, UNITS } from '../model/units.js';
+import { type DeclarationKeyword, keywordOfType, kindsOf } from '../model/vocabulary.js';
 
 /** The relation a reference in `container` stands for; undefined for view patterns (anything goes). */
 export function relationOf(container: AstNode): Relation | undefined {
-    if (container.$type === 'Load') return 'load';
-    if (container.$type === 'WeightedRef' || container.$type === 'Reference') {
-        return RELATION_OF_PROPERTY[container.$containerProperty ?? ''];
-    }
-    return undefined;
+    const holdsReference = container.$type === 'Load' || container.$type === 'WeightedRef'
+        || container.$type === 'Reference';
+    return holdsReference ? relationOfProperty(container.$containerProperty) : undefined;
 }
 
-const UNITS: Readonly<Record<string, readonly string[]>> = {
-    capacity: ['/s', '/min', '/h'],
-    load: ['/s', '/min', '/h'],
-    latency: ['ms', 's'],
-    cost: ['CNY', 'USD', 'EUR', 'JPY', 'GBP', 'HKD'],
-    budget: ['CNY', 'USD', 'EUR', 'JPY', 'GBP', 'HKD'],
-    headroom: ['%'],
-};
+/** `capacity 3`, `cost 0.5`, `load Checkout 5`: a number where a unit may follow. */
+const NUMBER_BEFORE_UNIT = new RegExp(
+    `\\b(${[...QUANTITY_PROPERTIES, ...PRICE_PROPERTIES].join('|')}|load\\s+[^\\s{}]+)`
+        + '\\s+\\d[\\d_]*(?:\\.\\d[\\d_]*)?[kMB]?\\s*$',
+);
+
+/** The dimension of the quantity a property's number starts (a price is money). */
+function unitDimension(place: string): Dimension | undefined {
+    if (place.startsWith('load')) return 'rate';
+    return (PRICE_PROPERTIES as readonly string[]).includes(place) ? 'money' : dimensionOf(place);
+}
+
+/** Words that start a list of references, relations and view patterns alike: `runs on A x 2, |`. */
+const PATTERN_PROPERTIES = PROPERTY_NAMES.filter(p => PROPERTIES[p].value.sort === 'patterns');
+const LIST_BEFORE_CURSOR = new RegExp(
+    `\\b(${[...RELATION_NAMES, ...PATTERN_PROPERTIES].map(w => w.replace(' ', '\\s+')).join('|')})`
+        + '\\s+(?:[^\\s,{}]+(?:\\s+x\\s+[\\d_.]+[kMB]?)?\\s*,\\s*)*$',
+);
 
 /** Where the cursor is, read from the text before it: after `:` (a kind) or after a number (a unit). */
 type Slot =
     | { sort: 'kind'; keyword: DeclarationKeyword }
-    | { sort: 'unit'; place: string }
+    | { sort: 'unit'; dimension: Dimension }
     | { sort: 'import' }
     | undefined;
 
@@ -87,13 +89,13 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
                     });
                 }
             } else if (slot.sort === 'kind') {
-                for (const k of KINDS[slot.keyword] ?? []) {
+                for (const k of kindsOf(slot.keyword) ?? []) {
                     acceptor(context, { label: k, kind: CompletionItemKind.EnumMember, sortText: '0' });
                 }
             } else {
                 // Units go right after the number at the cursor, not over it.
                 const at = context.textDocument.positionAt(context.offset);
-                for (const u of UNITS[slot.place] ?? []) {
+                for (const u of UNITS[slot.dimension]) {
                     acceptor(context, {
                         label: u,
                         kind: CompletionItemKind.Unit,
@@ -104,10 +106,10 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
             }
             return;
         }
-        if (
-            GrammarAST.isKeyword(next.feature)
-            && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'Name'
-        ) return;
+        const rule = GrammarAST.isKeyword(next.feature)
+            ? AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name
+            : undefined;
+        if (rule && NAME_RULES.has(rule)) return;
         return super.completionFor(context, next, acceptor);
     }
 
@@ -133,13 +135,13 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
         if (/(^|\n)\s*import\s+$/.test(text)) return { sort: 'import' };
         if (/:\s*$/.test(text)) {
             const decl = context.node && findDeclaration(context.node);
-            const keyword = decl && (decl.$type.toLowerCase() as DeclarationKeyword);
-            return keyword && KINDS[keyword] ? { sort: 'kind', keyword } : undefined;
+            const keyword = decl && keywordOfType(decl.$type);
+            return keyword && kindsOf(keyword) ? { sort: 'kind', keyword } : undefined;
         }
         const upToCursor = context.textDocument.getText().slice(0, context.offset);
-        const unit = /\b(capacity|latency|cost|budget|headroom|load\s+[^\s{}]+)\s+\d[\d_]*(?:\.\d[\d_]*)?[kMB]?\s*$/
-            .exec(upToCursor);
-        if (unit) return { sort: 'unit', place: unit[1].startsWith('load') ? 'load' : unit[1] };
+        const unit = NUMBER_BEFORE_UNIT.exec(upToCursor);
+        const dimension = unit && unitDimension(unit[1]);
+        if (dimension) return { sort: 'unit', dimension };
         return undefined;
     }
 
@@ -151,28 +153,20 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
             ?? relationBefore(context.textDocument.getText().slice(0, context.tokenOffset));
         return this.scope.visible(
             refInfo,
-            d => relation === undefined || fits(relation, d.type.toLowerCase() as DeclarationKeyword),
+            d => relation === undefined || fitsType(relation, d.type),
         );
     }
 }
 
-const RELATION_WORDS: Readonly<Record<string, Relation>> = {
-    runs: 'runs on',
-    depends: 'depends on',
-    calls: 'calls',
-    step: 'step',
-    uses: 'uses',
-    from: 'from',
-    load: 'load',
-    overlay: 'overlay',
-};
-
-/** The relation of the list the cursor is in, read from the text: `runs on A x 2, |`. */
+/** The relation of the list the cursor is in, read from the text; undefined in a view's patterns. */
 function relationBefore(text: string): Relation | undefined {
-    const m =
-        /\b(runs\s+on|depends\s+on|calls|step|uses|from|load|overlay|include|exclude)\s+(?:[^\s,{}]+(?:\s+x\s+[\d_.]+[kMB]?)?\s*,\s*)*$/
-            .exec(text);
-    return m ? RELATION_WORDS[m[1].split(/\s/)[0]] : undefined;
+    const word = LIST_BEFORE_CURSOR.exec(text)?.[1].replace(/\s+/, ' ');
+    return RELATION_NAMES.find(r => r === word);
+}
+
+function fitsType(relation: Relation, type: string): boolean {
+    const keyword = keywordOfType(type);
+    return keyword !== undefined && fits(relation, keyword);
 }
 
 function findDeclaration(node: AstNode): AstNode | undefined {

@@ -1,11 +1,13 @@
-// Inlay hints: the load each `step`, `runs on` and `calls` reference carries in the
-// chosen scenario (setting `bos.inlayHints.scenario`), e.g. `PolarDB x 2 ⟶ 1.17M/s`.
+// Inlay hints: the load each `step` and each reference that passes load on (`runs on`,
+// `calls`, `depends on`) carries in the chosen scenario (setting
+// `bos.inlayHints.scenario`), e.g. `PolarDB x 2 ⟶ 1.17M/s`.
 import type { AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
 import { rate } from '../analysis/format.js';
 import * as ast from '../language/generated/ast.js';
 import type { ModelNode } from '../model/model.js';
+import { relationOfProperty, RELATIONS } from '../model/relations.js';
 import type { BosServices } from '../services/bos-module.js';
 import { chosenScenario } from './scenario-choice.js';
 
@@ -16,14 +18,14 @@ export class BosInlayHintProvider extends AbstractInlayHintProvider {
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         if (!this.services.bos.Settings.inlayHints || !ast.isWeightedRef(node)) return;
-        const relation = node.$containerProperty;
-        if (relation !== 'steps' && relation !== 'runsOn' && relation !== 'calls') return;
+        const relation = relationOfProperty(node.$containerProperty);
+        if (relation !== 'step' && !(relation && RELATIONS[relation].carriesLoad)) return;
         const result = this.services.bos.WorkspaceModel.get();
         const scenario = chosenScenario(result, this.services.bos.Settings.scenario);
         const holder = result.model.byAst.get(node.$container);
         if (!scenario || !holder) return;
         const weight = typeof node.weight === 'number' ? node.weight : 1;
-        const load = relation === 'steps'
+        const load = relation === 'step'
             ? flowRate(holder, scenario.scenario)
             : scenario.nodes.find(n => n.node === holder)?.load;
         if (load === undefined) return;

@@ -24,21 +24,8 @@ import {
 import { type Declaration, isDeclaration, isModel, type Model } from '../language/generated/ast.js';
 import { containerOf, qualifiedName } from '../language/names.js';
 import { importRule } from '../language/scope.js';
+import { RESERVED } from '../model/vocabulary.js';
 
-const RESERVED = new Set([
-    'package',
-    'import',
-    'as',
-    'actor',
-    'infrastructure',
-    'resource',
-    'platform',
-    'capability',
-    'element',
-    'flow',
-    'scenario',
-    'view',
-]);
 const IDENTIFIER = /^\^?[\p{L}_][\p{L}\p{N}_]*$/u;
 
 interface Segment {
@@ -85,15 +72,16 @@ export class BosRenameProvider implements RenameProvider {
                 `'${params.newName}' is not a valid name: use letters, digits and _, starting with a letter or _`,
             );
         }
-        const written = RESERVED.has(name) ? `^${name}` : name;
+        // A reserved word needs `^` only where it starts a name (spec section 1).
+        const escaped = RESERVED.has(name) ? `^${name}` : name;
         const old = fqnSegments(decl);
         const renamed = [...old.slice(0, -1), name].join('.');
         const clash = this.services.shared.workspace.IndexManager.allElements().find(d => d.name === renamed);
         if (clash && clash.node !== decl) throw new ResponseError(-32803, `'${renamed}' already exists`);
 
         const changes: Record<string, TextEdit[]> = {};
-        const edit = (doc: LangiumDocument, range: Range) =>
-            (changes[doc.uri.toString()] ??= []).push({ range, newText: written });
+        const edit = (doc: LangiumDocument, range: Range, first: boolean) =>
+            (changes[doc.uri.toString()] ??= []).push({ range, newText: first ? escaped : name });
         const depth = old.length - 1;
         for (const doc of this.services.shared.workspace.LangiumDocuments.all) {
             const root = doc.parseResult.value;
@@ -101,7 +89,7 @@ export class BosRenameProvider implements RenameProvider {
             for (const d of AstUtils.streamAst(root).filter(isDeclaration)) {
                 if (d === decl) {
                     const nameNode = GrammarUtils.findNodeForProperty(d.$cstNode, 'name');
-                    if (nameNode) edit(doc, nameNode.range);
+                    if (nameNode) edit(doc, nameNode.range, true);
                 }
             }
             for (const ref of AstUtils.streamAst(root).flatMap(n => AstUtils.streamReferences(n))) {
@@ -113,9 +101,9 @@ export class BosRenameProvider implements RenameProvider {
                 const full = fqnSegments(target);
                 const k = depth - (full.length - segs.length);
                 // Edit only a segment that literally names the declaration (not an alias).
-                if (k >= 0 && segs[k]?.text === full[depth]) edit(doc, segs[k].range);
+                if (k >= 0 && segs[k]?.text === full[depth]) edit(doc, segs[k].range, k === 0);
             }
-            this.renameInImports(root, old, depth, edit.bind(null, doc));
+            this.renameInImports(root, old, depth, range => edit(doc, range, depth === 0));
         }
         return { changes };
     }

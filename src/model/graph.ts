@@ -3,13 +3,11 @@
 // declarations depend on each node, and the graph load flows along. Nodes are addressed
 // by their index in the model so that the hot loops run over typed arrays.
 import type { BosModel, Dependency, ModelNode } from './model.js';
-import { fits, STRUCTURAL } from './vocabulary.js';
+import { RELATIONS } from './relations.js';
 
 /** Structural dependencies (uses, runs on, calls, depends on) that name the right sort of target. */
 export function structuralEdges(node: ModelNode): Dependency[] {
-    return node.structural ??= node.deps.filter(d =>
-        STRUCTURAL.has(d.relation) && d.target && fits(d.relation, d.target.keyword)
-    );
+    return node.structural;
 }
 
 export interface Cycle {
@@ -157,7 +155,7 @@ function buildLoadGraph(model: BosModel, edges: readonly Dependency[][]): LoadGr
     const indegree = new Int32Array(model.nodes.length);
     let edgeCount = 0;
     for (const n of carriers) {
-        const out = loadEdges[n.index] = edges[n.index].filter(d => d.relation !== 'uses');
+        const out = loadEdges[n.index] = edges[n.index].filter(d => RELATIONS[d.relation].carriesLoad);
         edgeCount += out.length;
         for (const d of out) indegree[d.target!.index]++;
     }

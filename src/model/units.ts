@@ -1,7 +1,8 @@
-// Units of quantities (spec section 1): what each unit measures and its factor to the
-// base unit (requests per second, seconds, a fraction).
+// Units of quantities (spec section 1 and, for counts, section 7): what each unit
+// measures, its factor to the base unit (requests per second, seconds, a fraction), and
+// the units each dimension is written with.
 
-export type Dimension = 'rate' | 'duration' | 'money' | 'ratio';
+export type Dimension = 'rate' | 'duration' | 'money' | 'ratio' | 'count';
 
 export interface UnitInfo {
     dimension: Dimension;
@@ -31,11 +32,31 @@ export function unitInfo(unit: string | undefined): UnitInfo | undefined {
     return undefined;
 }
 
+/**
+ * The value of a quantity in its dimension's base unit, or undefined when the unit does
+ * not fit. A count has no unit and must be a whole number of at least one.
+ */
+export function baseValue(value: number, unit: string | undefined, expected: Dimension): number | undefined {
+    if (expected === 'count') return unit === undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
+    const info = unitInfo(unit);
+    return info?.dimension === expected ? value * info.factor : undefined;
+}
+
+/** The units completion and quick fixes offer, most common first. */
+export const UNITS: Readonly<Record<Dimension, readonly string[]>> = {
+    rate: ['/s', '/min', '/h'],
+    duration: ['ms', 's'],
+    money: ['CNY', 'USD', 'EUR', 'JPY', 'GBP', 'HKD'],
+    ratio: ['%'],
+    count: [],
+};
+
 export const UNIT_EXAMPLES: Readonly<Record<Dimension, string>> = {
     rate: 'a rate such as 3k/s, 12M/min or 40M/h',
     duration: 'a duration such as 150ms or 2 s',
     money: 'an ISO-4217 currency code in capitals, such as 0.05 CNY',
     ratio: 'a percentage such as 20%',
+    count: 'a whole number of at least 1 with no unit, such as 12 or 1_200',
 };
 
 export function isCurrencyCode(word: string): boolean {

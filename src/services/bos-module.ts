@@ -16,13 +16,14 @@ import { BosTokenBuilder } from '../language/token-builder.js';
 import { BosValueConverter } from '../language/value-converter.js';
 import { BosDocumentValidator } from './document-validator.js';
 import { BosFormatter } from './formatter.js';
+import { BosLinker } from './linker.js';
 import { BosSettings } from './settings.js';
 import { registerValidationChecks } from './validator.js';
 import { BosWorkspaceModel } from './workspace-model.js';
 
 export interface BosAddedServices {
     bos: { WorkspaceModel: BosWorkspaceModel; Settings: BosSettings };
-    references: { ScopeProvider: BosScopeProvider };
+    references: { ScopeProvider: BosScopeProvider; Linker: BosLinker };
 }
 
 export type BosServices = LangiumServices & BosAddedServices;
@@ -30,12 +31,13 @@ export type BosServices = LangiumServices & BosAddedServices;
 export const BosModule: Module<BosServices, PartialLangiumServices & BosAddedServices> = {
     bos: {
         Settings: () => new BosSettings(),
-        WorkspaceModel: services => new BosWorkspaceModel(services, services.bos.Settings),
+        WorkspaceModel: services => new BosWorkspaceModel(services, services.bos.Settings, services.references.Linker),
     },
     lsp: { Formatter: () => new BosFormatter() },
     references: {
         ScopeComputation: services => new BosScopeComputation(services),
         ScopeProvider: services => new BosScopeProvider(services),
+        Linker: services => new BosLinker(services),
     },
     parser: { ValueConverter: () => new BosValueConverter(), TokenBuilder: () => new BosTokenBuilder() },
     validation: { DocumentValidator: services => new BosDocumentValidator(services) },

@@ -27,40 +27,20 @@ import type {
     TextEdit,
 } from 'vscode-languageserver-protocol';
 import { isDeclaration, isQuantity } from '../language/generated/ast.js';
+import { NAME_RULES } from '../language/names.js';
+import { PROPERTY_NAMES } from '../model/properties.js';
+import { RELATION_NAMES } from '../model/relations.js';
+import { UNITS } from '../model/units.js';
+import { RESERVED } from '../model/vocabulary.js';
 
-const STATEMENTS = new Set([
-    'description',
-    'owner',
-    'tags',
-    'uses',
-    'capacity',
-    'cost',
-    'depends',
-    'region',
-    'runs',
-    'calls',
-    'latency',
-    'from',
-    'step',
-    'load',
-    'budget',
-    'headroom',
-    'include',
-    'exclude',
-    'overlay',
-    'package',
-    'import',
-    'actor',
-    'infrastructure',
-    'resource',
-    'platform',
-    'capability',
-    'element',
-    'flow',
-    'scenario',
-    'view',
+/** Words that start a statement or a declaration: properties, relations, reserved words. */
+const STATEMENTS: ReadonlySet<string> = new Set([
+    ...PROPERTY_NAMES,
+    ...RELATION_NAMES.map(r => r.split(' ')[0]),
+    ...[...RESERVED].filter(w => w !== 'as'),
 ]);
-const ATTACHED_UNITS = new Set(['/s', '/min', '/h', '%', 'ms', 's']);
+/** Units written against their number (`583k/s`, `150ms`, `20%`); currencies keep a space. */
+const ATTACHED_UNITS: ReadonlySet<string> = new Set([...UNITS.rate, ...UNITS.duration, ...UNITS.ratio]);
 
 interface Gap {
     start: number;
@@ -74,13 +54,14 @@ function isComment(n: LeafCstNode): boolean {
 
 /**
  * A keyword token that starts a statement or a declaration: not the same word used as
- * a name (the Name rule) or as a value (`layer platform`, inside an assignment).
+ * a name (`element product`, `org.platform`) or as a value (`layer platform`, inside an
+ * assignment).
  */
 function startsStatement(n: LeafCstNode): boolean {
     if (!STATEMENTS.has(n.text) || n.hidden || n.grammarSource?.$type !== 'Keyword') return false;
     for (let g: AstNode | undefined = n.grammarSource.$container; g; g = g.$container) {
         if (g.$type === 'Assignment') return false;
-        if (g.$type === 'ParserRule') return (g as GrammarAST.ParserRule).name !== 'Name';
+        if (g.$type === 'ParserRule') return !NAME_RULES.has((g as GrammarAST.ParserRule).name);
     }
     return false;
 }

@@ -21,6 +21,7 @@ export function registerValidationChecks(services: BosServices): void {
                     code: f.code,
                     range: f.property ? undefined : f.node.$cstNode?.range,
                     relatedInformation: f.related?.map(r => related(r, r.message)),
+                    data: f.data,
                 });
             }
         },

@@ -5,7 +5,8 @@ import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analy
 import type { Finding } from '../checks/finding.js';
 import { MODEL_CHECKS, type ModelCheck, runChecks } from '../checks/index.js';
 import { deriveFacts } from '../model/graph.js';
-import { type BosModel, buildModel, type ModelCache, type ModelNode } from '../model/model.js';
+import { type BosModel, buildModel, type ModelNode, ModelParts } from '../model/model.js';
+import type { BosLinker } from './linker.js';
 import type { BosSettings } from './settings.js';
 import { blamesDamage, damagedDeclarations } from './syntax-damage.js';
 
@@ -38,11 +39,14 @@ export class BosWorkspaceModel {
     private readonly cache: WorkspaceCache<'result', WorkspaceResult>;
 
     private readonly settings: BosSettings;
-    /** Per-file model parts, reused while a file's syntax tree stays the same. */
-    private readonly parts: ModelCache = new WeakMap();
+    /** Per-file model parts, reused while a file's version and syntax tree stay the same. */
+    private readonly parts = new ModelParts();
+    /** Tells which documents were linked since the last model: only their dependencies can have moved. */
+    private readonly linker: BosLinker;
     private readonly checks: readonly ModelCheck[] = withInjectedFault(MODEL_CHECKS);
 
-    constructor(services: LangiumCoreServices, settings: BosSettings) {
+    constructor(services: LangiumCoreServices, settings: BosSettings, linker: BosLinker) {
+        this.linker = linker;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(services.shared);
         this.settings = settings;
@@ -59,7 +63,7 @@ export class BosWorkspaceModel {
 
     private compute(): WorkspaceResult {
         const documents = this.documents.all.toArray();
-        const model = buildModel(documents, this.parts);
+        const model = buildModel(documents, this.parts, this.linker.takeLinked());
         const damaged = damagedDeclarations(documents);
         const facts = deriveFacts(model);
         const analysis = analyse(model, facts, this.settings.defaultHeadroom);
