@@ -1,5 +1,6 @@
 // The analysis for people and programs: the JSON shape of cli.md, and a text table with
 // utilisation bars (used by `bos analyze` and the editor's analysis command).
+import { padEndCells, padStartCells, widestCells } from './cells.js';
 import { bar, money, percent, rate } from './format.js';
 import type { Analysis, ScenarioResult } from './scenario.js';
 
@@ -48,24 +49,18 @@ export function analysisText(analysis: Analysis, scenarios: readonly ScenarioRes
             c.bold(`${s.scenario.id}${s.scenario.title ? ` "${s.scenario.title}"` : ''}`)
                 + `  ${rate(s.transactionsPerSecond)} transactions, headroom ${percent(s.headroom)}`,
         );
-        const name = s.nodes.reduce((m, n) => Math.max(m, n.node.id!.length), 4);
-        out.push(
-            c.dim(
-                `  ${'node'.padEnd(name)}  ${'load'.padStart(9)}  ${'capacity'.padStart(9)}  ${'util'.padStart(7)}  ${
-                    ''.padEnd(10)
-                }  status`,
-            ),
-        );
+        const name = widestCells(s.nodes.map(n => n.node.id!), 4);
+        out.push(c.dim(nodeRow(name, ['node', 'load', 'capacity', 'util', '', 'status'])));
         for (const n of s.nodes) {
             const paint = colourOf[n.status];
-            out.push(
-                `  ${n.node.id!.padEnd(name)}  ${rate(n.load).padStart(9)}  ${
-                    (n.capacity === undefined ? '—' : rate(n.capacity)).padStart(9)
-                }  `
-                    + `${(n.utilisation === undefined ? '—' : percent(n.utilisation)).padStart(7)}  ${
-                        paint(bar(n.utilisation ?? 0))
-                    }  ${paint(n.status)}`,
-            );
+            out.push(nodeRow(name, [
+                n.node.id!,
+                rate(n.load),
+                n.capacity === undefined ? '—' : rate(n.capacity),
+                n.utilisation === undefined ? '—' : percent(n.utilisation),
+                paint(bar(n.utilisation ?? 0)),
+                paint(n.status),
+            ]));
         }
         const cost = s.costPer10k ? money(s.costPer10k.amount, s.costPer10k.currency) : '—';
         const budget = s.budgetPer10k ? money(s.budgetPer10k.amount, s.budgetPer10k.currency) : '—';
@@ -81,16 +76,25 @@ export function analysisText(analysis: Analysis, scenarios: readonly ScenarioRes
     return out.join('\n');
 }
 
+/** One row of a scenario's node table: node, load, capacity, util, bar, status; `name` is the node column's width. */
+function nodeRow(name: number, [node, load, capacity, util, bars, status]: readonly string[]): string {
+    return `  ${padEndCells(node, name)}  ${padStartCells(load, 9)}  ${padStartCells(capacity, 9)}  ${
+        padStartCells(util, 7)
+    }  ${padEndCells(bars, 10)}  ${status}`;
+}
+
 /** Cost per 10k transactions side by side, when several scenarios have one. */
 function costComparison(scenarios: readonly ScenarioResult[], c: Colours): string[] {
     const costed = scenarios.filter(s => s.costPer10k);
     if (costed.length < 2) return [];
     const max = costed.reduce((m, s) => Math.max(m, s.costPer10k!.amount), 0);
-    const name = costed.reduce((m, s) => Math.max(m, s.scenario.id!.length), 0);
+    const name = widestCells(costed.map(s => s.scenario.id!));
     return [
         c.bold('cost per 10k transactions by scenario'),
         ...costed.map(s =>
-            `  ${s.scenario.id!.padEnd(name)}  ${money(s.costPer10k!.amount, s.costPer10k!.currency).padStart(12)}  `
+            `  ${padEndCells(s.scenario.id!, name)}  ${
+                padStartCells(money(s.costPer10k!.amount, s.costPer10k!.currency), 12)
+            }  `
             + c.cyan(bar(max > 0 ? s.costPer10k!.amount / max : 0, 30).trimEnd())
         ),
         '',

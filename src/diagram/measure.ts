@@ -1,14 +1,36 @@
-// Box sizes from label lengths, before layout: the layout needs sizes, and there is no
-// browser here to measure text. Wide (CJK) characters count double.
+// Text widths and box sizes, estimated before layout: the layout needs sizes, and there
+// is no browser here to measure text. A character's width follows its terminal cells
+// (East Asian Wide and Fullwidth take two, combining marks none), so CJK counts double.
+import { cells } from '../analysis/cells.js';
 import type { DiagramNode } from './graph.js';
+import { FONT_SIZE } from './theme.js';
 
+// Average widths of a narrow and of a wide character in the box label's font (13px,
+// bold); other sizes scale from them.
 const NARROW = 7.9;
 const WIDE = 14.5;
 
-export function textWidth(text: string): number {
+// string-width takes some 7 µs a call; a model uses few distinct characters, so each is
+// looked up once (the map is bounded by Unicode itself).
+const known = new Map<string, number>();
+function charCells(ch: string): number {
+    if (ch >= ' ' && ch <= '~') return 1;
+    let n = known.get(ch);
+    if (n === undefined) known.set(ch, n = cells(ch));
+    return n;
+}
+
+/**
+ * Estimated width in pixels of `text` at `fontSize`. An average per character: a word of
+ * wide letters (`commerce`) can run a few pixels over it, so callers leave a margin.
+ */
+export function textWidth(text: string, fontSize: number = FONT_SIZE.text): number {
     let w = 0;
-    for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? WIDE : NARROW;
-    return w;
+    for (const ch of text) {
+        const n = charCells(ch);
+        w += n >= 2 ? WIDE : n * NARROW;
+    }
+    return w * (fontSize / FONT_SIZE.text);
 }
 
 export const NODE_HEIGHT = 46;
@@ -18,7 +40,7 @@ export const CONTAINER_HEADER = 30;
 /** Width and height of a leaf box: label, kind line, and the overlay line when there is one. */
 export function boxSize(n: DiagramNode): { width: number; height: number } {
     const lines = [n.label, subtitle(n), n.overlay?.text ?? ''];
-    const width = Math.max(120, Math.ceil(Math.max(...lines.map(textWidth))) + 28);
+    const width = Math.max(120, Math.ceil(Math.max(...lines.map(l => textWidth(l)))) + 28);
     return { width, height: NODE_HEIGHT + (n.overlay ? OVERLAY_HEIGHT : 0) };
 }
 

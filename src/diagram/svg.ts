@@ -5,8 +5,8 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { type Layer, LAYERS } from '../model/vocabulary.js';
 import type { Diagram, DiagramNode, EdgeKind } from './graph.js';
 import { EDGE_KINDS } from './graph.js';
-import { subtitle } from './measure.js';
-import { edgeClass, fontFamily, kindHue, stylesheet, type ThemeName } from './theme.js';
+import { subtitle, textWidth } from './measure.js';
+import { edgeClass, FONT_SIZE, fontFamily, kindHue, stylesheet, type ThemeName } from './theme.js';
 
 export function escapeXml(text: string): string {
     return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -28,6 +28,8 @@ interface Placed {
 }
 
 const BAND_GUTTER = 150;
+/** Space left of the legend and the note, and right of them. */
+const MARGIN = 16;
 const LEGEND_HEIGHT = 64;
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
@@ -97,44 +99,50 @@ function edgePath({ edge, dx, dy }: PlacedEdge): string {
     }).join(' ');
 }
 
-function legend(x: number, y: number, overlay: boolean): string {
+const STATUS_LEGEND = [
+    ['ok', 'under the headroom line'],
+    ['headroom', 'within headroom'],
+    ['overload', 'overloaded'],
+    ['unknown', 'no capacity'],
+] as const;
+
+/** The legend's markup and its right edge, so the picture can be made wide enough for it. */
+function legend(x: number, y: number, overlay: boolean): { markup: string; right: number } {
     const items: string[] = [];
+    let right = x;
+    const label = (lx: number, ly: number, text: string) => {
+        items.push(`<text class="bos-sub" x="${lx}" y="${ly}">${text}</text>`);
+        right = Math.max(right, lx + textWidth(text, FONT_SIZE.sub));
+    };
     let cx = x;
     for (const k of EDGE_KINDS) {
         items.push(
             `<path class="bos-edge-${edgeClass(k)}" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}" marker-end="url(#arrow-${
                 edgeClass(k)
             })"/>`,
-            `<text class="bos-sub" x="${cx + 42}" y="${y + 18}">${k}</text>`,
         );
+        label(cx + 42, y + 18, k);
         cx += 60 + k.length * 7;
     }
     cx += 16;
     for (const l of LAYERS) {
-        items.push(
-            `<rect class="bos-box-${l}" x="${cx}" y="${y + 6}" width="16" height="16" rx="3"/>`,
-            `<text class="bos-sub" x="${cx + 22}" y="${y + 18}">${l}</text>`,
-        );
+        items.push(`<rect class="bos-box-${l}" x="${cx}" y="${y + 6}" width="16" height="16" rx="3"/>`);
+        label(cx + 22, y + 18, l);
         cx += 40 + l.length * 7;
     }
     if (overlay) {
         let sx = x;
-        for (
-            const [s, label] of [['ok', 'under the headroom line'], ['headroom', 'within headroom'], [
-                'overload',
-                'overloaded',
-            ], ['unknown', 'no capacity']]
-        ) {
+        for (const [s, text] of STATUS_LEGEND) {
             items.push(
                 `<rect class="bos-box-platform bos-status-${s}" x="${sx}" y="${
                     y + 34
                 }" width="16" height="16" rx="3"/>`,
-                `<text class="bos-sub" x="${sx + 22}" y="${y + 46}">${label}</text>`,
             );
-            sx += 50 + label.length * 7;
+            label(sx + 22, y + 46, text);
+            sx += 50 + text.length * 7;
         }
     }
-    return `<g class="bos-legend">${items.join('')}</g>`;
+    return { markup: `<g class="bos-legend">${items.join('')}</g>`, right };
 }
 
 export interface SvgOptions {
@@ -146,9 +154,12 @@ export interface SvgOptions {
 export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): string {
     const { boxes: placed, edges: placedEdges } = place(diagram, laid);
     const overlay = !!diagram.scenario;
-    const width = Math.max(BAND_GUTTER + (laid.width ?? 0), 760);
-    const noteHeight = diagram.note ? 22 : 0;
     const bodyHeight = laid.height ?? 0;
+    const key = legend(MARGIN, bodyHeight + 4, overlay);
+    const noteRight = diagram.note ? MARGIN + textWidth(diagram.note, FONT_SIZE.note) : 0;
+    // As wide as the widest part: the laid-out body, the legend or the note.
+    const width = Math.max(BAND_GUTTER + (laid.width ?? 0), Math.ceil(Math.max(key.right, noteRight) + MARGIN));
+    const noteHeight = diagram.note ? 22 : 0;
     const height = bodyHeight + LEGEND_HEIGHT + noteHeight + 16;
     const bands: string[] = [];
     for (const layer of LAYERS) {
@@ -178,7 +189,9 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     const containers = all.filter(p => p.node.isContainer && !p.node.folded).map(p => box(p, overlay));
     const leaves = all.filter(p => !(p.node.isContainer && !p.node.folded)).map(p => box(p, overlay));
     const note = diagram.note
-        ? `<text class="bos-note" x="16" y="${fmt(bodyHeight + LEGEND_HEIGHT + 14)}">${escapeXml(diagram.note)}</text>`
+        ? `<text class="bos-note" x="${MARGIN}" y="${fmt(bodyHeight + LEGEND_HEIGHT + 14)}">${
+            escapeXml(diagram.note)
+        }</text>`
         : '';
     return [
         `<svg xmlns="http://www.w3.org/2000/svg" class="bos-diagram" viewBox="0 0 ${fmt(width)} ${
@@ -194,7 +207,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
         `<g class="bos-containers">${containers.join('')}</g>`,
         `<g class="bos-edges">${edges.join('')}</g>`,
         `<g class="bos-leaves">${leaves.join('')}</g>`,
-        legend(16, bodyHeight + 4, overlay),
+        key.markup,
         note,
         '</svg>',
     ].join('\n');

@@ -83,16 +83,19 @@ export function kindHue(kind: string): number {
     return h;
 }
 
+/** Font sizes in pixels: box labels, their second line and the legend, the layout note. */
+export const FONT_SIZE = { text: 13, sub: 11, note: 12 } as const;
+
 /** The stylesheet embedded in every SVG: simple class selectors only, which resvg supports too. */
 export function stylesheet(theme: ThemeName): string {
     const p = PALETTES[theme];
     const rules = [
         `.bos-bg{fill:${p.background}}`,
-        `.bos-text{fill:${p.text};font-size:13px;font-weight:600}`,
-        `.bos-sub{fill:${p.muted};font-size:11px}`,
+        `.bos-text{fill:${p.text};font-size:${FONT_SIZE.text}px;font-weight:600}`,
+        `.bos-sub{fill:${p.muted};font-size:${FONT_SIZE.sub}px}`,
         `.bos-band{fill:${p.band}}`,
         `.bos-band-label{fill:${p.bandText};font-size:12px;font-weight:600;letter-spacing:1px}`,
-        `.bos-note{fill:${p.status.headroom};font-size:12px}`,
+        `.bos-note{fill:${p.status.headroom};font-size:${FONT_SIZE.note}px}`,
         ...Object.entries(p.layer).map(([l, c]) => `.bos-box-${l}{fill:${c.fill};stroke:${c.stroke};stroke-width:1.2}`),
         ...Object.entries(p.container).map(([k, c]) =>
             `.bos-container-${k}{fill:${c.fill};stroke:${c.stroke};stroke-width:1.2;stroke-dasharray:4 3}`
