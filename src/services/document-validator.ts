@@ -1,16 +1,22 @@
 // Gives Langium's own diagnostics the language's codes: lexer and parser errors are
-// bos/syntax, unresolved references bos/unresolved. Every rule runs once on the root
-// (see validator.ts), so the walk over the rest of the tree is skipped.
+// bos/syntax, unresolved references bos/unresolved. Every BOS rule runs once on the root
+// (see validator.ts), so the rest of the tree is walked only when some other check is
+// registered for a node type below the root.
 import {
     type AstNode,
+    type AstReflection,
+    AstUtils,
+    Cancellation,
     DefaultDocumentValidator,
     DocumentValidator,
+    interruptAndCheck,
     type LangiumCoreServices,
     type LangiumDocument,
-    type ValidateSingleNodeOptions,
+    type ValidationAcceptor,
+    type ValidationCategory,
+    type ValidationCheck,
     type ValidationOptions,
 } from 'langium';
-import type { Cancellation } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fileProblemDiagnostic, hasSourceProblems, type SourceProblems } from './source-problems.js';
 
@@ -19,17 +25,19 @@ const SYNTAX = new Set<unknown>([DocumentValidator.LexingError, DocumentValidato
 export class BosDocumentValidator extends DefaultDocumentValidator {
     /** The file reader, when it can say why a file it read came out empty. */
     private readonly problems?: SourceProblems;
+    private readonly reflection: AstReflection;
 
     constructor(services: LangiumCoreServices) {
         super(services);
+        this.reflection = services.shared.AstReflection;
         const reader = services.shared.workspace.FileSystemProvider;
         if (hasSourceProblems(reader)) this.problems = reader;
     }
 
     override async validateDocument(
         document: LangiumDocument,
-        options?: ValidationOptions,
-        cancelToken?: Cancellation.CancellationToken,
+        options: ValidationOptions = {},
+        cancelToken = Cancellation.CancellationToken.None,
     ): Promise<Diagnostic[]> {
         // A file the reader could not decode was loaded empty: say why, and nothing else.
         const problem = this.problems?.problemOf(document.uri);
@@ -37,9 +45,14 @@ export class BosDocumentValidator extends DefaultDocumentValidator {
             return [fileProblemDiagnostic(problem)];
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        for (const d of await super.validateAst(document.parseResult.value, options ?? {}, cancelToken)) {
-            diagnostics.push(d);
-        }
+        // Langium's validateAst, appending one by one (see below).
+        const root = document.parseResult.value;
+        const accept: ValidationAcceptor = (severity, message, info) => {
+            diagnostics.push(this.toDiagnostic(severity, message, info));
+        };
+        await this.validateAstBefore(root, options, accept, cancelToken);
+        await this.validateAstNodes(root, options, accept, cancelToken);
+        await this.validateAstAfter(root, options, accept, cancelToken);
         for (const d of diagnostics) {
             const code = d.data?.code;
             if (SYNTAX.has(code)) {
@@ -63,8 +76,37 @@ export class BosDocumentValidator extends DefaultDocumentValidator {
         return [];
     }
 
-    protected override validateSingleNodeOptions(node: AstNode): ValidateSingleNodeOptions {
-        return { validateNode: node.$container === undefined, validateChildren: false };
+    /**
+     * Runs each node's registered checks, as Langium does, but walks below the root only
+     * when a check is registered for another type: the workspace rules are one check on
+     * the root, and a 50k-declaration workspace should not pay for a walk that finds nothing.
+     */
+    protected override async validateAstNodes(
+        root: AstNode,
+        options: ValidationOptions,
+        accept: ValidationAcceptor,
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
+        // Langium's own walk times each node type for its profiler.
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, accept, cancelToken);
+        const checks = this.checksByType(options.categories);
+        const below = [...checks.keys()].some(type => type !== root.$type);
+        for (const node of below ? AstUtils.streamAst(root) : [root]) {
+            const own = checks.get(node.$type);
+            if (!own) continue;
+            await interruptAndCheck(cancelToken);
+            for (const check of own) await check(node, accept, cancelToken);
+        }
+    }
+
+    /** The checks of every node type that has any; asked per document, as checks may be registered at any time. */
+    private checksByType(categories?: ValidationCategory[]): Map<string, ValidationCheck[]> {
+        const checks = new Map<string, ValidationCheck[]>();
+        for (const type of this.reflection.getAllTypes()) {
+            const own = this.validationRegistry.getChecks(type, categories).toArray();
+            if (own.length > 0) checks.set(type, own);
+        }
+        return checks;
     }
 }
 
