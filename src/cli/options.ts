@@ -13,6 +13,10 @@ export const OPTIONS = {
     check: { type: 'boolean' },
     view: { type: 'string' },
     theme: { type: 'string' },
+    scale: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    sweep: { type: 'string' },
+    steps: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
