@@ -188,6 +188,23 @@ scenario Sc { load F 10 ms  budget 1 per 10k  headroom 0.2 }
         expect(c.diagnostics.find(d => d.line === 4)!.message).toContain('CNY');
     });
 
+    it('bos/unit for a count that is not a whole number of at least 1, and for an slo that is no duration', async () => {
+        const c = await check(`package u
+infrastructure I { resource R : compute { instances 0  concurrency 1.5  latency 2k/s } }
+platform P : business { capability C { runs on I.R  instances 3/s  concurrency 1_000_000_000_000 } }
+element E : sales { uses P.C }
+flow F { step P.C  slo 3% }
+`);
+        expect(brief(c)).toEqual(['bos/unit@2', 'bos/unit@2', 'bos/unit@2', 'bos/unit@3', 'bos/unit@5']);
+        const messages = c.diagnostics.map(d => d.message);
+        expect(messages[0]).toBe(
+            'instances needs a whole number of at least 1 with no unit, such as 12 or 1_200, not 0',
+        );
+        expect(messages[1]).toContain('not 1.5');
+        expect(messages[3]).toContain("not '3/s'");
+        expect(c.result.model.byId.get('u.P.C')!.concurrency?.base).toBe(1e12);
+    });
+
     it('accepts every valid unit', async () => {
         const c = await check(`package u
 infrastructure I { resource R : compute { capacity 3k/min  cost 2 USD per 1M } resource S : compute { capacity 1M/h } }

@@ -43,6 +43,19 @@ describe('quick fixes', () => {
         expect(a.apply(0)).toBe('element E : channel\n');
     });
 
+    it('reads what a fix needs from the diagnostic data, not from its message', async () => {
+        const e = await editor({
+            'a.bos': 'element E : chanel\nplatform P : business { capability C { instances 2.5 } }\n',
+        });
+        const doc = e.doc('a.bos');
+        for (const d of doc.diagnostics ?? []) d.message = 'reworded by a client';
+        const kind = await actions(e, 'a.bos', 'bos/unknown-kind');
+        expect(kind.titles[0]).toBe("Change to 'channel'");
+        const count = await actions(e, 'a.bos', 'bos/unit');
+        expect(count.titles).toEqual(["Write '3'"]);
+        expect(count.apply(0)).toContain('capability C { instances 3 }');
+    });
+
     it('adds the import for a name that exists in another package', async () => {
         const e = await editor({
             'cloud.bos': CLOUD,

@@ -112,6 +112,42 @@ element S : sales { uses A }
 });
 
 describe('the model follows edits in other files', () => {
+    it('keeps the parts of files an edit does not reach, and updates the findings of those it does', async () => {
+        const { createBosServices } = await import('../src/services/bos-module.js');
+        const { LspSharedModule } = await import('../src/lsp/module.js');
+        const { EmptyFileSystem, URI } = await import('langium');
+        const { TextDocument } = await import('vscode-languageserver-textdocument');
+        const { shared, Bos } = createBosServices(EmptyFileSystem, { shared: LspSharedModule });
+        let version = 0;
+        const uri = (name: string) => URI.parse(`memory:///${name}`);
+        const put = async (name: string, text: string) => {
+            shared.workspace.TextDocuments!.set(TextDocument.create(uri(name).toString(), 'bos', ++version, text));
+            await shared.workspace.DocumentBuilder.update([uri(name)], []);
+        };
+        const codesIn = (name: string) =>
+            (shared.workspace.LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(d => d.code);
+        await put('a.bos', 'infrastructure I { resource R : compute }\n');
+        await put('b.bos', 'platform P : business { capability C { runs on I.R } }\nelement E : sales { uses P.C }\n');
+        await put('c.bos', 'actor Far\n');
+        const far = Bos.bos.WorkspaceModel.get().model.byId.get('Far');
+        expect(codesIn('b.bos')).toEqual([]);
+
+        // R becomes a capability: b.bos, which refers to it, gets bos/target-kind; c.bos is kept as it was.
+        await put('a.bos', 'platform I : business { capability R { runs on Host } }\nresource Host : compute\n');
+        expect(codesIn('b.bos')).toEqual(['bos/target-kind']);
+        expect(Bos.bos.WorkspaceModel.get().model.byId.get('Far')).toBe(far);
+
+        // a.bos is deleted: the reference names nothing.
+        await shared.workspace.DocumentBuilder.update([], [uri('a.bos')]);
+        expect(codesIn('b.bos')).toEqual(['bos/unresolved']);
+        expect(Bos.bos.WorkspaceModel.get().model.byId.get('P.C')!.structural).toEqual([]);
+
+        // And it comes back.
+        await put('a.bos', 'infrastructure I { resource R : compute }\n');
+        expect(codesIn('b.bos')).toEqual([]);
+        expect(Bos.bos.WorkspaceModel.get().model.byId.get('P.C')!.structural.map(d => d.target?.id)).toEqual(['I.R']);
+    });
+
     it('re-resolves a kept file whose references moved, and only then', async () => {
         const { createBosServices } = await import('../src/services/bos-module.js');
         const { LspSharedModule } = await import('../src/lsp/module.js');

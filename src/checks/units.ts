@@ -10,7 +10,7 @@ const TOO_LARGE = 'is too large to compute with (numbers go up to about 1.8e308)
 
 /** What was written instead, for the message: a unit, no unit, or a count that is no whole number. */
 function written(m: Measure): string {
-    if (m.expected === 'count') return m.unit === undefined ? String(m.value) : `'${m.value} ${m.unit}'`;
+    if (m.expected === 'count') return m.unit === undefined ? String(m.value) : `'${m.source.$cstNode?.text}'`;
     return m.unit === undefined ? 'no unit' : `'${m.unit}'`;
 }
 
