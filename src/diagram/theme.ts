@@ -2,8 +2,9 @@
 // status, and one style per edge kind. The SVG carries a concrete palette; the preview
 // webview overrides the same classes with the VS Code theme's colours.
 import type { Status } from '../analysis/scenario.js';
+import { facts } from '../model/relations.js';
 import type { Layer } from '../model/vocabulary.js';
-import type { EdgeKind } from './graph.js';
+import { EDGE_KINDS, type EdgeKind } from './graph.js';
 
 export type ThemeName = 'light' | 'dark';
 
@@ -60,18 +61,13 @@ const PALETTES: Readonly<Record<ThemeName, Palette>> = {
     },
 };
 
-export const EDGE_DASH: Readonly<Record<EdgeKind, string>> = {
-    'uses': '',
-    'runs on': '6 4',
-    'calls': '',
-    'depends on': '2 3',
-};
-export const EDGE_WIDTH: Readonly<Record<EdgeKind, number>> = {
-    'uses': 1.2,
-    'runs on': 1.2,
-    'calls': 1.8,
-    'depends on': 1.2,
-};
+function edgeRule(kind: EdgeKind, colour: string): string {
+    const { dash, width } = facts(kind).edge!;
+    const dashed = dash ? `;stroke-dasharray:${dash}` : '';
+    const name = edgeClass(kind);
+    const line = `.bos-edge-${name}{fill:none;stroke:${colour};stroke-width:${width}${dashed}}`;
+    return `${line}.bos-arrow-${name}{fill:${colour}}`;
+}
 
 /** Class-name form of an edge kind: `runs on` → `runs-on`. */
 export const edgeClass = (k: EdgeKind) => k.replace(' ', '-');
@@ -103,11 +99,7 @@ export function stylesheet(theme: ThemeName): string {
         ...Object.entries(p.status).map(([s, c]) =>
             `.bos-status-${s}{stroke:${c};stroke-width:2.5}.bos-load-${s}{fill:${c};font-size:11px;font-weight:600}`
         ),
-        ...Object.entries(p.edge).map(([k, c]) =>
-            `.bos-edge-${edgeClass(k as EdgeKind)}{fill:none;stroke:${c};stroke-width:${EDGE_WIDTH[k as EdgeKind]}${
-                EDGE_DASH[k as EdgeKind] ? `;stroke-dasharray:${EDGE_DASH[k as EdgeKind]}` : ''
-            }}.bos-arrow-${edgeClass(k as EdgeKind)}{fill:${c}}`
-        ),
+        ...EDGE_KINDS.map(k => edgeRule(k, p.edge[k])),
         '.bos-selected{stroke-width:3.5}',
     ];
     return rules.join('');

@@ -20,6 +20,8 @@ export interface RelationFacts {
     weighted: boolean;
     /** Written at most once; a second one is `bos/repeated`. */
     single?: true;
+    /** How a structural relation's edge is drawn (colours are the theme's): SVG dash pattern and stroke width. */
+    edge?: { dash: string; width: number };
 }
 
 // An element first: what a quick fix creates for an unresolved `uses`.
@@ -40,6 +42,7 @@ export const RELATIONS = {
         structural: true,
         carriesLoad: false,
         weighted: false,
+        edge: { dash: '', width: 1.2 },
     },
     'runs on': {
         property: 'runsOn',
@@ -48,6 +51,7 @@ export const RELATIONS = {
         structural: true,
         carriesLoad: true,
         weighted: true,
+        edge: { dash: '6 4', width: 1.2 },
     },
     'calls': {
         property: 'calls',
@@ -56,6 +60,7 @@ export const RELATIONS = {
         structural: true,
         carriesLoad: true,
         weighted: true,
+        edge: { dash: '', width: 1.8 },
     },
     'depends on': {
         property: 'dependsOn',
@@ -64,6 +69,7 @@ export const RELATIONS = {
         structural: true,
         carriesLoad: true,
         weighted: true,
+        edge: { dash: '2 3', width: 1.2 },
     },
     'step': {
         property: 'steps',
