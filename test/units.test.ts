@@ -11,6 +11,8 @@ import { layout, LayoutTimeout } from '../src/diagram/layout.js';
 import { findView } from '../src/diagram/view.js';
 import { parseFromWebview, parseToWebview } from '../src/lsp/protocol.js';
 import { deriveFacts } from '../src/model/graph.js';
+import { PROPERTY_NAMES } from '../src/model/properties.js';
+import { RELATION_NAMES } from '../src/model/relations.js';
 import { check } from './helpers.js';
 
 const fakeStream = (isTTY: boolean) => {
@@ -119,8 +121,18 @@ describe('TextMate grammar', () => {
         for (const r of regexes) expect(() => new RegExp(r, 'u'), r).not.toThrow();
         const declaration = new RegExp(grammar.repository.declaration.match, 'u');
         expect(declaration.exec('platform 交易中台 "x"')?.[2]).toBe('交易中台');
+        expect(declaration.exec('runs on org.platform Trade')).toBeNull();
         const quantity = new RegExp(grammar.repository.quantities.patterns[0].match, 'u');
         expect(quantity.exec('583k/s')?.slice(1)).toEqual(['583', 'k', '/s']);
+    });
+
+    it('colours every property and relation of the tables', () => {
+        const grammar = JSON.parse(readFileSync('syntaxes/bos.tmLanguage.json', 'utf8'));
+        const [relation, property] = grammar.repository.properties.patterns.map(
+            (p: { match: string }) => new RegExp(p.match, 'u'),
+        );
+        for (const word of PROPERTY_NAMES) expect(relation.test(word) || property.test(word), word).toBe(true);
+        for (const word of RELATION_NAMES) expect(relation.test(word), word).toBe(true);
     });
 });
 
