@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { money, percent, rate, scaled } from '../src/analysis/format.js';
-import type { ScenarioResult } from '../src/analysis/scenario.js';
+import { analyse, type ScenarioResult, statusOf } from '../src/analysis/scenario.js';
+import { deriveFacts } from '../src/model/graph.js';
 import { brief, check } from './helpers.js';
 
 async function scenario(text: string, name = 'Peak'): Promise<{ s: ScenarioResult; diags: string[] }> {
@@ -218,3 +219,67 @@ scenario Peak { load F 1k/s }
         expect(money(0.84, 'CNY')).toBe('0.84 CNY');
     });
 });
+
+describe('the headroom rule', () => {
+    it('is one rule: overload over 100%, headroom over the line, unknown without a utilisation', () => {
+        expect(statusOf(undefined, 0.2)).toBe('unknown');
+        expect(statusOf(NaN, 0.2)).toBe('unknown');
+        expect(statusOf(0, 0.2)).toBe('ok');
+        // On the line is still ok, and rounding such as 0.1 + 0.7 never flips it.
+        expect(statusOf(0.8, 0.2)).toBe('ok');
+        expect(statusOf(0.1 + 0.7, 0.2)).toBe('ok');
+        expect(statusOf(0.8 + 1e-6, 0.2)).toBe('headroom');
+        expect(statusOf(1, 0.2)).toBe('headroom');
+        expect(statusOf(1 + 1e-12, 0.2)).toBe('headroom');
+        expect(statusOf(1.0001, 0.2)).toBe('overload');
+        expect(statusOf(1, 0)).toBe('ok');
+        expect(statusOf(0.5, 1)).toBe('headroom');
+    });
+
+    it('flags exactly the loaded nodes whose status is not ok', async () => {
+        const c = await check(`package g
+infrastructure I {
+  resource A : compute { capacity 1k/s }
+  resource B : compute { capacity 2k/s }
+  resource C : compute { capacity 100k/s }
+  resource D : compute
+}
+platform P : business { capability X { runs on I.A, I.B, I.C, I.D  capacity 1.25k/s } }
+element E : sales { uses P.X }
+flow F { step P.X }
+scenario Peak { load F 1k/s }
+scenario Low { load F 1.6k/s  headroom 50% }
+`);
+        for (const s of c.result.analysis.scenarios) {
+            const notOk = s.nodes.filter(n => n.status !== 'ok');
+            expect(s.flagged).toEqual(notOk);
+        }
+        const [peak, low] = c.result.analysis.scenarios;
+        // X at 1k of 1.25k is on the 80% line: still ok.
+        expect(peak.flagged.map(n => `${n.node.name} ${n.status}`)).toEqual(['A headroom', 'D unknown']);
+        expect(low.flagged.map(n => `${n.node.name} ${n.status}`)).toEqual([
+            'A overload',
+            'B headroom',
+            'D unknown',
+            'X overload',
+        ]);
+    });
+
+    it('takes the default headroom alone, as before the what-if options', async () => {
+        const c = await check(BASE_LOADED);
+        const { model } = c.result;
+        const facts = deriveFacts(model);
+        const statuses = (a: ReturnType<typeof analyse>) => a.scenarios[0].nodes.map(n => n.status);
+        expect(statuses(analyse(model, facts, 0.5))).toEqual(statuses(analyse(model, facts, { defaultHeadroom: 0.5 })));
+        // DB, VM, O at 12%, 60%, 60% against a 50% line.
+        expect(statuses(analyse(model, facts, 0.5))).toEqual(['ok', 'headroom', 'headroom']);
+    });
+});
+
+const BASE_LOADED = `package h
+infrastructure I { resource VM : compute { capacity 100k/s } resource DB : database { capacity 500k/s } }
+platform P : business { capability O { runs on I.VM, I.DB  capacity 100k/s } }
+element E : sales { uses P.O }
+flow F { step P.O }
+scenario Peak { load F 60k/s }
+`;

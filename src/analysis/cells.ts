@@ -5,6 +5,18 @@ import stringWidth from 'string-width';
 /** Display width in terminal cells (ANSI colour codes count for nothing). */
 export const cells = (text: string): number => stringWidth(text);
 
+// string-width takes some 7 µs a call; a model uses few distinct characters, so each is
+// looked up once (the map is bounded by Unicode itself).
+const known = new Map<string, number>();
+
+/** Cells of one code point (printable ASCII is one). */
+export function charCells(ch: string): number {
+    if (ch >= ' ' && ch <= '~') return 1;
+    let n = known.get(ch);
+    if (n === undefined) known.set(ch, n = cells(ch));
+    return n;
+}
+
 /** `text` followed by spaces up to `width` cells. */
 export function padEndCells(text: string, width: number): string {
     return text + ' '.repeat(Math.max(0, width - cells(text)));

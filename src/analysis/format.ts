@@ -18,6 +18,11 @@ export function rate(perSecond: number): string {
     return `${scaled(perSecond)}/s`;
 }
 
+/** Durations as the language writes them: `192ms`, `1.5s`. */
+export function duration(seconds: number): string {
+    return seconds < 1 ? `${scaled(seconds * 1000)}ms` : `${Number(seconds.toPrecision(3))}s`;
+}
+
 export function percent(fraction: number): string {
     return `${String(Number((fraction * 100).toFixed(1)))}%`;
 }

@@ -1,4 +1,4 @@
-// Every diagnostic code of the language (spec sections 4 and 5), its severity and what
+// Every diagnostic code of the language (spec sections 4, 5 and 7), its severity and what
 // it means. SARIF rules and the docs are generated from this table.
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -34,6 +34,18 @@ export const CODES = {
         summary: 'A loaded capability or resource declares no capacity, so it cannot be checked.',
     },
     'bos/over-budget': { severity: 'error', summary: "A scenario's cost per 10k transactions exceeds its budget." },
+    'bos/slo': {
+        severity: 'error',
+        summary: 'A scenario takes a flow over its SLO, or saturates a node the flow visits.',
+    },
+    'bos/capacity-mismatch': {
+        severity: 'warning',
+        summary: 'A declared capacity differs by more than 1% from instances × concurrency / latency.',
+    },
+    'bos/no-latency': {
+        severity: 'info',
+        summary: "A node that a flow with an SLO visits declares no latency, so the flow's latency is incomplete.",
+    },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Code = keyof typeof CODES;

@@ -9,6 +9,7 @@ import type { Finding } from './finding.js';
 import { checkHygiene } from './hygiene.js';
 import { checkKinds } from './kinds.js';
 import { checkLayering } from './layering.js';
+import { checkPerformance } from './performance.js';
 import { checkImports, checkTargetKinds } from './references.js';
 import { checkUnits } from './units.js';
 
@@ -51,5 +52,6 @@ export function runChecks(
     };
     for (const check of checks) run(check.name, () => check.run(model, facts));
     run('capacity', () => checkCapacity(analysis));
+    run('performance', () => checkPerformance(model, facts, analysis));
     return out;
 }

@@ -1,0 +1,72 @@
+// The model's part of a scenario: its valid load lines, the load they put on every node
+// they reach at the rates written, and its cost per 10k transactions (which no scale
+// changes). It depends on the model only, so it is worked out once per load graph and
+// shared by every what-if run.
+import type { LoadGraph } from '../model/graph.js';
+import type { BosModel, ModelNode } from '../model/model.js';
+import { fits } from '../model/relations.js';
+import { type Cost, costOf, pricesOf } from './cost.js';
+import { rememberVisits } from './flows.js';
+import { rankOf } from './names.js';
+import { type FlowRate, propagate, type Reach } from './propagation.js';
+
+export interface ScenarioLoad {
+    scenario: ModelNode;
+    /** Σ r(F) over the valid load lines, per second. */
+    transactions: number;
+    reach: Reach;
+    /** Each loaded flow with its total rate, sorted by qualified name. */
+    flows: FlowRate[];
+    cost: Cost;
+    /** Indices into `reach` in qualified-name order (made when first asked). */
+    byName?: number[];
+}
+
+/** The reach of a scenario in qualified-name order, sorted once for every run and reader. */
+export function byName(graph: LoadGraph, load: ScenarioLoad): number[] {
+    if (load.byName) return load.byName;
+    const rank = rankOf(graph), positions = load.reach.positions;
+    return load.byName = positions.map((_, i) => i).sort((a, b) => rank[positions[a]] - rank[positions[b]]);
+}
+
+interface ModelLoads {
+    scenarios: ModelNode[];
+    byScenario: Map<ModelNode, ScenarioLoad>;
+}
+
+const loads = new WeakMap<LoadGraph, ModelLoads>();
+
+/** Every named scenario of the model, in model order, with its load (worked out when first asked). */
+export function scenarioLoads(model: BosModel, graph: LoadGraph): ScenarioLoad[] {
+    let found = loads.get(graph);
+    if (!found) {
+        const scenarios = model.nodes.filter(n => n.keyword === 'scenario' && n.id !== undefined);
+        loads.set(graph, found = { scenarios, byScenario: new Map() });
+    }
+    const { byScenario } = found;
+    return found.scenarios.map(s => {
+        let load = byScenario.get(s);
+        if (!load) byScenario.set(s, load = loadOf(graph, s));
+        return load;
+    });
+}
+
+function loadOf(graph: LoadGraph, scenario: ModelNode): ScenarioLoad {
+    const lines: FlowRate[] = [];
+    const total = new Map<ModelNode, number>();
+    let transactions = 0;
+    for (const { dep, rate } of scenario.loads) {
+        const flow = dep.target;
+        if (!flow || !fits('load', flow.keyword) || rate.base === undefined) continue;
+        lines.push({ flow, rate: rate.base });
+        total.set(flow, (total.get(flow) ?? 0) + rate.base);
+        transactions += rate.base;
+    }
+    const flows = [...total].map(([flow, rate]) => ({ flow, rate }))
+        .sort((a, b) => (a.flow.id! < b.flow.id! ? -1 : a.flow.id! > b.flow.id! ? 1 : 0));
+    const reach = propagate(graph, lines);
+    // A scenario that loads one flow has just propagated that flow's visits, times its rate.
+    if (flows.length === 1) rememberVisits(graph, flows[0].flow, reach, flows[0].rate);
+    const cost = costOf(scenario, reach.positions, reach.loads, pricesOf(graph), transactions);
+    return { scenario, transactions, reach, flows, cost };
+}
