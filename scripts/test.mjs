@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { installCodeServer } from './code-server.mjs';
 
 // Debian packages: Chromium for the browser tests, a CJK font for the PNG tests,
-// ripgrep and Kerberos headers for code-server. As root (CI) install what is missing.
+// ripgrep and Kerberos headers for code-server, the editors the client tests drive
+// (Neovim, Emacs with eglot) and git for their workspaces. As root (CI) install what is missing.
 const needed = [
     ['chromium', '/usr/bin/chromium'],
     ['fonts-noto-cjk', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'],
@@ -15,6 +16,10 @@ const needed = [
     ['libkrb5-dev', '/usr/include/krb5.h'],
     ['g++', '/usr/bin/g++'],
     ['make', '/usr/bin/make'],
+    ['git', '/usr/bin/git'],
+    ['neovim', '/usr/bin/nvim'],
+    ['emacs-nox', '/usr/bin/emacs'],
+    ['elpa-eglot', '/usr/share/doc/elpa-eglot/copyright'],
 ].filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg);
 if (needed.length) {
     if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CODES } from '../src/checks/codes.js';
 import { sarifErrors } from './sarif.js';
 import { exampleCopy, tempDir } from './temp.js';
 
@@ -38,6 +39,45 @@ function runRecipe(yaml: string): { dir: string; results: { command: string; sta
 }
 
 describe('docs/ci.md', () => {
+    it('names only codes that exist, errors as failing the build and warnings as passing', () => {
+        const [errors, warnings] = doc.split('\n\n').slice(1, 3);
+        const codes = (text: string) => [...text.matchAll(/`(bos\/[a-z-]+)`/g)].map(m => m[1]);
+        for (const code of codes(doc)) expect(Object.keys(CODES), code).toContain(code);
+        expect(errors).toMatch(/exits 1 when the model has an error/);
+        expect(codes(errors).map(c => CODES[c as keyof typeof CODES].severity)).toEqual([
+            'error',
+            'error',
+            'error',
+            'error',
+        ]);
+        expect(warnings).toMatch(/^Warnings/);
+        expect(codes(warnings).map(c => CODES[c as keyof typeof CODES].severity)).toEqual([
+            'warning',
+            'warning',
+            'warning',
+        ]);
+    });
+
+    it('still gives the upload step a valid SARIF when the checkout has no model', () => {
+        const github = blocks.find(b => b.includes('upload-sarif'))!;
+        const validate = commands(github).find(c => c.includes('--format sarif'))!;
+        const dir = tempDir('ci-empty');
+        const r = spawnSync('bash', [
+            '-c',
+            `bos() { node ${JSON.stringify(resolve('out/cli.cjs'))} "$@"; }\n${validate}`,
+        ], {
+            cwd: dir,
+            encoding: 'utf8',
+        });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/^bos: cannot read model: no such file or folder\n$/);
+        const sarif = JSON.parse(readFileSync(join(dir, 'bos.sarif'), 'utf8'));
+        expect(sarifErrors(sarif)).toEqual([]);
+        expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toBe(
+            'cannot read model: no such file or folder',
+        );
+    });
+
     it('has a GitHub Actions workflow that validates to SARIF and uploads it to code scanning', () => {
         const github = blocks.find(b => b.includes('upload-sarif'))!;
         expect(github).toMatch(/security-events: write/);
@@ -55,7 +95,7 @@ describe('docs/ci.md', () => {
             'bos/headroom',
             'bos/headroom',
         ]);
-        expect(JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8')).scenarios).toHaveLength(2);
+        expect(JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8')).scenarios).toHaveLength(3);
         expect(readFileSync(join(dir, 'overview.svg'), 'utf8')).toMatch(/^<svg/);
     });
 

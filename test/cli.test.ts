@@ -40,13 +40,50 @@ describe('bos validate', () => {
         expect(r.out).not.toContain('\u001b[');
     });
 
-    it('prints file:line:col severity code message for problems and exits 1 on errors', () => {
+    it('prints GNU lines, file:line:col: severity: message [code], and exits 1 on errors', () => {
         const r = bos(workspace(BAD), 'validate', '.');
         expect(r.code).toBe(1);
-        const lines = r.out.trim().split('\n');
-        expect(lines[0]).toMatch(/^a\.bos:2:26 {2}error {2}bos\/unresolved {2}'Nowhere' names nothing/);
-        expect(lines[1]).toMatch(/^b\.bos:2:9 {2}warning {2}bos\/undigitised {2}/);
-        expect(lines[2]).toBe('1 error, 1 warning in 2 files');
+        expect(r.out.trim().split('\n')).toEqual([
+            "a.bos:2:26: error: 'Nowhere' names nothing in scope (same package, imports, or a fully qualified name) [bos/unresolved]",
+            'b.bos:2:9: warning: element a.Z uses nothing: it is not online yet [bos/undigitised]',
+            '1 error, 1 warning in 2 files',
+        ]);
+    });
+
+    it('counts text columns in screen cells (tabs to 8, CJK two) and JSON columns in UTF-16 code units', () => {
+        const dir = workspace({
+            'w.bos': 'element 销售 "𠀀𠀁 销售" : sales { uses 交易中台.缺失 }\n\telement\tT : brand { uses 缺 }\n',
+        });
+        const text = bos(dir, 'validate').out.split('\n');
+        expect(text[0]).toMatch(/^w\.bos:1:41: error: '交易中台\.缺失' names nothing/);
+        expect(text[1]).toMatch(/^w\.bos:2:34: error: '缺' names nothing/);
+        const json = JSON.parse(bos(dir, 'validate', '--format', 'json').out).diagnostics;
+        expect(json.map((d: { line: number; column: number }) => `${d.line}:${d.column}`)).toEqual(['1:37', '2:27']);
+    });
+
+    it('prints a hint as a note, the word GNU tools and Emacs use', () => {
+        const r = bos(workspace({ 'h.bos': 'infrastructure I { resource R : compute }\n' }), 'validate');
+        expect(r.out).toMatch(/^h\.bos:1:29: note: resource I\.R: nothing depends on it .*\[bos\/unused\]$/m);
+        expect(r.out).toMatch(/1 hint in 1 file/);
+    });
+
+    it('colours a terminal, but not with TERM=dumb or NO_COLOR, off a TTY, or with --color never', () => {
+        const dir = workspace(BAD);
+        // `script` runs the command on a pseudo-terminal, as Emacs's M-x compile does.
+        const onTty = (env: Record<string, string>, ...args: string[]) =>
+            spawnSync('script', ['-qec', [process.execPath, CLI, 'validate', ...args].join(' '), '/dev/null'], {
+                cwd: dir,
+                encoding: 'utf8',
+                env: { ...process.env, NO_COLOR: '', TERM: 'xterm', ...env },
+            }).stdout;
+        expect(onTty({})).toContain('\u001b[');
+        expect(onTty({ TERM: 'dumb' })).not.toContain('\u001b[');
+        expect(onTty({ TERM: 'dumb' })).toMatch(/^a\.bos:2:26: error: /m);
+        expect(onTty({ NO_COLOR: '1' })).not.toContain('\u001b[');
+        expect(onTty({}, '--color', 'never')).not.toContain('\u001b[');
+        expect(onTty({ TERM: 'dumb' }, '--color', 'always')).toContain('\u001b[');
+        expect(bos(dir, 'validate', '--color', 'always').out).toContain('\u001b[31merror:');
+        expect(bos(dir, 'validate').out).not.toContain('\u001b[');
     });
 
     it('--format json: the shape of cli.md, paths relative to the current folder, sorted', () => {
@@ -221,11 +258,22 @@ describe('bos format', () => {
         expect(bos(dir, 'validate', '--format', 'json').code).toBe(0);
     });
 
+    it('--check says when a file does not parse instead of calling everything formatted', () => {
+        const dir = workspace({ 'broken.bos': 'platform P {\n  capability {', 'ok.bos': 'package m\nactor B\n' });
+        const r = bos(dir, 'format', '--check');
+        expect(r.code).toBe(1);
+        expect(r.out).toBe('0 files would be reformatted; 1 file does not parse (not checked)\n');
+        expect(r.err).toBe('bos: broken.bos does not parse; not checked (see bos validate)\n');
+        const messy = bos(workspace({ 'b.bos': 'platform {', 'm.bos': 'actor   A\n' }), 'format', '--check');
+        expect(messy.out).toBe('m.bos\n1 file would be reformatted; 1 file does not parse (not checked)\n');
+    });
+
     it('never touches a file that does not parse', () => {
         const dir = workspace({ 'broken.bos': 'platform P {\n  capability {' });
         const r = bos(dir, 'format');
         expect(r.code).toBe(1);
         expect(r.err).toBe('bos: broken.bos does not parse; not formatted (see bos validate)\n');
+        expect(r.out).toBe('0 files reformatted; 1 file does not parse (not formatted)\n');
         expect(readFileSync(join(dir, 'broken.bos'), 'utf8')).toBe('platform P {\n  capability {');
     });
 });
@@ -241,6 +289,12 @@ describe('usage and I/O errors: one line on stderr, exit 2', () => {
             /^bos: --format must be one of text, json, sarif, not 'xml'\n$/,
         ],
         ['bad max-warnings', ['validate', '--max-warnings', 'lots'], /^bos: --max-warnings needs a whole number/],
+        ['bad color', ['validate', '--color', 'sometimes'], /^bos: --color must be one of auto, always, never/],
+        [
+            'sarif-root without sarif',
+            ['validate', '--sarif-root', '.'],
+            /^bos: --sarif-root goes with --format sarif\n$/,
+        ],
         ['option of another command', ['export', '--quiet'], /^bos: bos export does not take --quiet\n$/],
         ['missing path', ['validate', 'nowhere'], /^bos: cannot read nowhere: no such file or folder\n$/],
         ['no .bos file', ['validate', 'empty'], /^bos: no \.bos file found in empty\n$/],

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+    type ClientCapabilities,
     createProtocolConnection,
     DidChangeTextDocumentNotification,
     DidOpenTextDocumentNotification,
@@ -32,6 +33,8 @@ export class LspClient {
     readonly publications = new Map<string, number>();
     /** `window/showMessage` and `window/logMessage` texts, in arrival order. */
     readonly messages: { type: number; message: string }[] = [];
+    /** What the server registered through `client/registerCapability`. */
+    readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
     constructor(cli = resolve('out/cli.cjs'), env: NodeJS.ProcessEnv = {}) {
         // BOS_LSP_NODE_ARGS (e.g. `--cpu-prof`) lets a benchmark profile the server.
@@ -62,6 +65,15 @@ export class LspClient {
                 this.progress.push(p.value);
             },
         );
+        this.connection.onRequest(
+            'client/registerCapability',
+            (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+                this.registrations.push(...p.registrations);
+                return null;
+            },
+        );
+        // A client that offers `workspace/configuration` answers it: no settings.
+        this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
         this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
             this.messages.push(m);
         });
@@ -100,17 +112,22 @@ export class LspClient {
         });
     }
 
-    async initialize(folder: string, initializationOptions?: unknown): Promise<void> {
+    /** As VS Code does: Markdown hovers, file watchers registered at run time; `capabilities` replace these. */
+    async initialize(
+        folder: string,
+        initializationOptions?: unknown,
+        capabilities?: ClientCapabilities,
+    ): Promise<void> {
         await this.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri: pathToFileURL(folder).href,
-            capabilities: {
+            capabilities: capabilities ?? {
                 textDocument: {
                     publishDiagnostics: { relatedInformation: true },
                     hover: { contentFormat: ['markdown'] },
                 },
                 window: { workDoneProgress: true },
-                workspace: { configuration: false },
+                workspace: { configuration: false, didChangeWatchedFiles: { dynamicRegistration: true } },
             },
             workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
             initializationOptions,

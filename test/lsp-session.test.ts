@@ -1,5 +1,5 @@
 // The shipped bundle over real JSON-RPC: `bos lsp --stdio` as a child process.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +16,7 @@ import {
     type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { fileUri, LspClient } from './lsp-client.js';
-import { exampleCopy } from './temp.js';
+import { exampleCopy, tempFiles } from './temp.js';
 
 let dir: string;
 let client: LspClient;
@@ -67,7 +67,10 @@ describe('bos lsp --stdio', () => {
             textDocument: { uri },
             position: at,
         }) as Hover;
-        expect((hover.contents as MarkupContent).value).toContain('| 6M/s | 15M/s | 40% | 🟢 ok |');
+        const markdown = hover.contents as MarkupContent;
+        expect(markdown.kind).toBe('markdown');
+        expect(markdown.value).toContain('| scenario | load | capacity | utilisation | status |');
+        expect(markdown.value).toContain('| 6M/s | 15M/s | 40% | 🟢 ok |');
 
         const pai = text.split('\n').findIndex(l => l.includes('runs on AlibabaCloud.PAI, AlibabaCloud.Tair'));
         const def = await client.connection.sendRequest(DefinitionRequest.type, {
@@ -122,5 +125,84 @@ describe('bos lsp --stdio', () => {
         await client.change(scenarios, text.replace('load Checkout 583k/s', 'load Checkout 700k/s'));
         const p = await client.waitFor(business, d => d.diagnostics.some(x => x.code === 'bos/overload'));
         expect(p.diagnostics.find(x => x.code === 'bos/overload')!.message).toContain('Double11Peak');
+    });
+});
+
+describe('capability negotiation', () => {
+    it('has a client that registers watchers at run time watch **/*.bos, and nothing else', () => {
+        expect(client.registrations).toEqual([{
+            id: expect.any(String),
+            method: 'workspace/didChangeWatchedFiles',
+            registerOptions: { watchers: [{ globPattern: '**/*.bos' }] },
+        }]);
+    });
+
+    it('registers settings changes only with a client that registers at run time', async () => {
+        const registered = async (dynamicRegistration: boolean) => {
+            const c = new LspClient();
+            const folder = tempFiles('lsp-config', { 'a.bos': 'actor A\n' });
+            await c.initialize(folder, undefined, {
+                workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration } },
+            });
+            await c.waitFor(fileUri(join(folder, 'a.bos')), () => true);
+            await c.close();
+            return c.registrations.map(r => r.method);
+        };
+        expect(await registered(true)).toEqual(['workspace/didChangeConfiguration']);
+        expect(await registered(false)).toEqual([]);
+    });
+
+    describe('with a client like Neovim 0.7 or eglot: plain-text hovers, no file watching', () => {
+        let c: LspClient;
+        let folder: string;
+        beforeAll(async () => {
+            folder = tempFiles('lsp-plain', {
+                'm.bos': 'platform P : business {\n  capability C "下单 (2020)" { runs on I.R  capacity 10k/s }\n}\n'
+                    + 'infrastructure I { resource R : compute { capacity 100k/s } }\nelement E : sales { uses P.C }\n'
+                    + 'flow F { step P.C }\nscenario S "峰值 (2020)" { load F 9k/s }\n',
+                'other.bos': 'element Z : brand { uses P.C }\n',
+            });
+            c = new LspClient();
+            await c.initialize(folder, undefined, {
+                workspace: { configuration: true },
+                textDocument: { hover: { contentFormat: ['plaintext'] } },
+            });
+        });
+        afterAll(() => c.close());
+
+        it('answers hovers in plain text: no emphasis, no table pipes, no escapes', async () => {
+            const uri = fileUri(join(folder, 'm.bos'));
+            await c.waitFor(uri, () => true);
+            const hover = await c.connection.sendRequest(HoverRequest.type, {
+                textDocument: { uri },
+                position: { line: 1, character: 13 },
+            }) as Hover;
+            const { kind, value } = hover.contents as MarkupContent;
+            expect(kind).toBe('plaintext');
+            expect(value.split('\n')).toEqual([
+                'capability P.C — 下单 (2020)',
+                '',
+                'layer: platform',
+                '',
+                'scenario     load  capacity  utilisation  status',
+                '峰值 (2020)  9k/s     10k/s          90%  🟡 headroom',
+            ]);
+        });
+
+        it('looks at the files on disk itself: a file rewritten outside the editor gets fresh diagnostics', async () => {
+            const other = fileUri(join(folder, 'other.bos'));
+            const before = await c.waitFor(other, () => true);
+            expect(before.diagnostics).toEqual([]);
+            writeFileSync(join(folder, 'other.bos'), 'element Z : brand { uses Gone }\n');
+            const after = await c.waitFor(other, p => p.diagnostics.length > 0, 10_000);
+            expect(after.diagnostics.map(d => d.code)).toEqual(['bos/unresolved']);
+            const added = fileUri(join(folder, 'added.bos'));
+            writeFileSync(join(folder, 'added.bos'), 'element Y : brand\n');
+            expect((await c.waitFor(added, p => p.diagnostics.length > 0, 10_000)).diagnostics[0].code)
+                .toBe('bos/undigitised');
+            rmSync(join(folder, 'added.bos'));
+            await c.waitFor(added, p => p.diagnostics.length === 0, 10_000);
+            expect(c.registrations).toEqual([]);
+        });
     });
 });

@@ -19,6 +19,7 @@ const HELP = `bos ${VERSION} — validate, analyse and export business-OS models
 
 Usage:
   bos validate [paths...] [--format text|json|sarif] [--max-warnings N] [--quiet]
+               [--color auto|always|never] [--sarif-root DIR]
   bos analyze  [paths...] [--scenario NAME] [--format text|json]
   bos render   [paths...] [--view NAME] [--scenario NAME] [--theme light|dark] [-o FILE.svg|.png|.html]
   bos format   [paths...] [--check]
@@ -33,6 +34,10 @@ Options:
   --format F         output format (validate: text, json, sarif; analyze: text, json)
   --max-warnings N   exit 1 when there are more than N warnings
   --quiet            print errors only (warnings still count for --max-warnings)
+  --color WHEN       auto (default: on a terminal, unless NO_COLOR is set or TERM=dumb),
+                     always or never
+  --sarif-root DIR   (validate --format sarif) paths relative to DIR (default: the git
+                     top level, else the current folder)
   --scenario NAME    analyse one scenario (qualified or short name)
   --view NAME        (render) the view to draw (default: the first view, or Overview)
   --theme T          (render) light (default) or dark

@@ -17,6 +17,8 @@ export const OPTIONS = {
     set: { type: 'string', multiple: true },
     sweep: { type: 'string' },
     steps: { type: 'string' },
+    color: { type: 'string' },
+    'sarif-root': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];

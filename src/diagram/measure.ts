@@ -1,7 +1,7 @@
 // Text widths and box sizes, estimated before layout: the layout needs sizes, and there
 // is no browser here to measure text. A character's width follows its terminal cells
 // (East Asian Wide and Fullwidth take two, combining marks none), so CJK counts double.
-import { cells } from '../analysis/cells.js';
+import { charCells } from '../analysis/cells.js';
 import type { DiagramNode } from './graph.js';
 import { FONT_SIZE } from './theme.js';
 
@@ -9,16 +9,6 @@ import { FONT_SIZE } from './theme.js';
 // bold); other sizes scale from them.
 const NARROW = 7.9;
 const WIDE = 14.5;
-
-// string-width takes some 7 µs a call; a model uses few distinct characters, so each is
-// looked up once (the map is bounded by Unicode itself).
-const known = new Map<string, number>();
-function charCells(ch: string): number {
-    if (ch >= ' ' && ch <= '~') return 1;
-    let n = known.get(ch);
-    if (n === undefined) known.set(ch, n = cells(ch));
-    return n;
-}
 
 /**
  * Estimated width in pixels of `text` at `fontSize`. An average per character: a word of

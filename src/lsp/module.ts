@@ -10,7 +10,9 @@ import { type BosServices, createBosServices } from '../services/bos-module.js';
 import { BosCodeActionProvider } from './code-actions.js';
 import { BosCodeLensProvider } from './code-lens.js';
 import { BosCompletionProvider } from './completion.js';
+import { BosConfigurationProvider } from './configuration-provider.js';
 import { BosDocumentBuilder } from './document-builder.js';
+import { BosDocumentUpdateHandler } from './document-update-handler.js';
 import { BosHoverProvider } from './hover.js';
 import { BosInlayHintProvider } from './inlay-hints.js';
 import { BosRenameProvider } from './rename.js';
@@ -23,8 +25,12 @@ export const LspSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     workspace: {
         DocumentBuilder: s => new BosDocumentBuilder(s),
         WorkspaceManager: s => new BosWorkspaceManager(s),
+        ConfigurationProvider: s => new BosConfigurationProvider(s),
     },
-    lsp: { WorkspaceSymbolProvider: s => new BosWorkspaceSymbolProvider(s) },
+    lsp: {
+        WorkspaceSymbolProvider: s => new BosWorkspaceSymbolProvider(s),
+        DocumentUpdateHandler: s => new BosDocumentUpdateHandler(s),
+    },
 };
 
 export const BosLspModule: Module<BosServices, PartialLangiumServices> = {

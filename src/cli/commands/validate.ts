@@ -1,10 +1,11 @@
 // `bos validate`: every finding as text, JSON or SARIF; fails on errors or too many warnings.
+import { describeFailure } from '../../services/workspace-model.js';
 import { UsageError } from '../../workspace/files.js';
-import { collectRows, type Row, summarise, summaryLine } from '../diagnostics.js';
-import { outputFormat, type Values } from '../options.js';
-import { toSarif } from '../sarif.js';
+import { collectRows, jsonRow, type Row, summarise, summaryLine } from '../diagnostics.js';
+import { oneOf, outputFormat, type Values } from '../options.js';
+import { sarifRoot, toSarif } from '../sarif.js';
 import { load } from '../session.js';
-import { colours } from '../terminal.js';
+import { COLOR_MODES, colours } from '../terminal.js';
 import { VERSION } from '../version.js';
 import type { Command } from './command.js';
 
@@ -17,35 +18,59 @@ function maxWarnings(values: Values): number {
     return n;
 }
 
-function printText(rows: readonly Row[], files: number, quiet: boolean): void {
-    const c = colours(process.stdout);
+/** One line per finding, as the editors read them: control characters (a NUL the lexer quotes) as `\xNN`. */
+const oneLine = (text: string) => text.replace(/\p{Cc}/gu, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+/**
+ * GNU's `file:line:column: severity: message`, which Vim's quickfix and Emacs's `compile`
+ * read as they are. A hint prints as `note`, GNU's word: Emacs takes any other word for
+ * an error.
+ */
+function printText(rows: readonly Row[], files: number, quiet: boolean, c: ReturnType<typeof colours>): void {
     const paint = { error: c.red, warning: c.yellow, info: c.blue, hint: c.dim } as const;
     for (const r of rows) {
         if (quiet && r.severity !== 'error') continue;
-        const where = c.bold(`${r.file}:${r.line}:${r.column}`);
-        process.stdout.write(`${where}  ${paint[r.severity](r.severity)}  ${c.dim(r.code)}  ${r.message}\n`);
+        const where = c.bold(`${r.file}:${r.line}:${r.screenColumn}:`);
+        const severity = paint[r.severity](`${r.severity === 'hint' ? 'note' : r.severity}:`);
+        process.stdout.write(`${where} ${severity} ${oneLine(r.message)} ${c.dim(`[${r.code}]`)}\n`);
     }
     const s = summarise(rows);
     const line = summaryLine(s, files);
     process.stdout.write((s.errors ? c.red(line) : s.warnings ? c.yellow(line) : c.green(line)) + '\n');
 }
 
+const json = (value: object) => JSON.stringify(value, null, 2) + '\n';
+
 export const validateCommand: Command = {
-    options: ['format', 'max-warnings', 'quiet'],
+    options: ['format', 'max-warnings', 'quiet', 'color', 'sarif-root'],
     async run(paths, values) {
         const fmt = outputFormat(values, ['text', 'json', 'sarif']);
         const limit = maxWarnings(values);
-        const ws = await load(paths);
-        const rows = collectRows(ws.files);
+        const color = oneOf('color', values.color, COLOR_MODES, 'auto');
+        if (values['sarif-root'] !== undefined && fmt !== 'sarif') {
+            throw new UsageError('--sarif-root goes with --format sarif');
+        }
+        const root = fmt === 'sarif' ? sarifRoot(values['sarif-root']) : '';
+        let ws;
+        try {
+            ws = await load(paths);
+        } catch (err) {
+            // The upload step after `> bos.sarif` needs a valid log even when nothing was checked.
+            if (fmt === 'sarif' && err instanceof UsageError) {
+                process.stdout.write(json(toSarif([], { version: VERSION, root, failures: [err.message] })));
+            }
+            throw err;
+        }
+        const rows = collectRows(ws.files, fmt === 'sarif' ? ws.result.model : undefined);
         const summary = summarise(rows);
         const shown = values.quiet ? rows.filter(r => r.severity === 'error') : rows;
         if (fmt === 'json') {
-            const report = { files: ws.files.length, diagnostics: shown, summary };
-            process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+            process.stdout.write(json({ files: ws.files.length, diagnostics: shown.map(jsonRow), summary }));
         } else if (fmt === 'sarif') {
-            process.stdout.write(JSON.stringify(toSarif(shown, VERSION), null, 2) + '\n');
+            const failures = ws.result.failures.map(describeFailure);
+            process.stdout.write(json(toSarif(shown, { version: VERSION, root, failures })));
         } else {
-            printText(rows, ws.files.length, !!values.quiet);
+            printText(rows, ws.files.length, !!values.quiet, colours(process.stdout, color));
         }
         return summary.errors > 0 || summary.warnings > limit ? 1 : 0;
     },
