@@ -19,7 +19,7 @@ describe('examples/double11', () => {
     it('has no errors, all four middle platforms and all eleven commerce elements', async () => {
         const c = await check(bosFiles('examples/double11'));
         expect(c.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
-        expect(brief(c)).toEqual(['bos/headroom@22', 'bos/headroom@44']);
+        expect(brief(c)).toEqual(['bos/headroom@22', 'bos/headroom@47']);
         const nodes = c.result.model.nodes;
         expect(new Set(nodes.filter(n => n.keyword === 'platform').map(n => n.kind))).toEqual(
             new Set(['business', 'data', 'intelligence', 'collaboration']),
@@ -27,14 +27,34 @@ describe('examples/double11', () => {
         expect(new Set(nodes.filter(n => n.keyword === 'element').map(n => n.kind)).size).toBe(11);
     });
 
-    it('loads the 2020 peak at 583k orders/s within budget, and the cost per 10k falls from 2016', async () => {
+    it("reproduces the seed's figures: 583k orders/s, 1,457 times 2009's peak, cost per 10k down 80% since 2016", async () => {
         const { analysis } = (await check(bosFiles('examples/double11'))).result;
-        const peak = analysis.scenarios.find(s => s.scenario.name === 'Double11Peak')!;
-        const base = analysis.scenarios.find(s => s.scenario.name === 'Baseline2016')!;
+        const scenario = (name: string) => analysis.scenarios.find(s => s.scenario.name === name)!;
+        const orders = (name: string) => scenario(name).flows.find(f => /Checkout/.test(f.flow.name))!.rate;
+        const [peak, base] = [scenario('Double11Peak'), scenario('Baseline2016')];
         expect(peak.nodes.find(n => n.node.id === 'tmall.platforms.Business.PlaceOrder')!.load).toBe(583_000);
+        expect(orders('Double11Peak')).toBe(583_000);
+        expect(orders('Double11Peak') / orders('FirstDouble11')).toBeCloseTo(1_457, -1);
         expect(peak.overBudget).toBe(false);
         expect(base.overBudget).toBe(false);
-        expect(peak.costPer10k!.amount).toBeLessThan(base.costPer10k!.amount / 10);
+        // The same chain of flows in both years, so the cost per transaction compares like with like.
+        expect(new Set(peak.flows.map(f => f.flow.name.replace('2016', '')))).toEqual(
+            new Set(base.flows.map(f => f.flow.name.replace('2016', ''))),
+        );
+        const fall = 1 - peak.costPer10k!.amount / base.costPer10k!.amount;
+        expect(fall).toBeGreaterThan(0.78);
+        expect(fall).toBeLessThan(0.82);
+    });
+
+    it('shows the checkout latency at the peak against its SLO, and how far the peak can grow', async () => {
+        const { analysis } = (await check(bosFiles('examples/double11'))).result;
+        const peak = analysis.scenarios.find(s => s.scenario.name === 'Double11Peak')!;
+        const checkout = peak.flows.find(f => f.flow.name === 'Checkout')!;
+        expect(checkout).toMatchObject({ status: 'ok', complete: true, slo: 0.5 });
+        expect(checkout.latency).toBeGreaterThan(0.35);
+        expect(checkout.latency).toBeLessThan(0.5);
+        expect(peak.bottleneck?.id).toBe('tmall.platforms.Business.PlaceOrder');
+        expect(peak.saturation).toBeCloseTo(650 / 583, 6);
     });
 });
 
