@@ -19,6 +19,9 @@ export const OPTIONS = {
     steps: { type: 'string' },
     color: { type: 'string' },
     'sarif-root': { type: 'string' },
+    base: { type: 'string' },
+    'fail-on': { type: 'string' },
+    to: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
