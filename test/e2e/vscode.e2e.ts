@@ -190,7 +190,7 @@ describe('the walkthrough, step by step', () => {
         // non-breaking ones, so each line is matched alone with \s).
         const output = page.locator('.part.panel .view-lines').first();
         await expect.poll(() => output.innerText(), { timeout: 30_000 }).toMatch(/Double11Peak\s+0\.1007\sCNY/);
-        expect(await output.innerText()).toMatch(/Baseline2016\s+3\.5\sCNY/);
+        expect(await output.innerText()).toMatch(/Baseline2016\s+0\.5017\sCNY/);
         await shot('walkthrough-analysis');
 
         mkdirSync(join(target, 'mine'));
