@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CODES } from '../src/checks/codes.js';
 import { brief, check } from './helpers.js';
 
 function bosFiles(dir: string): Record<string, string> {
@@ -59,6 +60,13 @@ describe('examples/double11', () => {
 });
 
 describe('README', () => {
+    it('lists every diagnostic code with its severity', () => {
+        const readme = readFileSync('README.md', 'utf8');
+        for (const [code, { severity }] of Object.entries(CODES)) {
+            expect(readme, code).toContain(`| \`${code}\` | ${severity} |`);
+        }
+    });
+
     it('has a language tour that parses', async () => {
         const readme = readFileSync('README.md', 'utf8');
         const tour = /```bos\n([\s\S]*?)```/.exec(readme)![1];
