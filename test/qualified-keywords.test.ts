@@ -2,7 +2,7 @@
 // `package org.platform` and `runs on org.infra.resource` need no escape. Checked through
 // parsing and linking, completion, rename and formatting.
 import { describe, expect, it } from 'vitest';
-import type { CompletionList } from 'vscode-languageserver';
+import type { CompletionList, TextEdit } from 'vscode-languageserver';
 import { editor, textDocument } from './editor-helpers.js';
 import { brief, check } from './helpers.js';
 
@@ -68,6 +68,22 @@ describe('reserved words after a dot', () => {
         expect(labels).toContain('org.infra.resource.platform');
         for (const keyword of ['package', 'import', 'resource', 'platform', 'flow', 'view']) {
             expect(labels).not.toContain(keyword);
+        }
+    });
+
+    it('complete the rest of a qualified name after a dot, replacing the whole name', async () => {
+        for (const typed of ['Cloud.', 'Cloud.V', 'Cl']) {
+            const e = await editor({
+                'i.bos': 'package org.infra\ninfrastructure Cloud { resource VM : compute  resource Disk : storage }\n',
+                'c.bos': `package org.infra\nplatform P : business { capability C { runs on ${typed}| } }\n`,
+            });
+            const list = await e.Bos.lsp.CompletionProvider!.getCompletion(e.doc('c.bos'), {
+                textDocument: textDocument(e.doc('c.bos')),
+                position: e.at('c.bos'),
+            }) as CompletionList;
+            const vm = list.items.find(i => i.label === 'Cloud.VM');
+            expect(vm, typed).toBeDefined();
+            expect(e.applyTo('c.bos', [vm!.textEdit as TextEdit])).toContain('runs on Cloud.VM }');
         }
     });
 

@@ -53,6 +53,8 @@ const LIST_BEFORE_CURSOR = new RegExp(
         + '\\s+(?:[^\\s,{}]+(?:\\s+x\\s+[\\d_.]+[kMB]?)?\\s*,\\s*)*$',
 );
 
+const QUALIFIED_NAME_CHAR = /[\p{L}\p{N}_^.]/u;
+
 /** Where the cursor is, read from the text before it: after `:` (a kind) or after a number (a unit). */
 type Slot =
     | { sort: 'kind'; keyword: DeclarationKeyword }
@@ -69,6 +71,18 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
         super(services);
         this.scope = services.references.ScopeProvider as BosScopeProvider;
         this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * A qualified name is several tokens (`Cloud`, `.`, `V`); the item replaces all of it,
+     * so that `Cloud.V|` offers `Cloud.VM` and does not write `Cloud.Cloud.VM`.
+     */
+    protected override buildCompletionTextEdit(context: CompletionContext, label: string, newText: string) {
+        const text = context.textDocument.getText();
+        let start = context.offset;
+        while (start > 0 && QUALIFIED_NAME_CHAR.test(text[start - 1])) start--;
+        const qualified = start < context.tokenOffset && text.slice(start, context.offset).includes('.');
+        return super.buildCompletionTextEdit(qualified ? { ...context, tokenOffset: start } : context, label, newText);
     }
 
     protected override completionFor(
@@ -106,11 +120,26 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
             }
             return;
         }
+        // After a dot the parser wants the next segment of the name, which Langium does not
+        // complete: complete the whole reference the name belongs to instead.
+        const crossReference = this.referenceAfterDot(context, next);
+        if (crossReference) return super.completionFor(context, { feature: crossReference }, acceptor);
         const rule = GrammarAST.isKeyword(next.feature)
             ? AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name
             : undefined;
         if (rule && NAME_RULES.has(rule)) return;
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** The cross-reference of the node whose name ends in a dot at the cursor (`Cloud.|`). */
+    private referenceAfterDot(context: CompletionContext, next: NextFeature): GrammarAST.CrossReference | undefined {
+        const nameRule = GrammarAST.isRuleCall(next.feature)
+            && NAME_RULES.has(AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name ?? '');
+        const afterDot = /[\p{L}\p{N}_]\.$/u.test(context.textDocument.getText().slice(0, context.offset));
+        if (!nameRule || !afterDot || !context.node || this.handled.has(context)) return undefined;
+        this.handled.add(context);
+        const rule = this.grammar.rules.find(r => r.name === context.node!.$type);
+        return rule && AstUtils.streamAllContents(rule).find(GrammarAST.isCrossReference);
     }
 
     /** What an import can name: every other package (`pkg.*`) and every declaration of one. */
