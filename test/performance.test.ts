@@ -259,6 +259,26 @@ describe('queues, saturation and sizing', () => {
         });
     });
 
+    it('sizes the node that waits longest when the one that adds most is all service time', async () => {
+        // Slow adds 200ms of service and never waits; Busy adds less but queues at 95%.
+        const c = await check(`package w
+infrastructure I { resource VM : compute }
+platform P : business {
+  capability Slow { runs on I.VM  capacity 10k/s  latency 200ms }
+  capability Busy { runs on I.VM  capacity 1k/s  latency 20ms  instances 4 }
+}
+element E : sales { uses P.Slow, P.Busy }
+flow F { step P.Slow  step P.Busy  slo 225ms }
+scenario S { load F 950/s  headroom 1% }
+`);
+        const f = flow(c.result.analysis.scenarios[0], 'w.F');
+        expect(f.status).toBe('over-slo');
+        expect(f.slowest?.id).toBe('w.P.Slow');
+        expect(f.scaleOut?.node.id).toBe('w.P.Busy');
+        expect(findings(c, 'bos/slo')[0].data).toMatchObject({ node: 'w.P.Busy', instances: f.scaleOut!.instances });
+        expect(findings(c, 'bos/slo')[0].message).toContain('w.P.Slow adds most');
+    });
+
     it('saturates a flow whose node is at capacity, and sizes its only saturated node', async () => {
         const c = await check(QUEUE);
         const over = c.result.analysis.scenarios[1];

@@ -122,11 +122,11 @@ export function flowResult(flow: ModelNode, rate: number, view: ScenarioView): F
         : 'ok';
     const worst = saturatedAt >= 0 ? saturatedAt : slowest;
     let fix: ScaleOut | null = null;
-    // One node to size: the slowest of a flow over its SLO, or its only saturated node.
-    if (slo !== null && worst >= 0 && (status === 'over-slo' || (status === 'saturated' && saturatedCount === 1))) {
-        const i = positions.indexOf(worst);
-        const rest = status === 'over-slo' ? sum - slowestShare : sum;
-        fix = scaleOut(order[worst], view.stations.at(worst), view.load(worst), visits[i], rest, slo);
+    if (slo !== null && status === 'over-slo') fix = shrinkWaits(view, order, positions, visits, sum, slo);
+    else if (slo !== null && status === 'saturated' && saturatedCount === 1) {
+        // Its only saturated node is the one to size.
+        const i = positions.indexOf(saturatedAt);
+        fix = scaleOut(order[saturatedAt], view.stations.at(saturatedAt), view.load(saturatedAt), visits[i], sum, slo);
     }
     return {
         flow,
@@ -140,4 +140,34 @@ export function flowResult(flow: ModelNode, rate: number, view: ScenarioView): F
         slowestAdds: saturatedAt < 0 && slowest >= 0 ? slowestShare : null,
         scaleOut: fix,
     };
+}
+
+/** How many of the nodes that wait longest a fix tries; each try is one search over instances. */
+const SIZED = 8;
+
+/**
+ * The scale-out that brings a flow over its SLO back within it: scaling out shrinks only
+ * a node's wait, so the nodes are tried by the wait they add (V·W), longest first — the
+ * node that adds most may be all service time (a slow `latency`) and not fixable so.
+ */
+function shrinkWaits(
+    view: ScenarioView,
+    order: readonly ModelNode[],
+    positions: readonly number[],
+    visits: ArrayLike<number>,
+    sum: number,
+    slo: number,
+): ScaleOut | null {
+    const waiting: { p: number; v: number; added: number }[] = [];
+    for (let i = 0; i < positions.length; i++) {
+        const p = positions[i], v = visits[i], wait = view.wait(p);
+        if (v > 0 && wait > 0 && Number.isFinite(wait)) waiting.push({ p, v, added: v * wait });
+    }
+    waiting.sort((a, b) => b.added - a.added);
+    for (const { p, v } of waiting.slice(0, SIZED)) {
+        const rest = sum - v * (view.stations.latency[p] + view.wait(p));
+        const fix = scaleOut(order[p], view.stations.at(p), view.load(p), v, rest, slo);
+        if (fix) return fix;
+    }
+    return null;
 }

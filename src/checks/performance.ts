@@ -49,8 +49,9 @@ function slo(s: ScenarioResult, f: FlowResult): Finding {
         flow: f.flow.id,
         latency: f.latency,
         slo: f.slo,
-        node: node?.id ?? null,
-        // The quick fix: this many instances of `node` (with this capacity, when it is declared).
+        // The quick fix: this many instances of `node` (with this capacity, when it is declared);
+        // the node to scale out is the one that waits longest, which may not be the one that adds most.
+        node: (f.scaleOut?.node ?? node)?.id ?? null,
         instances: f.scaleOut?.instances ?? null,
         capacity: f.scaleOut?.capacity ?? null,
     });
