@@ -1,7 +1,7 @@
 // Generates a synthetic BOS workspace: `total` declarations over `files` files in ten
 // packages, with cross-file imports, flows and scenarios, so that validation and the
 // analysis do real work. Deterministic: the same arguments give the same files.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function generate(dir, total, files = 100) {
@@ -81,4 +81,21 @@ export function generate(dir, total, files = 100) {
         writeFileSync(join(dir, `file${String(i).padStart(3, '0')}.bos`), out.join('\n') + '\n');
     }
     return count;
+}
+
+/**
+ * Rewrites the workspace's files with or without the performance model's inputs: with
+ * `on`, every capability and resource that declares a capacity also declares `latency`
+ * and `instances` right after it; without, no declaration has either. Everything else
+ * stays as it was, so the two variants differ only in those properties.
+ */
+export function setPerformance(dir, on) {
+    for (const name of readdirSync(dir).filter(f => f.endsWith('.bos'))) {
+        const file = join(dir, name);
+        let text = readFileSync(file, 'utf8').replace(/^[ \t]*(?:latency|instances)\b[^\n]*\n/gm, '');
+        if (on) {
+            text = text.replace(/^([ \t]*)capacity ([^\n]*)\n/gm, '$1capacity $2\n$1latency 20ms\n$1instances 100\n');
+        }
+        writeFileSync(file, text);
+    }
 }

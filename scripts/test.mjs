@@ -20,6 +20,10 @@ const needed = [
     ['neovim', '/usr/bin/nvim'],
     ['emacs-nox', '/usr/bin/emacs'],
     ['elpa-eglot', '/usr/share/doc/elpa-eglot/copyright'],
+    // The export tests' consumers: PlantUML (brings a JRE) with Graphviz, xmllint for the LQN schema.
+    ['plantuml', '/usr/bin/plantuml'],
+    ['graphviz', '/usr/bin/dot'],
+    ['libxml2-utils', '/usr/bin/xmllint'],
 ].filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg);
 if (needed.length) {
     if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {

@@ -19,10 +19,41 @@ const ALLOWED: Record<string, string[]> = {
     analysis: ['language', 'model'],
     checks: ['language', 'model', 'analysis'],
     diagram: ['model', 'analysis'],
+    // Pure answers over the resolved model: a diff of two models, exports, questions.
+    diff: ['language', 'model', 'analysis', 'checks'],
+    export: ['language', 'model', 'analysis', 'diagram'],
+    query: ['language', 'model', 'analysis'],
     services: ['language', 'model', 'analysis', 'checks'],
     workspace: ['language', 'model', 'analysis', 'checks', 'services'],
-    lsp: ['language', 'model', 'analysis', 'checks', 'diagram', 'services', 'workspace/strict-file-system.ts'],
-    cli: ['language', 'model', 'analysis', 'checks', 'diagram', 'services', 'workspace', 'lsp/server.ts'],
+    lsp: ['language', 'model', 'analysis', 'checks', 'diagram', 'query', 'services', 'workspace/strict-file-system.ts'],
+    cli: [
+        'language',
+        'model',
+        'analysis',
+        'checks',
+        'diagram',
+        'diff',
+        'export',
+        'query',
+        'services',
+        'workspace',
+        'mcp',
+        'lsp/server.ts',
+    ],
+    // The MCP server answers what the CLI answers, from the same modules.
+    mcp: [
+        'language',
+        'model',
+        'analysis',
+        'checks',
+        'diagram',
+        'diff',
+        'query',
+        'services',
+        'workspace',
+        'cli/diagnostics.ts',
+        'cli/what-if.ts',
+    ],
     webview: ['lsp/protocol.ts'],
     extension: ['lsp/protocol.ts'],
 };
@@ -44,6 +75,7 @@ const RESTRICTED: { what: string; matches: (module: string) => boolean; where: s
         where: [
             'cli',
             'workspace',
+            'mcp',
             // Diagram host code, until a web build puts it behind an interface:
             'diagram/layout.ts', // starts the layout worker thread and finds its bundle
             'diagram/layout-worker.ts', // the worker thread itself
@@ -127,9 +159,9 @@ export { f } from 'vscode';`;
         expect(violations('model/model.ts', ['../services/bos-module.js', 'node:fs', 'path', 'vscode-languageserver']))
             .toEqual([
                 "src/model/model.ts imports '../services/bos-module.js': model/ may import only language",
-                "src/model/model.ts imports 'node:fs', a Node built-in: only cli, workspace, "
+                "src/model/model.ts imports 'node:fs', a Node built-in: only cli, workspace, mcp, "
                 + 'diagram/layout.ts, diagram/layout-worker.ts, diagram/png.ts may',
-                "src/model/model.ts imports 'path', a Node built-in: only cli, workspace, "
+                "src/model/model.ts imports 'path', a Node built-in: only cli, workspace, mcp, "
                 + 'diagram/layout.ts, diagram/layout-worker.ts, diagram/png.ts may',
                 "src/model/model.ts imports 'vscode-languageserver', an LSP module: only services, lsp, cli, workspace may",
             ]);

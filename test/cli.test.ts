@@ -162,15 +162,25 @@ describe('bos validate', () => {
 });
 
 describe('bos analyze', () => {
-    it('--format json: scenarios with nodes sorted by qualified name, cost and budget', () => {
+    it('--format json (v2): scenarios with nodes sorted by qualified name, their times, flows, s*, cost and budget', () => {
         const r = bos(workspace(GOOD), 'analyze', '--format', 'json');
         expect(r.code).toBe(0);
         const { scenarios } = JSON.parse(r.out);
         expect(scenarios).toHaveLength(1);
+        const untimed = {
+            latency: null,
+            instances: null,
+            servers: null,
+            wait: null,
+            responseTime: null,
+            saturated: false,
+        };
         expect(scenarios[0]).toEqual({
             name: 'demo.Peak',
             title: '峰值',
             transactionsPerSecond: 2000,
+            saturation: 1.25,
+            bottleneck: 'demo.P.C',
             nodes: [
                 {
                     name: 'demo.Cloud.VM',
@@ -179,9 +189,19 @@ describe('bos analyze', () => {
                     capacity: 10000,
                     utilisation: 0.4,
                     status: 'ok',
+                    ...untimed,
                 },
-                { name: 'demo.P.C', layer: 'platform', load: 4000, capacity: 5000, utilisation: 0.8, status: 'ok' },
+                {
+                    name: 'demo.P.C',
+                    layer: 'platform',
+                    load: 4000,
+                    capacity: 5000,
+                    utilisation: 0.8,
+                    status: 'ok',
+                    ...untimed,
+                },
             ],
+            flows: [{ name: 'demo.F', rate: 2000, latency: null, complete: false, slo: null, status: 'no-slo' }],
             costPer10k: { amount: 2, currency: 'CNY' },
             budget: { amount: 3, currency: 'CNY' },
         });

@@ -1,26 +1,12 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDiagram } from '../src/diagram/graph.js';
 import type { Diagram } from '../src/diagram/graph.js';
 import { layout } from '../src/diagram/layout.js';
 import { render } from '../src/diagram/render.js';
 import { DEFAULT_VIEW, findView, viewsOf } from '../src/diagram/view.js';
+import { exampleFiles } from './example-files.js';
 import { check } from './helpers.js';
-
-function exampleFiles(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of readdirSync('examples/double11', { withFileTypes: true, recursive: true })) {
-        if (e.isFile() && e.name.endsWith('.bos')) {
-            out[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(
-                join(e.parentPath, e.name),
-                'utf8',
-            );
-        }
-    }
-    return out;
-}
 
 const MODEL = `package v
 actor Buyer { uses Shop }
@@ -96,6 +82,24 @@ describe('diagram graph builder', () => {
             text: '8k/s · 160%',
         });
         expect(d.nodes.find(n => n.name === 'v.Trade.Order')!.overlay).toEqual({ status: 'unknown', text: '4k/s' });
+    });
+
+    it('adds R to the overlay of a node with a time model, or says saturated', async () => {
+        const { result } = await check(exampleFiles());
+        const peak = result.analysis.scenarios.find(s => s.scenario.name === 'Double11Peak')!;
+        const d = buildDiagram(result.model, findView(result.model, 'TradeChain')!, peak);
+        const overlay = (name: string) => d.nodes.find(n => n.name === name)!.overlay;
+        expect(overlay('tmall.platforms.Business.PlaceOrder')).toEqual({
+            status: 'headroom',
+            text: '583k/s · 89.7% · R 153ms',
+        });
+        // No latency declared: no R.
+        expect(overlay('tmall.cloud.AlibabaCloud.CDN')!.text).toBe('12M/s · 12%');
+        const saturated = await check(MODEL.replace('capacity 5k/s', 'capacity 5k/s  latency 2ms'));
+        const hot = saturated.result.analysis.scenarios[0];
+        const db = buildDiagram(saturated.result.model, findView(saturated.result.model, 'Overlaid')!, hot).nodes
+            .find(n => n.name === 'v.Cloud.DB')!;
+        expect(db.overlay).toEqual({ status: 'overload', text: '8k/s · 160% · saturated' });
     });
 
     it('behaves as if view Overview { include * } existed when there is no view', async () => {

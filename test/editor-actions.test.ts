@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type * as ast from '../src/language/generated/ast.js';
+import { setProperty } from '../src/lsp/fixes/property-edit.js';
 import { type Editor, editor, textDocument } from './editor-helpers.js';
 
 async function actions(
@@ -190,5 +192,144 @@ describe('settings', () => {
         // R at 70% and C at 60% of capacity in Peak are now above the 50% line.
         expect(e.doc('a.bos').diagnostics?.map(d => d.code)).toEqual(['bos/headroom', 'bos/headroom']);
         expect(e.Bos.bos.Settings.update({ analysis: { defaultHeadroom: 'lots' } })).toBe(false);
+    });
+});
+
+/** The code actions for the first diagnostic with `code` in `name`, after rewording every message. */
+async function fixesFor(e: Editor, name: string, code: string): Promise<CodeAction[]> {
+    const doc = e.doc(name);
+    for (const d of doc.diagnostics ?? []) d.message = 'reworded by a client';
+    const d = (doc.diagnostics ?? []).find(x => x.code === code);
+    expect(d, `${code} in ${name}`).toBeDefined();
+    return await e.Bos.lsp.CodeActionProvider!.getCodeActions(doc, {
+        textDocument: textDocument(doc),
+        range: d!.range,
+        context: { diagnostics: [d!] },
+    }) as CodeAction[];
+}
+
+const codesIn = (e: Editor) => [...e.docs.values()].flatMap(d => (d.diagnostics ?? []).map(x => String(x.code)));
+
+/** Checks the fixed files again: the findings are gone, and nothing else changed. */
+async function expectGone(before: Editor, fixed: Record<string, string>, ...codes: string[]): Promise<void> {
+    expect(codesIn(before)).toEqual(expect.arrayContaining(codes));
+    expect(codesIn(await editor(fixed))).toEqual(codesIn(before).filter(c => !codes.includes(c)));
+}
+
+/** Order misses Buy's SLO in Peak (R ≈ 260ms at 95%); the flow is in another file. */
+const SLOW = {
+    'core.bos': `package acme.core
+platform Trade : business {
+  capability Order "下单" {
+    capacity 1k/s
+    latency 100ms
+    instances 10
+  }
+}
+`,
+    'flows.bos': `package acme.flows
+import acme.core.*
+flow Buy { step Trade.Order  slo 150ms }
+scenario Peak { load Buy 950/s  headroom 5% }
+`,
+};
+
+describe('performance fixes', () => {
+    it('scales the bottleneck out in the file that declares it, and the SLO is met', async () => {
+        const e = await editor(SLOW);
+        const [fix, ...rest] = await fixesFor(e, 'flows.bos', 'bos/slo');
+        expect(rest).toEqual([]);
+        expect(fix.title).toBe('Set instances of Order to 11 and capacity to 1.1k/s so Buy meets its SLO in Peak');
+        expect(fix.isPreferred).toBe(true);
+        expect(Object.keys(fix.edit!.changes!)).toEqual([e.doc('core.bos').uri.toString()]);
+        const fixed = e.apply(fix.edit);
+        expect(fixed['core.bos']).toContain('    capacity 1.1k/s\n    latency 100ms\n    instances 11\n');
+        expect(fixed['flows.bos']).toBe(SLOW['flows.bos']);
+        await expectGone(e, fixed, 'bos/slo');
+    });
+
+    it('adds instances with the indentation of the other statements, or into a one-line body', async () => {
+        // One pooled queue, saturated at 950/s on 100/s: sizing it out ends the overload too.
+        const pooled = SLOW['core.bos'].replace('    instances 10\n', '').replace('capacity 1k/s', 'capacity 100/s');
+        const e = await editor({ ...SLOW, 'core.bos': pooled });
+        const [fix] = await fixesFor(e, 'flows.bos', 'bos/slo');
+        expect(fix.title).toMatch(
+            /^Set instances of Order to \d+ and capacity to [\d.]+k?\/s so Buy meets its SLO in Peak$/,
+        );
+        const fixed = e.apply(fix.edit);
+        expect(fixed['core.bos']).toMatch(/\n {4}latency 100ms\n {4}instances \d+\n {2}\}\n/);
+        await expectGone(e, fixed, 'bos/slo', 'bos/overload');
+
+        const oneLine =
+            'package acme.core\nplatform Trade : business { capability Order { capacity 100/s  latency 100ms } }\n';
+        const o = await editor({ ...SLOW, 'core.bos': oneLine });
+        const [one] = await fixesFor(o, 'flows.bos', 'bos/slo');
+        const written = o.apply(one.edit)['core.bos'];
+        expect(written).toMatch(/capability Order \{ capacity [\d.]+k?\/s {2}latency 100ms instances \d+ \}/);
+        await expectGone(o, { ...SLOW, 'core.bos': written }, 'bos/slo', 'bos/overload');
+    });
+
+    it('sets instances alone when the capacity is derived from concurrency', async () => {
+        const derived = SLOW['core.bos'].replace('capacity 1k/s', 'concurrency 10');
+        const e = await editor({ ...SLOW, 'core.bos': derived });
+        const [fix] = await fixesFor(e, 'flows.bos', 'bos/slo');
+        expect(fix.title).toBe('Set instances of Order to 11 so Buy meets its SLO in Peak');
+        const fixed = e.apply(fix.edit);
+        expect(fixed['core.bos']).toContain('    concurrency 10\n    latency 100ms\n    instances 11\n');
+        await expectGone(e, fixed, 'bos/slo');
+    });
+
+    it('offers no fix when no number of instances can meet the SLO', async () => {
+        // Order's own 200ms is over the 150ms SLO, with no wait at all.
+        const e = await editor({ ...SLOW, 'core.bos': SLOW['core.bos'].replace('latency 100ms', 'latency 200ms') });
+        expect(await fixesFor(e, 'flows.bos', 'bos/slo')).toEqual([]);
+    });
+
+    it('matches capacity to instances × concurrency / latency, or concurrency to the capacity', async () => {
+        const text =
+            'platform P : business {\n  capability Pay { capacity 2k/s  latency 20ms  instances 4  concurrency 9 }\n}\n'
+            + 'element E : sales { uses P.Pay }\n';
+        const e = await editor({ 'a.bos': text });
+        const fixes = await fixesFor(e, 'a.bos', 'bos/capacity-mismatch');
+        expect(fixes.map(f => f.title)).toEqual(['Set capacity to 1.8k/s', 'Set concurrency to 10']);
+        for (const fix of fixes) {
+            const fixed = e.apply(fix.edit);
+            expect(fixed['a.bos']).not.toBe(text);
+            await expectGone(e, fixed, 'bos/capacity-mismatch');
+        }
+        // 2.08k/s × 20ms / 4 = 10.4: a whole concurrency cannot come within 1%, so only the capacity is offered.
+        const odd = await editor({ 'a.bos': text.replace('2k/s', '2.08k/s') });
+        expect((await fixesFor(odd, 'a.bos', 'bos/capacity-mismatch')).map(f => f.title)).toEqual([
+            'Set capacity to 1.8k/s',
+        ]);
+    });
+});
+
+describe('setting a property', () => {
+    const set = async (text: string, value = '3') => {
+        const e = await editor({ 'a.bos': text });
+        const decl = (e.doc('a.bos').parseResult.value as ast.Model).declarations[0] as ast.Infrastructure;
+        return e.applyTo('a.bos', [setProperty(e.doc('a.bos'), decl.resources[0], 'instances', value)!]);
+    };
+
+    it('gives a declaration without a body one, and fills an empty body', async () => {
+        expect(await set('infrastructure I { resource R : compute }\n')).toBe(
+            'infrastructure I { resource R : compute { instances 3 } }\n',
+        );
+        expect(await set('infrastructure I { resource R : compute {} }\n')).toBe(
+            'infrastructure I { resource R : compute { instances 3 } }\n',
+        );
+        expect(await set('infrastructure I {\n    resource R : compute {\n    }\n}\n')).toBe(
+            'infrastructure I {\n    resource R : compute {\n      instances 3\n    }\n}\n',
+        );
+    });
+
+    it('replaces the first value written and keeps comments and tabs', async () => {
+        expect(await set('infrastructure I { resource R { instances 2  instances 5 } }\n', '1_000')).toBe(
+            'infrastructure I { resource R { instances 1_000  instances 5 } }\n',
+        );
+        expect(await set('infrastructure I {\n\tresource R {\n\t\tcapacity 1k/s // peak\n\t}\n}\n')).toBe(
+            'infrastructure I {\n\tresource R {\n\t\tcapacity 1k/s // peak\n\t\tinstances 3\n\t}\n}\n',
+        );
     });
 });

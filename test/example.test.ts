@@ -1,24 +1,13 @@
 // The bundled example and the README tour are part of the product: keep them valid.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../src/checks/codes.js';
+import { exampleFiles } from './example-files.js';
 import { brief, check } from './helpers.js';
-
-function bosFiles(dir: string): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-        if (e.isFile() && e.name.endsWith('.bos')) {
-            const path = join(e.parentPath, e.name);
-            out[relative(dir, path)] = readFileSync(path, 'utf8');
-        }
-    }
-    return out;
-}
 
 describe('examples/double11', () => {
     it('has no errors, all four middle platforms and all eleven commerce elements', async () => {
-        const c = await check(bosFiles('examples/double11'));
+        const c = await check(exampleFiles());
         expect(c.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
         expect(brief(c)).toEqual(['bos/headroom@22', 'bos/headroom@47']);
         const nodes = c.result.model.nodes;
@@ -29,7 +18,7 @@ describe('examples/double11', () => {
     });
 
     it("reproduces the seed's figures: 583k orders/s, 1,457 times 2009's peak, cost per 10k down 80% since 2016", async () => {
-        const { analysis } = (await check(bosFiles('examples/double11'))).result;
+        const { analysis } = (await check(exampleFiles())).result;
         const scenario = (name: string) => analysis.scenarios.find(s => s.scenario.name === name)!;
         const orders = (name: string) => scenario(name).flows.find(f => /Checkout/.test(f.flow.name))!.rate;
         const [peak, base] = [scenario('Double11Peak'), scenario('Baseline2016')];
@@ -48,7 +37,7 @@ describe('examples/double11', () => {
     });
 
     it('shows the checkout latency at the peak against its SLO, and how far the peak can grow', async () => {
-        const { analysis } = (await check(bosFiles('examples/double11'))).result;
+        const { analysis } = (await check(exampleFiles())).result;
         const peak = analysis.scenarios.find(s => s.scenario.name === 'Double11Peak')!;
         const checkout = peak.flows.find(f => f.flow.name === 'Checkout')!;
         expect(checkout).toMatchObject({ status: 'ok', complete: true, slo: 0.5 });

@@ -1,13 +1,21 @@
 // Property-based tests (fast-check, seeded): random token soup and mutated valid models
 // go through parse, link, validate, analyse, format and diagram building. Nothing may
-// throw or take long, every diagnostic must lie inside its document, and formatting
-// must be idempotent, keep every comment and keep the meaning of the model.
+// throw or take long, every diagnostic must lie inside its document, every number of the
+// exported analysis is finite (or null), and formatting must be idempotent, keep every
+// comment and keep the meaning of the model. Models with hostile performance values
+// (latency 0, capacity 0, a trillion instances, million-fold visits) also check that the
+// performance model, its findings and what-if runs agree.
 // `FUZZ_RUNS` (per property) and `FUZZ_SEED` override the defaults; `npm run fuzz` runs
 // longer with a fresh seed and prints it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Range } from 'vscode-languageserver-types';
-import { mutatedModel, SEEDS, tokenSoup } from './fuzz/inputs.js';
+import { analysisJson } from '../src/analysis/report.js';
+import { analyse, type Override } from '../src/analysis/scenario.js';
+import { deriveFacts } from '../src/model/graph.js';
+import type { ModelNode } from '../src/model/model.js';
+import type { WorkspaceResult } from '../src/services/workspace-model.js';
+import { mutatedModel, performanceModel, SEEDS, tokenSoup } from './fuzz/inputs.js';
 import { type Outcome, runPipeline } from './fuzz/pipeline.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000); // × 2 properties: 10,000 inputs a run
@@ -23,10 +31,20 @@ function inside(range: Range, lines: string[]): boolean {
     return fits(range.start) && fits(range.end) && ordered;
 }
 
+/** Every number in `value` (walked before JSON.stringify could hide an Infinity as null) is finite. */
+function expectFinite(value: unknown, path = '$'): void {
+    if (typeof value === 'number') expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
+    else if (Array.isArray(value)) value.forEach((v, i) => expectFinite(v, `${path}[${i}]`));
+    else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) expectFinite(v, `${path}.${k}`);
+    }
+}
+
 async function holds(text: string): Promise<void> {
     const started = performance.now();
     const outcome = await runPipeline(text);
     expect(performance.now() - started).toBeLessThan(BOUND_MS);
+    expectFinite(outcome.meaning);
     const lines = text.split(/\r\n|\r|\n/);
     for (const d of outcome.diagnostics) {
         expect(inside(d.range, lines), `${d.code} ${JSON.stringify(d.range)}`).toBe(true);
@@ -144,5 +162,118 @@ describe('the capacity findings and the analysis agree', () => {
 
     it(`on ${CAPACITY_RUNS} mutated models`, async () => {
         await fc.assert(fc.asyncProperty(mutatedModel, agree), { ...options, numRuns: CAPACITY_RUNS });
+    }, 60_000);
+});
+
+// The performance model (spec section 7) as the JSON shows it, and its findings.
+const PERFORMANCE_RUNS = Number(process.env.FUZZ_RUNS ?? 500);
+
+interface NodeJson {
+    name: string;
+    utilisation: number | null;
+    latency: number | null;
+    wait: number | null;
+    responseTime: number | null;
+    saturated: boolean;
+}
+interface FlowJson {
+    name: string;
+    latency: number | null;
+    slo: number | null;
+    status: string;
+}
+interface ScenarioJson {
+    name: string;
+    saturation: number | null;
+    bottleneck: string | null;
+    nodes: NodeJson[];
+    flows: FlowJson[];
+}
+
+function performanceAgrees(outcome: Outcome): void {
+    const scenarios = (outcome.meaning as { analysis: { scenarios: ScenarioJson[] } }).analysis.scenarios;
+    const missed: string[] = [];
+    for (const s of scenarios) {
+        for (const n of s.nodes) {
+            const at = `${s.name} ${n.name}`;
+            if (n.utilisation !== null && n.utilisation >= 1) expect(n.saturated, at).toBe(true);
+            if (n.saturated || n.latency === null) expect([n.wait, n.responseTime], at).toEqual([null, null]);
+            else {
+                expect(n.wait!, at).toBeGreaterThanOrEqual(0);
+                expect(n.responseTime!, at).toBeCloseTo(n.latency + n.wait!, 12);
+            }
+        }
+        // s* = 1 / the largest utilisation, at the bottleneck; null when nothing loaded has a capacity and a load.
+        const loaded = s.nodes.filter(n => n.utilisation !== null && n.utilisation > 0);
+        if (loaded.length === 0) expect([s.saturation, s.bottleneck], s.name).toEqual([null, null]);
+        else {
+            const max = Math.max(...loaded.map(n => n.utilisation!));
+            const bottleneck = s.nodes.find(n => n.name === s.bottleneck)!;
+            expect(bottleneck.utilisation! / max, s.name).toBeCloseTo(1, 9);
+            expect(s.saturation! * max, s.name).toBeCloseTo(1, 9);
+        }
+        for (const f of s.flows) {
+            if (f.status === 'saturated') expect(f.latency, f.name).toBeNull();
+            if (f.status === 'no-slo') expect(f.slo).toBeNull();
+            if (f.status === 'ok' || f.status === 'over-slo') expect(f.slo).not.toBeNull();
+            if (f.status === 'over-slo') expect(f.latency!).toBeGreaterThan(f.slo!);
+            if (f.slo !== null && (f.status === 'over-slo' || f.status === 'saturated')) {
+                missed.push(`${s.name} ${f.name}`);
+            }
+        }
+    }
+    // One bos/slo per scenario and flow that misses its SLO, and no other.
+    const found = outcome.diagnostics.filter(d => d.code === 'bos/slo').map(d => {
+        const data = d.data as { scenario: string; flow: string };
+        return `${data.scenario} ${data.flow}`;
+    });
+    expect(found.sort()).toEqual(missed.sort());
+}
+
+/** A what-if run over the loaded model: the scale and the overrides the CLI would accept. */
+const whatIf = fc.record({
+    scale: fc.constantFrom(0, 0.5, 1, 1.5, 1e6, 1e300),
+    capacity: fc.option(fc.constantFrom(1, 1000, 1e9)),
+    latency: fc.option(fc.constantFrom(0, 0.001, 1)),
+    instances: fc.option(fc.constantFrom(1, 3, 1e12)),
+    concurrency: fc.option(fc.constantFrom(1, 64)),
+});
+
+describe('the performance model, its findings and what-if runs agree', () => {
+    it(`on ${PERFORMANCE_RUNS} models with hostile performance values`, async () => {
+        await fc.assert(
+            fc.asyncProperty(performanceModel, whatIf, async (text, w) => {
+                let probed: unknown;
+                const probe = ({ model }: WorkspaceResult) => {
+                    const override: Override = {};
+                    for (const k of ['capacity', 'latency', 'instances', 'concurrency'] as const) {
+                        if (w[k] !== null) override[k] = w[k];
+                    }
+                    const overrides = new Map<ModelNode, Override>(
+                        model.nodes.filter(n => n.keyword === 'capability').map(n => [n, override]),
+                    );
+                    const analysis = analyse(model, deriveFacts(model), { scale: w.scale, overrides });
+                    probed = analysisJson(analysis, analysis.scenarios);
+                    if (w.scale === 0) {
+                        for (const s of analysis.scenarios) expect([s.saturation, s.bottleneck]).toEqual([null, null]);
+                    }
+                };
+                const started = performance.now();
+                const outcome = await runPipeline(text, probe);
+                expect(performance.now() - started).toBeLessThan(BOUND_MS);
+                expect(outcome.parses).toBe(true);
+                expectFinite(outcome.meaning);
+                expectFinite(probed);
+                performanceAgrees(outcome);
+            }),
+            { ...options, numRuns: PERFORMANCE_RUNS },
+        );
+    }, 120_000);
+
+    it(`on ${CAPACITY_RUNS} mutated models of the examples`, async () => {
+        await fc.assert(
+            fc.asyncProperty(mutatedModel, async text => performanceAgrees(await runPipeline(text))),
+            { ...options, numRuns: CAPACITY_RUNS },
+        );
     }, 60_000);
 });

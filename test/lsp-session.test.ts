@@ -69,8 +69,10 @@ describe('bos lsp --stdio', () => {
         }) as Hover;
         const markdown = hover.contents as MarkupContent;
         expect(markdown.kind).toBe('markdown');
-        expect(markdown.value).toContain('| scenario | load | capacity | utilisation | status |');
-        expect(markdown.value).toContain('| 6M/s | 15M/s | 40% | 🟢 ok |');
+        expect(markdown.value).toContain(
+            '| scenario | load | capacity | utilisation | R | P(wait) | servers | status |',
+        );
+        expect(markdown.value).toContain('| 6M/s | 15M/s | 40% | 80ms | 0% | 1.2M | 🟢 ok |');
 
         const pai = text.split('\n').findIndex(l => l.includes('runs on AlibabaCloud.PAI, AlibabaCloud.Tair'));
         const def = await client.connection.sendRequest(DefinitionRequest.type, {

@@ -1,30 +1,17 @@
 // The real preview page in a real headless Chromium (Debian's, via playwright-core).
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import type { DiagramParams, DiagramResult } from '../src/lsp/protocol.js';
 import { editor } from './editor-helpers.js';
+import { exampleFiles } from './example-files.js';
 import { CHROMIUM_ARGS, servePreview } from './webview-server.js';
 
-function exampleFiles(extra = ''): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of readdirSync('examples/double11', { withFileTypes: true, recursive: true })) {
-        if (e.isFile() && e.name.endsWith('.bos')) {
-            out[relative('examples/double11', join(e.parentPath, e.name))] = readFileSync(
-                join(e.parentPath, e.name),
-                'utf8',
-            );
-        }
-    }
-    out['extra.bos'] = extra;
-    return out;
-}
-
 async function diagram(params: DiagramParams, extra = ''): Promise<DiagramResult> {
-    const e = await editor(exampleFiles(extra));
+    const e = await editor({ ...exampleFiles(), 'extra.bos': extra });
     return diagramFor(params, e.Bos, e.Bos.shared.workspace.LangiumDocuments);
 }
 
@@ -72,14 +59,41 @@ describe('preview webview in Chromium', () => {
         await page.waitForSelector('#canvas svg [data-node]');
         expect(await page.locator('#canvas [data-node]').count()).toBe(d.nodes.length);
         expect(await page.locator('vscode-dropdown').count()).toBe(2);
+        // Each scenario with its s*, from the server; the tooltip names the bottleneck.
         expect(await page.locator('vscode-option').allTextContents()).toEqual(
-            expect.arrayContaining(['交易链路', '四大中台', 'No overlay', '双11零点峰值 (2020)']),
+            expect.arrayContaining(['交易链路', '四大中台', 'No overlay', '双11零点峰值 (2020) · s* ×1.11']),
+        );
+        expect(await page.locator('vscode-option', { hasText: '双11零点峰值' }).getAttribute('title')).toBe(
+            'every load of Double11Peak can grow ×1.11 before PlaceOrder reaches 100% of its capacity',
         );
         // The palette arrives as a constructed sheet: boxes are coloured, not black.
         const fill = await page.locator('#canvas .bos-box-commerce').first().evaluate(el => getComputedStyle(el).fill);
         expect(fill).toBe('rgb(221, 244, 255)');
         expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
         expect(consoleErrors).toEqual([]);
+    });
+
+    it('labels loaded boxes with load, utilisation and R, every line inside its box', async () => {
+        const label = page.locator('#canvas [data-node]').filter({ hasText: '下单' }).first().locator(
+            '[class^="bos-load-"]',
+        );
+        expect(await label.textContent()).toBe('583k/s · 89.7% · R 153ms');
+        // Measured by the browser's own fonts: no text runs past the right edge of its box.
+        const overflow = await page.evaluate(() =>
+            [...document.querySelectorAll('#canvas [data-node]')].flatMap(g => {
+                const rect = g.querySelector('rect')!;
+                const width = rect.width.baseVal.value;
+                return [...g.querySelectorAll(':scope > text')].map(t => {
+                    const text = t as SVGTextElement;
+                    return {
+                        text: text.textContent,
+                        right: text.x.baseVal[0].value + text.getComputedTextLength(),
+                        width,
+                    };
+                }).filter(t => t.right > t.width - 4);
+            })
+        );
+        expect(overflow).toEqual([]);
     });
 
     it('reveals the declaration of a clicked box', async () => {
@@ -211,6 +225,18 @@ describe('preview webview in Chromium', () => {
         };
         await send({ type: 'diagram', diagram: forged });
         await page.locator('#canvas a').dispatchEvent('click');
+        // Hostile s* text from a forged answer is shown as text; a non-string one voids the message.
+        await send({
+            type: 'diagram',
+            diagram: {
+                ...hostile,
+                scenarios: [{ id: 'x', title: 'T', saturation: payloads[2], saturationDetail: payloads[0] }],
+            },
+        });
+        await expect.poll(() => page.locator('vscode-option', { hasText: 'T · ' }).textContent()).toBe(
+            `T · ${payloads[2]}`,
+        );
+        expect(await page.locator('vscode-option', { hasText: 'T · ' }).getAttribute('title')).toBe(payloads[0]);
         for (
             const odd of [
                 null,
@@ -225,12 +251,17 @@ describe('preview webview in Chromium', () => {
                 { type: 'reveal', node: 'n0' },
                 { type: '__proto__' },
                 { type: 'diagram', diagram: { views: [{}], nodes: [{}], view: 'x', svg: '<html>' } },
+                { type: 'diagram', diagram: { ...hostile, scenarios: [{ id: 'x', title: 'Odd', saturation: 42 }] } },
+                { type: 'diagram', diagram: { ...hostile, scenarios: [{ id: 'x', title: { toString: 1 } }] } },
+                { type: 'diagram', diagram: { ...hostile, views: [{ id: 'x' }] } },
+                { type: 'diagram', diagram: { ...hostile, syntaxErrors: '<b>1</b>' } },
             ]
         ) {
             await send(odd);
         }
         await page.waitForTimeout(300);
         expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(await page.locator('vscode-option', { hasText: 'Odd' }).count()).toBe(0);
         expect(dialogs).toEqual([]);
         // Chrome tries the forged root's onload while parsing the SVG, before the page
         // strips it; the CSP blocks it. That block is the only complaint allowed.

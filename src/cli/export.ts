@@ -1,16 +1,18 @@
-// `bos export`: the resolved model as JSON, with every scenario's analysis.
+// `bos export`: the resolved model as JSON, with every scenario's analysis (the shape
+// of `bos analyze --format json`: loads, node times, flows, s* and bottleneck). Every
+// number is finite or null.
 import { fileURLToPath } from 'node:url';
-import { scenarioJson } from '../analysis/report.js';
+import { finite, scenarioJson } from '../analysis/report.js';
 import type { Analysis } from '../analysis/scenario.js';
 import type { BosModel, Measure, ModelNode, Pattern, Price } from '../model/model.js';
 import { displayPath } from './diagnostics.js';
 
 function measure(m: Measure | undefined) {
-    return m && { value: m.value, unit: m.unit ?? null, base: m.base ?? null };
+    return m && { value: finite(m.value), unit: m.unit ?? null, base: finite(m.base) };
 }
 
 function price(p: Price | undefined) {
-    return p && { amount: p.amount.value, currency: p.amount.currency ?? null, per: p.per };
+    return p && { amount: finite(p.amount.value), currency: p.amount.currency ?? null, per: finite(p.per) };
 }
 
 function pattern(p: Pattern) {
@@ -43,6 +45,9 @@ function declaration(n: ModelNode) {
         line,
         capacity: measure(n.capacity),
         latency: measure(n.latency),
+        instances: measure(n.instances),
+        concurrency: measure(n.concurrency),
+        slo: measure(n.slo),
         cost: price(n.cost),
         budget: price(n.budget),
         headroom: measure(n.headroom),

@@ -6,9 +6,12 @@ import '../language/polyfill.js';
 import { UsageError } from '../workspace/files.js';
 import { analyzeCommand } from './commands/analyze.js';
 import type { Command } from './commands/command.js';
+import { diffCommand } from './commands/diff.js';
 import { formatCommand } from './commands/format.js';
 import { lspCommand } from './commands/lsp.js';
+import { mcpCommand } from './commands/mcp.js';
 import { exportCommand } from './commands/model-export.js';
+import { queryCommand } from './commands/query.js';
 import { renderViewCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
 import { type OptionName, parseArgv } from './options.js';
@@ -20,27 +23,48 @@ const HELP = `bos ${VERSION} — validate, analyse and export business-OS models
 Usage:
   bos validate [paths...] [--format text|json|sarif] [--max-warnings N] [--quiet]
                [--color auto|always|never] [--sarif-root DIR]
-  bos analyze  [paths...] [--scenario NAME] [--format text|json]
+  bos analyze  [paths...] [--scenario NAME] [--format text|json] [--color auto|always|never]
+               [--scale FACTOR] [--set NAME.PROPERTY=QUANTITY]... [--sweep FROM..TO [--steps N]]
+  bos diff     [paths...] --base REV|DIR [--format text|json|markdown] [--fail-on WHAT,...]
   bos render   [paths...] [--view NAME] [--scenario NAME] [--theme light|dark] [-o FILE.svg|.png|.html]
   bos format   [paths...] [--check]
-  bos export   [paths...] [-o FILE.json]
+  bos export   [paths...] [--to json|mermaid|plantuml|d2|structurizr|drawio|lqn] [--view NAME]
+               [--scenario NAME] [-o FILE]
+  bos query    impact NAME [--scenario S] | path FROM TO | uses NAME | who-uses NAME
+               [paths...] [--format text|json]
   bos lsp      --stdio
+  bos mcp      [paths...]   (Model Context Protocol server over stdio; never writes a file)
   bos --help | --version
 
 Paths are files or folders (searched recursively for *.bos, skipping node_modules
 and dot-folders); no path means the current folder. All files form one model.
 
 Options:
-  --format F         output format (validate: text, json, sarif; analyze: text, json)
+  --format F         output format (validate: text, json, sarif; analyze: text, json;
+                     diff: text, json, markdown)
   --max-warnings N   exit 1 when there are more than N warnings
   --quiet            print errors only (warnings still count for --max-warnings)
   --color WHEN       auto (default: on a terminal, unless NO_COLOR is set or TERM=dumb),
                      always or never
   --sarif-root DIR   (validate --format sarif) paths relative to DIR (default: the git
                      top level, else the current folder)
-  --scenario NAME    analyse one scenario (qualified or short name)
-  --view NAME        (render) the view to draw (default: the first view, or Overview)
+  --scenario NAME    analyse one scenario (qualified or short name); export --to lqn: its scenario
+  --scale FACTOR     (analyze) what-if: every load rate times FACTOR (files are never changed)
+  --set N.P=Q        (analyze) what-if: property P (capacity, latency, instances or
+                     concurrency) of declaration N is Q, e.g. Business.PlaceOrder.instances=1200
+                     or tmall.platforms.Business.PlaceOrder.latency=120ms; repeatable
+  --sweep FROM..TO   (analyze) analyse at each scale from FROM to TO: per scale the
+                     bottleneck's utilisation, s* and every flow's latency
+  --steps N          (analyze --sweep) how many scales, 2 to 1000 (default 11)
+  --view NAME        (render, export) the view to draw or export (default: the first view, or Overview)
+  --to F             (export) json (default: the resolved model), mermaid, plantuml, d2,
+                     structurizr (workspace JSON), drawio, lqn (the LQN model of a scenario)
   --theme T          (render) light (default) or dark
+  --base REV|DIR     (diff) compare with the same paths at a git revision (read from the
+                     repository that holds them; nothing is checked out) or in a folder
+  --fail-on WHAT     (diff) exit 1 when one holds, comma-separated: errors or warnings
+                     introduced, cost (a cost per 10k rose), latency (a flow's rose),
+                     saturation (a scenario's s* fell)
   --check            (format) change nothing; list the files that would change
   -o, --output FILE  write to FILE instead of standard output
   --stdio            (lsp) speak the Language Server Protocol on stdin/stdout
@@ -55,10 +79,13 @@ files to format (format --check);
 const COMMANDS: Readonly<Record<string, Command>> = {
     validate: validateCommand,
     analyze: analyzeCommand,
+    diff: diffCommand,
     render: renderViewCommand,
     format: formatCommand,
     export: exportCommand,
+    query: queryCommand,
     lsp: lspCommand,
+    mcp: mcpCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

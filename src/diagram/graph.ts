@@ -1,7 +1,7 @@
 // Resolved model + view (+ scenario) → the diagram graph: what to draw, before layout.
 // Pure data; the layout and the SVG read only this.
-import { percent, rate } from '../analysis/format.js';
-import type { ScenarioResult, Status } from '../analysis/scenario.js';
+import { duration, percent, rate } from '../analysis/format.js';
+import type { NodeLoad, ScenarioResult, Status } from '../analysis/scenario.js';
 import { structuralEdges } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
 import { STRUCTURAL_RELATIONS, type StructuralRelation } from '../model/relations.js';
@@ -48,6 +48,17 @@ export interface Diagram {
     note?: string;
 }
 
+/**
+ * `583k/s · 89.7% · R 153ms`: load, utilisation when there is a capacity, and R (or
+ * `saturated`) when there is a time model; without one, the status colour says enough.
+ */
+export function overlayText(l: NodeLoad): string {
+    const parts = [rate(l.load)];
+    if (l.utilisation !== undefined) parts.push(percent(l.utilisation));
+    if (l.latency !== null) parts.push(l.responseTime === null ? 'saturated' : `R ${duration(l.responseTime)}`);
+    return parts.join(' · ');
+}
+
 /** Views above this many nodes are drawn with containers folded. */
 export const FOLD_ABOVE = 1500;
 
@@ -86,11 +97,7 @@ export function buildDiagram(
             isContainer: n.keyword === 'platform' || n.keyword === 'infrastructure',
             uri: n.uri,
             offset: n.source.$cstNode?.offset ?? 0,
-            overlay: l
-                && {
-                    status: l.status,
-                    text: l.utilisation === undefined ? rate(l.load) : `${rate(l.load)} · ${percent(l.utilisation)}`,
-                },
+            overlay: l && { status: l.status, text: overlayText(l) },
         };
     });
     // Folded children's dependencies are drawn from and to their container.

@@ -29,8 +29,13 @@ export const CONTAINER_HEADER = 30;
 
 /** Width and height of a leaf box: label, kind line, and the overlay line when there is one. */
 export function boxSize(n: DiagramNode): { width: number; height: number } {
-    const lines = [n.label, subtitle(n), n.overlay?.text ?? ''];
-    const width = Math.max(120, Math.ceil(Math.max(...lines.map(l => textWidth(l)))) + 28);
+    // Each line at the size it is drawn in (theme.ts): the label, the kind line, the overlay.
+    const widths = [
+        textWidth(n.label, FONT_SIZE.text),
+        textWidth(subtitle(n), FONT_SIZE.sub),
+        n.overlay ? textWidth(n.overlay.text, FONT_SIZE.load) : 0,
+    ];
+    const width = Math.max(120, Math.ceil(Math.max(...widths)) + 28);
     return { width, height: NODE_HEIGHT + (n.overlay ? OVERLAY_HEIGHT : 0) };
 }
 

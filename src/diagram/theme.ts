@@ -80,7 +80,7 @@ export function kindHue(kind: string): number {
 }
 
 /** Font sizes in pixels: box labels, their second line and the legend, the layout note. */
-export const FONT_SIZE = { text: 13, sub: 11, note: 12 } as const;
+export const FONT_SIZE = { text: 13, sub: 11, note: 12, load: 11 } as const;
 
 /** The stylesheet embedded in every SVG: simple class selectors only, which resvg supports too. */
 export function stylesheet(theme: ThemeName): string {
@@ -96,9 +96,10 @@ export function stylesheet(theme: ThemeName): string {
         ...Object.entries(p.container).map(([k, c]) =>
             `.bos-container-${k}{fill:${c.fill};stroke:${c.stroke};stroke-width:1.2;stroke-dasharray:4 3}`
         ),
-        ...Object.entries(p.status).map(([s, c]) =>
-            `.bos-status-${s}{stroke:${c};stroke-width:2.5}.bos-load-${s}{fill:${c};font-size:11px;font-weight:600}`
-        ),
+        ...Object.entries(p.status).flatMap(([s, c]) => [
+            `.bos-status-${s}{stroke:${c};stroke-width:2.5}`,
+            `.bos-load-${s}{fill:${c};font-size:${FONT_SIZE.load}px;font-weight:600}`,
+        ]),
         ...EDGE_KINDS.map(k => edgeRule(k, p.edge[k])),
         '.bos-selected{stroke-width:3.5}',
     ];

@@ -1,7 +1,8 @@
 // Quick fixes, one family per module under fixes/: add a missing kind, correct an unknown
 // one, import a name from another package, create the declaration a reference needs, fix
-// a unit, remove an unused declaration. What a fix needs comes in the diagnostic's `data`
-// (set from the finding), never from its message.
+// a unit, remove an unused declaration, scale a node out to meet an SLO, match capacity
+// and concurrency. What a fix needs comes in the diagnostic's `data` (set from the
+// finding), never from its message; a fix may edit another file (`Fix.uri`).
 import { type AstNode, CstUtils, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import {
@@ -17,6 +18,7 @@ import { createDeclaration, removeDeclaration } from './fixes/declaration-fixes.
 import { findingData, type Fix } from './fixes/fix.js';
 import { addImport } from './fixes/import-fixes.js';
 import { addKind, replaceKind } from './fixes/kind-fixes.js';
+import { matchCapacity, scaleOut } from './fixes/performance-fixes.js';
 import { fixUnit } from './fixes/unit-fixes.js';
 
 export class BosCodeActionProvider implements CodeActionProvider {
@@ -33,7 +35,7 @@ export class BosCodeActionProvider implements CodeActionProvider {
                     kind: CodeActionKind.QuickFix,
                     diagnostics: [d],
                     isPreferred: fix.preferred,
-                    edit: { changes: { [document.uri.toString()]: fix.edits } },
+                    edit: { changes: { [fix.uri ?? document.uri.toString()]: fix.edits } },
                 });
             }
         }
@@ -61,6 +63,10 @@ export class BosCodeActionProvider implements CodeActionProvider {
                 return fixUnit(node, data.dimension, this.currenciesInUse());
             case 'bos/unused':
                 return removeDeclaration(document, node);
+            case 'bos/slo':
+                return scaleOut(data, this.services.bos.WorkspaceModel.get().model);
+            case 'bos/capacity-mismatch':
+                return matchCapacity(document, node, data, this.services.bos.WorkspaceModel.get().model);
             default:
                 return [];
         }

@@ -1,8 +1,10 @@
-// A lens over each capability and resource: `used by 3 · 97.2% in Double11Peak`.
+// A lens over each capability and resource: `used by 3 · 89.7% in Double11Peak · R 153ms`,
+// the scenario that loads it hardest, with its response time there (or `saturated`)
+// when it has a time model.
 import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
-import { percent, rate } from '../analysis/format.js';
+import { duration, percent, rate } from '../analysis/format.js';
 import type { BosServices } from '../services/bos-module.js';
 import { hardest } from './scenario-choice.js';
 
@@ -26,6 +28,8 @@ export class BosCodeLensProvider implements CodeLensProvider {
                         ? `${rate(top.load.load)} in ${scenario}`
                         : `${percent(top.load.utilisation)} in ${scenario}`,
                 );
+                const { latency, responseTime } = top.load;
+                if (latency !== null) parts.push(responseTime === null ? 'saturated' : `R ${duration(responseTime)}`);
             }
             lenses.push({ range: nameNode.range, command: { title: parts.join(' · '), command: '' } });
         }

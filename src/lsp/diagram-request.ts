@@ -1,12 +1,14 @@
 // `bos/diagram`: the preview's picture, from the same pipeline as `bos render`, laid
-// out in a worker thread with a time limit so that the server never blocks.
+// out in a worker thread with a time limit so that the server never blocks; with each
+// scenario's s* for the overlay picker, worked out here so that the webview only draws.
 import { AstUtils, type LangiumDocuments } from 'langium';
 import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import { stylesheet } from '../diagram/theme.js';
 import { findView, viewsOf } from '../diagram/view.js';
 import type { BosServices } from '../services/bos-module.js';
-import type { DiagramParams, DiagramResult } from './protocol.js';
+import type { DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
+import { saturationDetail, saturationText } from './scenario-choice.js';
 
 export async function diagramFor(
     params: DiagramParams,
@@ -21,7 +23,12 @@ export async function diagramFor(
     );
     const base = {
         views: viewsOf(model).map(v => ({ id: v.id, title: v.title })),
-        scenarios: analysis.scenarios.map(s => ({ id: s.scenario.id!, title: s.scenario.title ?? s.scenario.name })),
+        scenarios: analysis.scenarios.map((s): DiagramScenario => ({
+            id: s.scenario.id!,
+            title: s.scenario.title ?? s.scenario.name,
+            saturation: saturationText(s),
+            saturationDetail: saturationDetail(s),
+        })),
         syntaxErrors,
         nodes: [],
     };

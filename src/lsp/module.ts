@@ -7,6 +7,7 @@ import type {
     PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { type BosServices, createBosServices } from '../services/bos-module.js';
+import { BosCallHierarchyProvider } from './call-hierarchy.js';
 import { BosCodeActionProvider } from './code-actions.js';
 import { BosCodeLensProvider } from './code-lens.js';
 import { BosCompletionProvider } from './completion.js';
@@ -43,6 +44,7 @@ export const BosLspModule: Module<BosServices, PartialLangiumServices> = {
         CodeActionProvider: s => new BosCodeActionProvider(s),
         CodeLensProvider: s => new BosCodeLensProvider(s),
         InlayHintProvider: s => new BosInlayHintProvider(s),
+        CallHierarchyProvider: s => new BosCallHierarchyProvider(s),
     },
 };
 

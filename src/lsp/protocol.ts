@@ -29,6 +29,16 @@ export interface DiagramNodeSource {
     end: { line: number; character: number };
 }
 
+/** A scenario the preview's overlay picker offers. */
+export interface DiagramScenario {
+    id: string;
+    title: string;
+    /** s* as the picker shows it after the title (`s* ×1.11`); absent when no loaded node has a capacity. */
+    saturation?: string;
+    /** The picker's tooltip for it: how far the loads can grow and which node saturates first. */
+    saturationDetail?: string;
+}
+
 export interface DiagramResult {
     svg?: string;
     /** The stylesheet of the SVG, applied by the webview (the SVG carries no <style>). */
@@ -36,7 +46,7 @@ export interface DiagramResult {
     view: string;
     scenario?: string;
     views: { id: string; title: string }[];
-    scenarios: { id: string; title: string }[];
+    scenarios: DiagramScenario[];
     nodes: DiagramNodeSource[];
     /** Said above the picture: folded containers. */
     note?: string;
@@ -66,6 +76,15 @@ export type FromWebview =
 
 const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+/** An object whose `required` fields are strings and whose `optional` ones are strings or absent. */
+function hasStrings(
+    v: unknown,
+    required: readonly string[],
+    optional: readonly string[] = [],
+): v is Record<string, unknown> {
+    return isObject(v) && required.every(k => typeof v[k] === 'string') && optional.every(k => optionalString(v[k]));
+}
+const arrayOf = (v: unknown, ok: (x: unknown) => boolean) => Array.isArray(v) && v.every(ok);
 
 /** Accepts only well-formed messages from the webview; anything else is ignored. */
 export function parseFromWebview(m: unknown): FromWebview | undefined {
@@ -97,12 +116,16 @@ export function parseToWebview(m: unknown): ToWebview | undefined {
             : undefined;
     }
     if (m.type === 'exportPng') return { type: 'exportPng' };
-    if (
-        m.type === 'diagram' && isObject(m.diagram) && Array.isArray(m.diagram.views) && Array.isArray(m.diagram.nodes)
-        && Array.isArray(m.diagram.scenarios)
-        && typeof m.diagram.view === 'string' && optionalString(m.diagram.svg) && optionalString(m.diagram.css)
-    ) {
-        return { type: 'diagram', diagram: m.diagram as unknown as DiagramResult };
-    }
+    if (m.type === 'diagram' && isDiagram(m.diagram)) return { type: 'diagram', diagram: m.diagram };
     return undefined;
+}
+
+/** What the webview draws from: every label a string, every list of the right shape. */
+function isDiagram(d: unknown): d is DiagramResult {
+    return hasStrings(d, ['view'], ['svg', 'css', 'scenario', 'note', 'error'])
+        && arrayOf(d.views, v => hasStrings(v, ['id', 'title']))
+        && arrayOf(d.scenarios, v => hasStrings(v, ['id', 'title'], ['saturation', 'saturationDetail']))
+        && Array.isArray(d.nodes)
+        // A count, drawn into the banner; absent reads as none.
+        && (d.syntaxErrors === undefined || (Number.isInteger(d.syntaxErrors) && (d.syntaxErrors as number) >= 0));
 }

@@ -1,7 +1,8 @@
 // The preview webview: draws what the extension sends, and only draws. Pan with the
 // mouse, zoom with the wheel or the buttons, fit to the window; pick a view and an
-// overlay; click a box to reveal its declaration. The viewport survives updates, and
-// while the model has syntax errors the last good picture stays, under a banner.
+// overlay (each scenario with its s*); click a box to reveal its declaration. The
+// viewport survives updates, and while the model has syntax errors the last good
+// picture stays, under a banner.
 import { type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
 
@@ -87,7 +88,15 @@ function highlight(node: string | undefined): void {
 function draw(d: DiagramResult): void {
     viewPicker.set(d.views.map(v => ({ value: v.id, label: v.title })), d.view);
     overlayPicker.set(
-        [{ value: '', label: 'No overlay' }, ...d.scenarios.map(s => ({ value: s.id, label: s.title }))],
+        [
+            { value: '', label: 'No overlay' },
+            // s* comes from the server, as text: the page computes nothing.
+            ...d.scenarios.map(s => ({
+                value: s.id,
+                label: s.saturation ? `${s.title} · ${s.saturation}` : s.title,
+                title: s.saturationDetail,
+            })),
+        ],
         d.scenario ?? '',
     );
     const errors = d.syntaxErrors

@@ -9,6 +9,8 @@ export function registerToolkit(): void {
 export interface Choice {
     value: string;
     label: string;
+    /** Shown when the pointer rests on the option. */
+    title?: string;
 }
 
 /** A dropdown whose options can be replaced; `onChange` receives the chosen value. */
@@ -29,6 +31,7 @@ export function dropdown(host: HTMLElement, title: string, onChange: (value: str
                     const o = document.createElement('vscode-option') as HTMLElement & { value: string };
                     o.value = c.value;
                     o.textContent = c.label;
+                    if (c.title) o.title = c.title;
                     return o;
                 }));
             }

@@ -25,6 +25,9 @@ const KEYWORDS = [
     'cost',
     'per',
     'latency',
+    'instances',
+    'concurrency',
+    'slo',
     'from',
     'step',
     'load',
@@ -64,7 +67,23 @@ const NAMES = [
     '_x1',
     'a.b.c',
 ];
-const NUMBERS = ['0', '1', '583k', '3M', '2B', '0.5', '1_000', '10k', '9'.repeat(400), '1'.repeat(320), '00', '1.'];
+const NUMBERS = [
+    '0',
+    '1',
+    '583k',
+    '3M',
+    '2B',
+    '0.5',
+    '1_000',
+    '10k',
+    '9'.repeat(400),
+    '1'.repeat(320),
+    '00',
+    '1.',
+    '1_000_000_000_000',
+    '0.000001',
+    '1.5',
+];
 const UNITS = ['/s', '/min', '/h', 'ms', 's', '%', 'CNY', 'USD', 'k/s', '/', 'per 10k'];
 const PUNCTUATION = ['{', '}', ':', ',', '.', '*', '{}', '}}', '{{'];
 const STRINGS = [
@@ -157,3 +176,35 @@ export const mutatedModel = fc.tuple(
     fc.array(mutation, { minLength: 1, maxLength: 4 }),
 )
     .map(([seed, mutations]) => mutations.reduce((tokens, m) => m(tokens), lex(SEEDS[seed])).join(''));
+
+// Small valid models for the performance model (spec section 7) whose values are often
+// hostile: latency 0 (a delay station, or no derived capacity), a capacity of 0 (none),
+// a trillion instances, fractional or huge weights that multiply along a chain of calls
+// to a million-fold visit and beyond, utilisation exactly 1, SLOs of 0ms, loads of 0.
+const hostileCapacity = fc.constantFrom('', 'capacity 0/s', 'capacity 1k/s', 'capacity 2k/s', 'capacity 1B/s');
+const hostileLatency = fc.constantFrom('', 'latency 0ms', 'latency 0.000001ms', 'latency 1ms', 'latency 500ms');
+const hostileCount = (word: string) => fc.constantFrom('', `${word} 1`, `${word} 7`, `${word} 1_000_000_000_000`);
+const nodeBody = fc.tuple(hostileCapacity, hostileLatency, hostileCount('instances'), hostileCount('concurrency'))
+    .map(parts => parts.join(' '));
+
+export const performanceModel = fc.record({
+    resources: fc.array(nodeBody, { minLength: 1, maxLength: 3 }),
+    capabilities: fc.array(
+        fc.record({ body: nodeBody, weight: fc.constantFrom('0', '0.5', '1', '1000', '1_000_000') }),
+        { minLength: 1, maxLength: 4 },
+    ),
+    slo: fc.constantFrom('', 'slo 0ms', 'slo 1ms', 'slo 100ms', 'slo 10s'),
+    rates: fc.array(fc.constantFrom('0/s', '1/s', '1k/s', '2k/s', '583k/s', '1B/s'), { minLength: 1, maxLength: 3 }),
+}).map(({ resources, capabilities, slo, rates }) => {
+    const lines = ['package perf', 'infrastructure I {'];
+    resources.forEach((body, i) => lines.push(`  resource R${i} : compute { ${body} }`));
+    lines.push('}', 'platform P : business {');
+    // Each capability calls the next one with its weight: the visits multiply down the chain.
+    capabilities.forEach(({ body, weight }, i) => {
+        const calls = i + 1 < capabilities.length ? `calls C${i + 1} x ${weight}` : '';
+        lines.push(`  capability C${i} { runs on I.R${i % resources.length} ${calls} ${body} }`);
+    });
+    lines.push('}', 'element E : sales { uses P.C0 }', `flow F { step P.C0 ${slo} }`);
+    rates.forEach((r, i) => lines.push(`scenario S${i} { load F ${r} }`));
+    return lines.join('\n') + '\n';
+});

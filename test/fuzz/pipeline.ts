@@ -8,6 +8,7 @@ import { exportJson } from '../../src/cli/export.js';
 import { buildDiagram } from '../../src/diagram/graph.js';
 import { viewsOf } from '../../src/diagram/view.js';
 import { createBosServices } from '../../src/services/bos-module.js';
+import type { WorkspaceResult } from '../../src/services/workspace-model.js';
 
 const { shared, Bos } = createBosServices(EmptyFileSystem);
 shared.workspace.ConfigurationProvider.initialized({});
@@ -48,9 +49,11 @@ function meaning(): unknown {
     };
 }
 
-export async function runPipeline(text: string): Promise<Outcome> {
+/** `probe` sees the workspace result while the text is loaded (what-if runs over its model). */
+export async function runPipeline(text: string, probe?: (result: WorkspaceResult) => void): Promise<Outcome> {
     const doc = await load(text);
     try {
+        probe?.(Bos.bos.WorkspaceModel.get());
         const parse = doc.parseResult;
         const parses = parse.lexerErrors.length === 0 && parse.parserErrors.length === 0;
         const result = Bos.bos.WorkspaceModel.get();

@@ -6,6 +6,8 @@ export interface Fix {
     title: string;
     edits: TextEdit[];
     preferred?: boolean;
+    /** The file the edits are in, when it is not the diagnostic's (a bottleneck may be declared anywhere). */
+    uri?: string;
 }
 
 /** One fix per choice, each replacing `range`; the first is preferred. */

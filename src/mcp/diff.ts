@@ -1,0 +1,46 @@
+// The `diff` tool: the session's model against a base, as `bos diff --format json` says
+// it. The base is a git revision (read with git's plumbing, never checked out) or a
+// folder inside the workspace; it is loaded afresh for each call.
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { collectRows } from '../cli/diagnostics.js';
+import { diffModels, type DiffSide } from '../diff/diff.js';
+import { diffJson } from '../diff/json.js';
+import { type Base, readBase } from '../workspace/base.js';
+import { UsageError } from '../workspace/files.js';
+import { loadSources } from '../workspace/load-sources.js';
+import type { LoadedWorkspace } from '../workspace/load.js';
+import type { WorkspaceBounds } from './inside.js';
+import { ToolError } from './tool-error.js';
+import type { McpWorkspace, Snapshot } from './workspace.js';
+
+export async function diffWithBase(workspace: McpWorkspace, bounds: WorkspaceBounds, given: string) {
+    if (isFolder(given)) bounds.check(given);
+    let base: Base;
+    try {
+        base = readBase(workspace.paths, given);
+    } catch (err) {
+        throw err instanceof UsageError ? new ToolError(err.message) : err;
+    }
+    const before = await loadSources(base.sources);
+    const head = await workspace.current();
+    const diff = diffModels(side(before, base.root), side(head, process.cwd()));
+    return diffJson(diff, { given: base.given, commit: base.commit });
+}
+
+function isFolder(path: string): boolean {
+    try {
+        return statSync(path).isDirectory();
+    } catch {
+        return false;
+    }
+}
+
+/** A side as `bos diff` makes it: findings that know their declaration, and their file from the side's root. */
+function side(ws: LoadedWorkspace | Snapshot, root: string): DiffSide {
+    const findings = collectRows(ws.files, ws.result.model).map(r => ({
+        ...r,
+        origin: relative(root, r.path).split('\\').join('/'),
+    }));
+    return { model: ws.result.model, analysis: ws.result.analysis, findings };
+}
