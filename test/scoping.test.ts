@@ -1,4 +1,8 @@
+import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspSharedModule } from '../src/lsp/module.js';
+import { createBosServices } from '../src/services/bos-module.js';
 import { brief, check } from './helpers.js';
 
 const CLOUD = `package acme.cloud
@@ -111,19 +115,21 @@ element S : sales { uses A }
     });
 });
 
+/** Services with open documents, edited as the editor does: new text, then an update. */
+function liveWorkspace() {
+    const { shared, Bos } = createBosServices(EmptyFileSystem, { shared: LspSharedModule });
+    let version = 0;
+    const uri = (name: string) => URI.parse(`memory:///${name}`);
+    const put = async (name: string, text: string) => {
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri(name).toString(), 'bos', ++version, text));
+        await shared.workspace.DocumentBuilder.update([uri(name)], []);
+    };
+    return { shared, Bos, uri, put };
+}
+
 describe('the model follows edits in other files', () => {
     it('keeps the parts of files an edit does not reach, and updates the findings of those it does', async () => {
-        const { createBosServices } = await import('../src/services/bos-module.js');
-        const { LspSharedModule } = await import('../src/lsp/module.js');
-        const { EmptyFileSystem, URI } = await import('langium');
-        const { TextDocument } = await import('vscode-languageserver-textdocument');
-        const { shared, Bos } = createBosServices(EmptyFileSystem, { shared: LspSharedModule });
-        let version = 0;
-        const uri = (name: string) => URI.parse(`memory:///${name}`);
-        const put = async (name: string, text: string) => {
-            shared.workspace.TextDocuments!.set(TextDocument.create(uri(name).toString(), 'bos', ++version, text));
-            await shared.workspace.DocumentBuilder.update([uri(name)], []);
-        };
+        const { shared, Bos, uri, put } = liveWorkspace();
         const codesIn = (name: string) =>
             (shared.workspace.LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(d => d.code);
         await put('a.bos', 'infrastructure I { resource R : compute }\n');
@@ -149,18 +155,7 @@ describe('the model follows edits in other files', () => {
     });
 
     it('re-resolves a kept file whose references moved, and only then', async () => {
-        const { createBosServices } = await import('../src/services/bos-module.js');
-        const { LspSharedModule } = await import('../src/lsp/module.js');
-        const { EmptyFileSystem, URI } = await import('langium');
-        const { TextDocument } = await import('vscode-languageserver-textdocument');
-        const { shared, Bos } = createBosServices(EmptyFileSystem, { shared: LspSharedModule });
-        let version = 0;
-        // As the editor does: the new text goes to the open documents, then an update.
-        const put = async (name: string, text: string) => {
-            const uri = URI.parse(`memory:///${name}`);
-            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'bos', ++version, text));
-            await shared.workspace.DocumentBuilder.update([uri], []);
-        };
+        const { Bos, put } = liveWorkspace();
         const runsOn = () =>
             Bos.bos.WorkspaceModel.get().model.byId.get('P.C')!.deps.find(d => d.relation === 'runs on')?.target;
         await put(
