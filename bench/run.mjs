@@ -125,6 +125,24 @@ console.table(lspRows);
 
 await benchPerformanceModel(root);
 
+// Review, exports and questions at 10k declarations, each against a cold validate of
+// the same workspace in the same run (their scripts also run on their own).
+const { diffBench } = await import('./diff.mjs');
+console.log('bos diff of two 10k revisions (target ≤ 2.5× one cold validate)');
+console.table(await diffBench(root));
+for (const script of ['export.mjs', 'query.mjs']) {
+    const run = spawnSync(process.execPath, [join('bench', script), '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+    });
+    console.log(`bench/${script} (target ≤ 1.5× one cold validate)`);
+    if (!run.stdout.trim()) console.log(run.stderr);
+    else {
+        const out = JSON.parse(run.stdout);
+        console.table(Array.isArray(out) ? out : out.rows);
+    }
+}
+
 // Diagrams: layout + SVG, in-process.
 const dg = JSON.parse(
     spawnSync(process.execPath, [join(root, 'diagram.cjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout,
