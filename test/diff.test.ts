@@ -1,6 +1,7 @@
 // The semantic diff (src/diff/), on models built as `bos diff` builds them: what counts as
 // added, removed, renamed and changed, how findings are matched, what each scenario says
 // differently, --fail-on, the summary line and the renderings.
+import { relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../src/analysis/report.js';
 import { isEmpty } from '../src/diff/diff.js';
@@ -40,6 +41,9 @@ const edit = (text: string, ...pairs: [string | RegExp, string][]) =>
         if (next === t) throw new Error(`no ${String(from)} in the text`);
         return next;
     }, text);
+
+/** How a file of the in-memory model is named in output: relative to the folder the test runs in. */
+const shown = (file: string) => relative(process.cwd(), `/virtual/model/${file}`).split(sep).join('/');
 
 describe('declarations', () => {
     it('lists each property and each dependency with its weight, before → after', async () => {
@@ -225,9 +229,9 @@ describe('findings', () => {
         const d = await diffOf(WITH_FINDINGS, fixed);
         const brief = (fs: typeof d.findings.introduced) =>
             fs.map(f => `${f.code} ${f.declaration} ${f.file}:${f.line}`);
-        expect(brief(d.findings.resolved)).toEqual(['bos/unresolved shop.Broken ../../virtual/model/more.bos:3']);
+        expect(brief(d.findings.resolved)).toEqual([`bos/unresolved shop.Broken ${shown('more.bos')}:3`]);
         expect(brief(d.findings.introduced).filter(f => f.startsWith('bos/layering'))).toEqual([
-            'bos/layering shop.Up.Bad ../../virtual/model/more.bos:4',
+            `bos/layering shop.Up.Bad ${shown('more.bos')}:4`,
         ]);
     });
 
@@ -360,7 +364,8 @@ describe('renderings', () => {
             expect.stringMatching(/^\+2 −0 ~3 declarations · /),
         ]);
         expect(text).toContain('  ~ shop.Trade.Order\n      capacity  20k/s → 16k/s\n');
-        expect(text).toMatch(/\n {2}\.\.\/\.\.\/virtual\/model\/trade\.bos:14:\d+: error: .* \[bos\/layering\]\n/);
+        expect(text).toContain(`\n  ${shown('trade.bos')}:14:`);
+        expect(text).toMatch(/trade\.bos:14:\d+: error: .* \[bos\/layering\]\n/);
         expect(text).toContain('  cost per 10k  0.20 → 0.24 CNY (+20%)\n');
         expect(text).toContain('  shop.Checkout  44ms     ok → over-slo\n');
     });
