@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { charCells } from '../analysis/cells.js';
 import type { Severity } from '../checks/codes.js';
+import type { DiffSide } from '../diff/diff.js';
 import type { BosModel } from '../model/model.js';
-import type { LoadedFile } from '../workspace/load.js';
+import type { LoadedFile, LoadedWorkspace } from '../workspace/load.js';
 
 /** A place in a file: absolute path, 1-based lines, columns in UTF-16 code units. */
 export interface Span {
@@ -151,4 +152,13 @@ export function summaryLine(s: Summary, files: number): string {
     if (s.infos) parts.push(plural(s.infos, 'info'));
     if (s.hints) parts.push(plural(s.hints, 'hint'));
     return `${parts.join(', ')} in ${plural(files, 'file')}`;
+}
+
+/** A side of a diff: its findings know their declaration, and their file from the side's root. */
+export function diffSide(ws: Pick<LoadedWorkspace, 'files' | 'result'>, root: string): DiffSide {
+    const findings = collectRows(ws.files, ws.result.model).map(r => ({
+        ...r,
+        origin: relative(root, r.path).split('\\').join('/'),
+    }));
+    return { model: ws.result.model, analysis: ws.result.analysis, findings };
 }

@@ -2,17 +2,15 @@
 // it. The base is a git revision (read with git's plumbing, never checked out) or a
 // folder inside the workspace; it is loaded afresh for each call.
 import { statSync } from 'node:fs';
-import { relative } from 'node:path';
-import { collectRows } from '../cli/diagnostics.js';
-import { diffModels, type DiffSide } from '../diff/diff.js';
+import { diffSide } from '../cli/diagnostics.js';
+import { diffModels } from '../diff/diff.js';
 import { diffJson } from '../diff/json.js';
 import { type Base, readBase } from '../workspace/base.js';
 import { UsageError } from '../workspace/files.js';
 import { loadSources } from '../workspace/load-sources.js';
-import type { LoadedWorkspace } from '../workspace/load.js';
 import type { WorkspaceBounds } from './inside.js';
 import { ToolError } from './tool-error.js';
-import type { McpWorkspace, Snapshot } from './workspace.js';
+import type { McpWorkspace } from './workspace.js';
 
 export async function diffWithBase(workspace: McpWorkspace, bounds: WorkspaceBounds, given: string) {
     if (isFolder(given)) bounds.check(given);
@@ -24,7 +22,7 @@ export async function diffWithBase(workspace: McpWorkspace, bounds: WorkspaceBou
     }
     const before = await loadSources(base.sources);
     const head = await workspace.current();
-    const diff = diffModels(side(before, base.root), side(head, process.cwd()));
+    const diff = diffModels(diffSide(before, base.root), diffSide(head, process.cwd()));
     return diffJson(diff, { given: base.given, commit: base.commit });
 }
 
@@ -34,13 +32,4 @@ function isFolder(path: string): boolean {
     } catch {
         return false;
     }
-}
-
-/** A side as `bos diff` makes it: findings that know their declaration, and their file from the side's root. */
-function side(ws: LoadedWorkspace | Snapshot, root: string): DiffSide {
-    const findings = collectRows(ws.files, ws.result.model).map(r => ({
-        ...r,
-        origin: relative(root, r.path).split('\\').join('/'),
-    }));
-    return { model: ws.result.model, analysis: ws.result.analysis, findings };
 }

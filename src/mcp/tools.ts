@@ -12,7 +12,6 @@ import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import { findView, viewsOf } from '../diagram/view.js';
 import { DECLARATION_KEYWORDS, LAYERS } from '../model/vocabulary.js';
-import { factsOf } from '../query/facts.js';
 import { lookUp } from '../query/names.js';
 import { PATH_LIMIT } from '../query/paths.js';
 import { ask, type Question, scenariosNamed } from '../query/questions.js';
@@ -175,7 +174,7 @@ export const TOOLS: readonly Tool[] = [
             }
             const analysis = whatIf.scale === 1 && !overrides.length
                 ? snapshot.result.analysis
-                : analyse(model, factsOf(model), {
+                : analyse(model, snapshot.result.facts, {
                     scale: whatIf.scale,
                     overrides: whatIf.overrides,
                     defaultHeadroom: snapshot.services.bos.Settings.defaultHeadroom,

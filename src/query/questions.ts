@@ -4,8 +4,8 @@
 // an exception.
 import type { Colours } from '../analysis/report.js';
 import type { Analysis, ScenarioResult } from '../analysis/scenario.js';
+import type { ModelFacts } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
-import { factsOf } from './facts.js';
 import { impactOf } from './impact.js';
 import { lookUp } from './names.js';
 import { PATH_LIMIT, pathsBetween } from './paths.js';
@@ -26,9 +26,10 @@ export interface Answer {
 
 export type Answered = Answer | { problem: string };
 
-/** What a question reads: the resolved model and its analysis. */
+/** What a question reads: the resolved model, its dependency graph and its analysis. */
 export interface Workspace {
     model: BosModel;
+    facts: ModelFacts;
     analysis: Analysis;
 }
 
@@ -48,7 +49,7 @@ export function ask(ws: Workspace, q: Question): Answered {
     if (q.ask === 'impact') {
         const scenarios = scenariosNamed(ws.analysis, q.scenario);
         if ('problem' in scenarios) return scenarios;
-        const impact = impactOf(model, factsOf(model).loadGraph, ws.analysis, nodes[0], scenarios.list);
+        const impact = impactOf(model, ws.facts.loadGraph, ws.analysis, nodes[0], scenarios.list);
         return { json: impactJson(impact), text: c => impactText(impact, c) };
     }
     const found = reachFrom(model, nodes[0], q.ask);

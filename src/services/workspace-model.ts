@@ -4,7 +4,7 @@ import { AstUtils, type LangiumCoreServices, type LangiumDocuments, WorkspaceCac
 import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
 import type { Finding } from '../checks/finding.js';
 import { MODEL_CHECKS, type ModelCheck, runChecks } from '../checks/index.js';
-import { deriveFacts } from '../model/graph.js';
+import { deriveFacts, type ModelFacts } from '../model/graph.js';
 import { type BosModel, buildModel, type ModelNode, ModelParts } from '../model/model.js';
 import type { BosLinker } from './linker.js';
 import type { BosSettings } from './settings.js';
@@ -19,6 +19,8 @@ export interface WorkspaceResult {
     readonly loads: Map<ModelNode, ScenarioLoad[]>;
     /** How many declarations depend on each node, by model index. */
     dependents: Int32Array;
+    /** The dependency graph the analysis ran on (cycles, load graph): what-if runs and questions reuse it. */
+    facts: ModelFacts;
     /** Checks that threw on this build (their findings are missing; the others ran). */
     failures: CheckFailure[];
 }
@@ -83,6 +85,7 @@ export class BosWorkspaceModel {
             analysis,
             findings,
             dependents: facts.dependents,
+            facts,
             failures,
             get loads() {
                 return (loads ??= loadsByNode(analysis));

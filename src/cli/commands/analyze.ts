@@ -3,7 +3,6 @@
 // swept over a range of scales. The exit status is the model's as written.
 import { analysisJson, analysisText } from '../../analysis/report.js';
 import { analyse, type Analysis, type ScenarioResult } from '../../analysis/scenario.js';
-import { deriveFacts } from '../../model/graph.js';
 import { UsageError } from '../../workspace/files.js';
 import type { LoadedWorkspace } from '../../workspace/load.js';
 import { oneOf, outputFormat } from '../options.js';
@@ -58,8 +57,7 @@ function context(ws: LoadedWorkspace, whatIf: WhatIf) {
     const { model } = ws.result;
     return {
         model,
-        // The workspace result keeps no facts; the load graph is made again, once for every step.
-        facts: deriveFacts(model),
+        facts: ws.result.facts,
         overrides: whatIf.overrides,
         defaultHeadroom: ws.services.bos.Settings.defaultHeadroom,
     };

@@ -3,8 +3,7 @@
 // JSON or a pull-request comment in Markdown. Both models are built with the same
 // services; the base is read from git (never checked out) or from a folder. Exit 1 only
 // for what `--fail-on` names.
-import { relative } from 'node:path';
-import { diffModels, type DiffSide } from '../../diff/diff.js';
+import { diffModels } from '../../diff/diff.js';
 import { FAIL_ON, type FailOn, failures } from '../../diff/fail-on.js';
 import { diffJson } from '../../diff/json.js';
 import { diffMarkdown } from '../../diff/markdown.js';
@@ -15,7 +14,7 @@ import { type Base, readBase } from '../../workspace/base.js';
 import { UsageError } from '../../workspace/files.js';
 import { loadSources } from '../../workspace/load-sources.js';
 import type { LoadedWorkspace } from '../../workspace/load.js';
-import { collectRows } from '../diagnostics.js';
+import { diffSide } from '../diagnostics.js';
 import { outputFormat, type Values } from '../options.js';
 import { load, write } from '../session.js';
 import { colours, progressLine } from '../terminal.js';
@@ -40,15 +39,6 @@ async function loadBase(base: Base): Promise<LoadedWorkspace> {
     } finally {
         progress.clear();
     }
-}
-
-/** A side of the diff: its findings know their declaration, and their file from the side's root. */
-export function diffSide(ws: Pick<LoadedWorkspace, 'files' | 'result'>, root: string): DiffSide {
-    const findings = collectRows(ws.files, ws.result.model).map(r => ({
-        ...r,
-        origin: relative(root, r.path).split('\\').join('/'),
-    }));
-    return { model: ws.result.model, analysis: ws.result.analysis, findings };
 }
 
 export const diffCommand: Command = {
