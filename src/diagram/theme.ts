@@ -20,7 +20,7 @@ interface Palette {
     edge: Record<EdgeKind, string>;
 }
 
-const PALETTES: Readonly<Record<ThemeName, Palette>> = {
+export const PALETTES: Readonly<Record<ThemeName, Palette>> = {
     light: {
         background: '#ffffff',
         text: '#1f2328',
