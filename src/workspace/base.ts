@@ -5,7 +5,7 @@
 // file named outright whatever its extension.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { findBosFiles, readSource, type SourceText, UsageError } from './files.js';
+import { decodeSource, findBosFiles, readSource, type SourceText, UsageError } from './files.js';
 import { commitOf, isShallow, readBlobs, type TreeEntry, treeFiles, workTreeTop } from './git.js';
 
 export interface Base {
@@ -113,17 +113,4 @@ function headPath(path: string, target: Target): string | undefined {
     const parts = inside.split('/');
     if (parts.some(s => s.startsWith('.') || s === 'node_modules')) return undefined;
     return join(target.head, ...parts);
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** As `readSource` decodes a file on disk: strict UTF-8, the byte-order mark noted. */
-function decodeSource(path: string, bytes: Uint8Array): SourceText {
-    try {
-        return { path, text: utf8.decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
-    } catch {
-        const nul = bytes.subarray(0, 8000).indexOf(0);
-        const why = nul >= 0 ? `it looks binary: NUL byte at offset ${nul}` : 'invalid byte sequence';
-        return { path, error: `the file is not UTF-8 text (${why}); save it as UTF-8` };
-    }
 }

@@ -89,6 +89,11 @@ export function readSource(path: string): SourceText {
     } catch (err) {
         throw new UsageError(`cannot read ${path}: ${reason(err)}`);
     }
+    return decodeSource(path, bytes);
+}
+
+/** A file's bytes as strict UTF-8 text, from disk or from a git blob; what is not UTF-8 is an error to report. */
+export function decodeSource(path: string, bytes: Uint8Array): SourceText {
     try {
         // The byte-order mark is not text (editors hide it too); `bos format` puts it back.
         return { path, text: utf8.decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
@@ -97,7 +102,7 @@ export function readSource(path: string): SourceText {
     }
 }
 
-function describeBadByte(bytes: Buffer): string {
+function describeBadByte(bytes: Uint8Array): string {
     // Binary files usually give themselves away with a NUL byte early on.
     const nul = bytes.subarray(0, 8000).indexOf(0);
     return nul >= 0 ? `it looks binary: NUL byte at offset ${nul}` : `invalid byte sequence`;
