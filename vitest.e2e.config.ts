@@ -7,5 +7,7 @@ export default defineConfig({
         testTimeout: 120_000,
         hookTimeout: 240_000,
         fileParallelism: false,
+        // The workbench saves, rechecks and repaints at its own pace on a loaded machine.
+        expect: { poll: { timeout: 15_000 } },
     },
 });

@@ -146,6 +146,24 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
     await expectCursor(page, line, column);
 }
 
+/**
+ * Opens the quick-fix menu at the cursor until it lists `title`: a request sent while the
+ * server is still rechecking answers "no code actions", which VS Code does not retry.
+ */
+export async function openQuickFix(page: Page, title: string, attempts = 5): Promise<void> {
+    const item = page.locator('.action-widget', { hasText: title });
+    for (let i = 1;; i++) {
+        await page.keyboard.press('Control+.');
+        try {
+            await item.waitFor({ timeout: 6_000 });
+            return;
+        } catch (error) {
+            if (i === attempts) throw error;
+            await page.keyboard.press('Escape');
+        }
+    }
+}
+
 export async function cursor(page: Page): Promise<string> {
     return (await page.locator('[id="status.editor.selection"]').innerText()).trim();
 }
