@@ -6,7 +6,7 @@ import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
 import { packageOf } from '../language/names.js';
 import { declarationsOf } from '../language/scope.js';
-import { addDependencies, createNode } from './node.js';
+import { addDependencies, createNode, retarget } from './node.js';
 import type { PriceProperty, QuantityProperty, TextProperty } from './properties.js';
 import type { Relation } from './relations.js';
 import type { Dimension } from './units.js';
@@ -188,7 +188,8 @@ export function buildModel(
     // Second pass: the targets exist now.
     for (const { part, uri } of used) {
         if (part.resolved && relinked && !relinked.has(uri)) continue;
-        for (const node of part.nodes) addDependencies(node, byAst);
+        if (part.resolved) { for (const node of part.nodes) retarget(node, byAst); }
+        else for (const node of part.nodes) addDependencies(node, byAst);
         part.resolved = true;
     }
     return model;

@@ -121,7 +121,25 @@ export function addDependencies(node: ModelNode, byAst: Map<AstNode, ModelNode>)
         const offset = new Map(node.deps.map(d => [d, d.source.$cstNode?.offset ?? 0]));
         node.deps.sort((a, b) => offset.get(a)! - offset.get(b)!);
     }
-    node.structural = node.deps.filter(d => isStructural(d.relation) && d.target && fits(d.relation, d.target.keyword));
+    node.structural = structuralOf(node);
+}
+
+/**
+ * Points the node's dependencies, made by `addDependencies` from the same syntax tree,
+ * at the nodes their references name now: a relinked file's references may land on
+ * another file's new nodes, but its own dependencies, weights and loads are as they were.
+ */
+export function retarget(node: ModelNode, byAst: Map<AstNode, ModelNode>): void {
+    for (const dep of node.deps) dep.target = dep.ref?.ref && byAst.get(dep.ref.ref);
+    if (ast.isView(node.source)) {
+        node.includes = node.source.includes.map(p => pattern(p, byAst));
+        node.excludes = node.source.excludes.map(p => pattern(p, byAst));
+    }
+    node.structural = structuralOf(node);
+}
+
+function structuralOf(node: ModelNode): Dependency[] {
+    return node.deps.filter(d => isStructural(d.relation) && d.target && fits(d.relation, d.target.keyword));
 }
 
 function pattern(p: ast.Pattern, byAst: Map<AstNode, ModelNode>): Pattern {

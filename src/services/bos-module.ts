@@ -17,6 +17,7 @@ import { BosValueConverter } from '../language/value-converter.js';
 import { BosDocumentValidator } from './document-validator.js';
 import { BosFormatter } from './formatter.js';
 import { BosLinker } from './linker.js';
+import { BosReferenceDescriptionProvider } from './reference-descriptions.js';
 import { BosSettings } from './settings.js';
 import { registerValidationChecks } from './validator.js';
 import { BosWorkspaceModel } from './workspace-model.js';
@@ -38,6 +39,10 @@ export const BosModule: Module<BosServices, PartialLangiumServices & BosAddedSer
         ScopeComputation: services => new BosScopeComputation(services),
         ScopeProvider: services => new BosScopeProvider(services),
         Linker: services => new BosLinker(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services =>
+            new BosReferenceDescriptionProvider(services, services.references.Linker),
     },
     parser: { ValueConverter: () => new BosValueConverter(), TokenBuilder: () => new BosTokenBuilder() },
     validation: { DocumentValidator: services => new BosDocumentValidator(services) },

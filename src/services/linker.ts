@@ -1,14 +1,49 @@
 // The linker, telling which documents it linked: a document linked again may have
 // references that land elsewhere now, so the model resolves its dependencies again.
 // Recorded when linking starts, so a build cancelled half-way still counts.
-import { type Cancellation, DefaultLinker, type LangiumDocument } from 'langium';
+//
+// It also keeps each syntax tree's references: an edit relinks every document that
+// refers to the edited one (nearly all of a one-package workspace), and walking each
+// unchanged tree again to find its references cost more than resolving them.
+import {
+    type AstNode,
+    AstUtils,
+    Cancellation,
+    DefaultLinker,
+    interruptAndCheck,
+    type LangiumDocument,
+    type ReferenceInfo,
+} from 'langium';
+
+/** References resolved between two checks for cancellation (each check reads the clock). */
+const CANCEL_CHECK_EVERY = 256;
 
 export class BosLinker extends DefaultLinker {
     private readonly linked = new Set<string>();
+    /** Keyed by the syntax tree's root: a re-parse makes a new root, and the old entry goes with it. */
+    private readonly references = new WeakMap<AstNode, readonly ReferenceInfo[]>();
 
-    override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+    override async link(
+        document: LangiumDocument,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
         this.linked.add(document.uri.toString());
-        await super.link(document, cancelToken);
+        const infos = this.referencesOf(document);
+        for (let i = 0; i < infos.length; i++) {
+            if (i % CANCEL_CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
+            this.doLink(infos[i], document);
+        }
+    }
+
+    /** Every reference of the document's syntax tree, in tree order, found once per parse. */
+    referencesOf(document: LangiumDocument): readonly ReferenceInfo[] {
+        const root = document.parseResult.value;
+        let infos = this.references.get(root);
+        if (!infos) {
+            infos = AstUtils.streamAst(root).flatMap(AstUtils.streamReferences).toArray();
+            this.references.set(root, infos);
+        }
+        return infos;
     }
 
     /** The URIs linked since the last call. */

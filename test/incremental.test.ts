@@ -1,0 +1,191 @@
+// The language server builds incrementally: after an edit it re-parses only the edited
+// files, relinks those that refer to them from the references it kept, reuses every
+// other file's part of the model and only re-points its dependencies. This test replays
+// long seeded sequences of edits (numbers changed, declarations renamed in one file or
+// all, syntax broken and restored, files deleted, created and restored, bursts of edits
+// built at once) on the example through the server's own services, and after every step
+// compares each file's diagnostics and the whole model's meaning with a build from
+// scratch of the same texts.
+import fc from 'fast-check';
+import { EmptyFileSystemProvider, type FileSystemNode, type LangiumDocument, URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { exportJson } from '../src/cli/export.js';
+import { createBosLanguageServer } from '../src/lsp/module.js';
+import { createBosServices } from '../src/services/bos-module.js';
+import { exampleFiles } from './example-files.js';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
+const ROOT = '/incremental';
+const ORIGINAL = exampleFiles();
+const NAMES = [...new Set(Object.values(ORIGINAL).flatMap(t => [...t.matchAll(/\b(?:capability|resource) (\w+)/g)]))]
+    .map(m => m[1]);
+const EXTRA = [
+    'package tmall.extra',
+    'import tmall.cloud.*',
+    'import tmall.platforms.*',
+    '',
+    'platform Extra "试验中台" : business {',
+    '  capability Probe "探针" {',
+    '    runs on AlibabaCloud.ECS',
+    '    calls Business.PlaceOrder ×2',
+    '    capacity 2k/s',
+    '  }',
+    '}',
+    '',
+].join('\n');
+
+/** The files the test edits, read by the server's file system as they are now. */
+class Files extends EmptyFileSystemProvider {
+    readonly texts = new Map<string, string>();
+    override async readFile(uri: URI): Promise<string> {
+        return this.readFileSync(uri);
+    }
+    override readFileSync(uri: URI): string {
+        const text = this.texts.get(uri.path);
+        if (text === undefined) throw new Error(`no file ${uri.path}`);
+        return text;
+    }
+    override existsSync(uri: URI): boolean {
+        return this.texts.has(uri.path);
+    }
+    override async stat(uri: URI): Promise<FileSystemNode> {
+        if (!this.texts.has(uri.path)) throw new Error(`no file ${uri.path}`);
+        return { uri, isFile: true, isDirectory: false };
+    }
+}
+
+type Edit =
+    | { type: 'number'; file: number; at: number; value: number }
+    | { type: 'rename'; name: number; everywhere: boolean; file: number }
+    | { type: 'break'; file: number; at: number; length: number }
+    | { type: 'restore'; file: number }
+    | { type: 'delete'; file: number }
+    | { type: 'create' };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+    fc.record({ type: fc.constant('number'), file: fc.nat(), at: fc.nat(), value: fc.integer({ min: 1, max: 900 }) }),
+    fc.record({ type: fc.constant('rename'), name: fc.nat(), everywhere: fc.boolean(), file: fc.nat() }),
+    fc.record({ type: fc.constant('break'), file: fc.nat(), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({ type: fc.constant('restore'), file: fc.nat() }),
+    fc.record({ type: fc.constant('delete'), file: fc.nat() }),
+    fc.record({ type: fc.constant('create') }),
+) as fc.Arbitrary<Edit>;
+
+/** Applies one edit to the texts and returns the paths it changed and deleted. */
+function apply(texts: Map<string, string>, e: Edit, serial: number): { changed: string[]; deleted: string[] } {
+    const paths = [...texts.keys()].sort();
+    const pick = (i: number) => paths[i % paths.length];
+    const set = (path: string, text: string) => (texts.set(path, text), { changed: [path], deleted: [] });
+    switch (e.type) {
+        case 'number': {
+            const path = pick(e.file);
+            const text = texts.get(path)!;
+            const numbers = [...text.matchAll(/\d+(?:\.\d+)?/g)];
+            if (!numbers.length) return { changed: [], deleted: [] };
+            const m = numbers[e.at % numbers.length];
+            return set(path, text.slice(0, m.index) + e.value + text.slice(m.index + m[0].length));
+        }
+        case 'rename': {
+            const name = NAMES[e.name % NAMES.length];
+            const word = new RegExp(`\\b${name}\\b`, 'g');
+            const targets = e.everywhere ? paths : [pick(e.file)];
+            const changed = targets.filter(p => word.test(texts.get(p)!));
+            for (const p of changed) texts.set(p, texts.get(p)!.replace(word, `${name}${serial}`));
+            return { changed, deleted: [] };
+        }
+        case 'break': {
+            const path = pick(e.file);
+            const text = texts.get(path)!;
+            const at = e.at % Math.max(1, text.length);
+            return set(path, text.slice(0, at) + text.slice(at + e.length));
+        }
+        case 'restore': {
+            const path = `${ROOT}/${Object.keys(ORIGINAL).sort()[e.file % Object.keys(ORIGINAL).length]}`;
+            return set(path, ORIGINAL[path.slice(ROOT.length + 1)]);
+        }
+        case 'delete': {
+            if (paths.length < 2) return { changed: [], deleted: [] };
+            const path = pick(e.file);
+            texts.delete(path);
+            return { changed: [], deleted: [path] };
+        }
+        case 'create':
+            return set(`${ROOT}/extra-${serial}.bos`, EXTRA.replace(/Extra/g, `Extra${serial}`));
+    }
+}
+
+interface State {
+    diagnostics: Record<string, Pick<Diagnostic, 'code' | 'message' | 'range' | 'severity'>[]>;
+    meaning: unknown;
+}
+
+function stateOf(documents: readonly LangiumDocument[], result: ReturnType<typeof exportJson>): State {
+    const diagnostics: State['diagnostics'] = {};
+    for (const doc of [...documents].sort((a, b) => a.uri.path.localeCompare(b.uri.path))) {
+        diagnostics[doc.uri.path] = (doc.diagnostics ?? [])
+            .map(({ code, message, range, severity }) => ({ code, message, range, severity }))
+            .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    }
+    return { diagnostics, meaning: result };
+}
+
+/** A build from scratch of the same texts, on services that have seen nothing else. */
+async function fresh(texts: Map<string, string>): Promise<State> {
+    const { shared, Bos } = createBosServices({ fileSystemProvider: () => new EmptyFileSystemProvider() });
+    const docs = [...texts].map(([path, text]) =>
+        shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path))
+    );
+    for (const doc of docs) shared.workspace.LangiumDocuments.addDocument(doc);
+    await shared.workspace.DocumentBuilder.build(docs, { validation: true });
+    const { model, analysis } = Bos.bos.WorkspaceModel.get();
+    return stateOf(docs, exportJson(model, analysis));
+}
+
+async function replay(edits: Edit[], burst: number): Promise<void> {
+    const files = new Files();
+    for (const [name, text] of Object.entries(ORIGINAL)) files.texts.set(`${ROOT}/${name}`, text);
+    const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
+    const documents = shared.workspace.LangiumDocuments;
+    const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
+    await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+    for (let i = 0; i < edits.length; i += burst) {
+        const changed = new Set<string>();
+        const deleted = new Set<string>();
+        edits.slice(i, i + burst).forEach((e, j) => {
+            const step = apply(files.texts, e, i + j);
+            for (const p of step.changed) {
+                changed.add(p);
+                deleted.delete(p);
+            }
+            for (const p of step.deleted) {
+                deleted.add(p);
+                changed.delete(p);
+            }
+        });
+        await shared.workspace.DocumentBuilder.update(
+            [...changed].map(p => URI.file(p)),
+            [...deleted].map(p => URI.file(p)),
+        );
+        const { model, analysis } = Bos.bos.WorkspaceModel.get();
+        const incremental = stateOf(documents.all.toArray(), exportJson(model, analysis));
+        const step = `after edits ${i}–${i + burst - 1}: ${JSON.stringify(edits.slice(i, i + burst))}`;
+        expect(incremental, step).toEqual(await fresh(files.texts));
+    }
+}
+
+describe('the incremental build', () => {
+    it('equals a build from scratch after every edit of long edit sequences', async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.array(edit, { minLength: 60, maxLength: 80 }), edits => replay(edits, 1)),
+            { seed: SEED, numRuns: 3 },
+        );
+    }, 240_000);
+
+    it('equals a build from scratch after bursts of edits built at once', async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.array(edit, { minLength: 60, maxLength: 80 }), edits => replay(edits, 7)),
+            { seed: SEED + 1, numRuns: 3 },
+        );
+    }, 240_000);
+});
