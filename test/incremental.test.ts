@@ -7,7 +7,13 @@
 // compares each file's diagnostics and the whole model's meaning with a build from
 // scratch of the same texts.
 import fc from 'fast-check';
-import { EmptyFileSystemProvider, type FileSystemNode, type LangiumDocument, URI } from 'langium';
+import {
+    EmptyFileSystemProvider,
+    type FileSystemNode,
+    type FileSystemProvider,
+    type LangiumDocument,
+    URI,
+} from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exportJson } from '../src/cli/export.js';
@@ -36,23 +42,34 @@ const EXTRA = [
 ].join('\n');
 
 /** The files the test edits, read by the server's file system as they are now. */
-class Files extends EmptyFileSystemProvider {
+class Files implements FileSystemProvider {
     readonly texts = new Map<string, string>();
-    override async readFile(uri: URI): Promise<string> {
-        return this.readFileSync(uri);
-    }
-    override readFileSync(uri: URI): string {
+    private text(uri: URI): string {
         const text = this.texts.get(uri.path);
         if (text === undefined) throw new Error(`no file ${uri.path}`);
         return text;
     }
-    override existsSync(uri: URI): boolean {
-        return this.texts.has(uri.path);
-    }
-    override async stat(uri: URI): Promise<FileSystemNode> {
-        if (!this.texts.has(uri.path)) throw new Error(`no file ${uri.path}`);
+    statSync(uri: URI): FileSystemNode {
+        this.text(uri);
         return { uri, isFile: true, isDirectory: false };
     }
+    existsSync(uri: URI): boolean {
+        return this.texts.has(uri.path);
+    }
+    readFileSync(uri: URI): string {
+        return this.text(uri);
+    }
+    readBinarySync(uri: URI): Uint8Array {
+        return new TextEncoder().encode(this.text(uri));
+    }
+    readDirectorySync(): FileSystemNode[] {
+        return [];
+    }
+    stat = async (uri: URI) => this.statSync(uri);
+    exists = async (uri: URI) => this.existsSync(uri);
+    readFile = async (uri: URI) => this.readFileSync(uri);
+    readBinary = async (uri: URI) => this.readBinarySync(uri);
+    readDirectory = async () => this.readDirectorySync();
 }
 
 type Edit =
