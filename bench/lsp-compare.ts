@@ -3,7 +3,9 @@
 // turn (A, B, A, B, …) so that a slow spell of the machine falls on every workspace
 // alike and their ratio holds; the first few edits only warm up. argv: a JSON
 // `{ runs, workspaces: [{ dir, file, from, to }] }`; each edit replaces `from` with `to`
-// in `file` and back. Prints per workspace the wall time of each edit until its
+// in `file` and back; `command`, when given, is another server's command line (LikeC4's,
+// for bench:peer) instead of `bos lsp --stdio`. Prints per workspace the time from
+// start-up to the first diagnostics of `file`, the wall time of each edit until its
 // diagnostics and the CPU time the server's main thread spent on it.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ interface Workspace {
     file: string;
     from: string;
     to: string;
+    command?: string[];
 }
 
 /** Time after each edit for the server's work after publishing (other files, notifications) to end. */
@@ -32,17 +35,19 @@ function cpuMs(client: LspClient): number {
 async function main({ runs, workspaces }: { runs: number; workspaces: Workspace[] }): Promise<void> {
     const open = [];
     for (const ws of workspaces) {
-        const client = new LspClient(join(process.cwd(), 'out/cli.cjs'));
+        const start = performance.now();
+        const client = new LspClient(ws.command ?? join(process.cwd(), 'out/cli.cjs'));
         const uri = fileUri(ws.file);
-        const first = client.nextDiagnostics(uri, 180_000);
+        const first = client.nextDiagnostics(uri, 600_000);
         await client.initialize(ws.dir);
         await first;
+        const startup = performance.now() - start;
         const text = readFileSync(ws.file, 'utf8');
         if (!text.includes(ws.from)) throw new Error(`${ws.file} has no '${ws.from}' to edit`);
         await client.open(uri, text);
         await client.nextDiagnostics(uri, 60_000);
         const changed = text.replace(ws.from, ws.to);
-        open.push({ client, uri, text, changed, edits: [] as number[], cpu: [] as number[] });
+        open.push({ client, uri, text, changed, startup, edits: [] as number[], cpu: [] as number[] });
     }
     for (let i = 0; i < WARM_UP + runs; i++) {
         for (const ws of open) {
@@ -61,7 +66,7 @@ async function main({ runs, workspaces }: { runs: number; workspaces: Workspace[
         }
     }
     for (const ws of open) await ws.client.close();
-    process.stdout.write(JSON.stringify(open.map(ws => ({ wall: ws.edits, cpu: ws.cpu }))) + '\n');
+    process.stdout.write(JSON.stringify(open.map(ws => ({ startup: ws.startup, wall: ws.edits, cpu: ws.cpu }))) + '\n');
 }
 
 void main(JSON.parse(process.argv[2]));

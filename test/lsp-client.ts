@@ -36,10 +36,14 @@ export class LspClient {
     /** What the server registered through `client/registerCapability`. */
     readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
-    constructor(cli = resolve('out/cli.cjs'), env: NodeJS.ProcessEnv = {}) {
+    /** `cli` is the bundle to run as `bos lsp --stdio`, or the whole command line of another server. */
+    constructor(cli: string | readonly string[] = resolve('out/cli.cjs'), env: NodeJS.ProcessEnv = {}) {
         // BOS_LSP_NODE_ARGS (e.g. `--cpu-prof`) lets a benchmark profile the server.
         const nodeArgs = (process.env.BOS_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-        this.child = spawn(process.execPath, [...nodeArgs, cli, 'lsp', '--stdio'], {
+        const [command, ...args] = typeof cli === 'string'
+            ? [process.execPath, ...nodeArgs, cli, 'lsp', '--stdio']
+            : cli;
+        this.child = spawn(command, args, {
             stdio: ['pipe', 'pipe', 'pipe'],
             env: { ...process.env, ...env },
         });
