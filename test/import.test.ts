@@ -54,6 +54,16 @@ function expectValidAndFormatted(dir: string): void {
     expect([f.code, f.out.trim()]).toEqual([0, 'all files are formatted']);
 }
 
+/** A clean import of `file` by `tool` into the one file `written`, which validates and is formatted. */
+function expectImported(file: string, tool: string, written: string): void {
+    const r = imported(file);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(new RegExp(`imported \\d+ declarations from ${tool}`));
+    expect(Object.keys(r.texts)).toEqual([written]);
+    expectValidAndFormatted(r.dir);
+}
+
 beforeAll(needsBuild);
 
 describe('bos import of LikeC4 exports', () => {
@@ -66,12 +76,7 @@ describe('bos import of LikeC4 exports', () => {
     });
 
     it.each(fixtures)('imports %s into BOS that validates and is formatted', fixture => {
-        const r = imported(join(LIKEC4, fixture));
-        expect(r.code, r.err).toBe(0);
-        expect(r.err).toBe('');
-        expect(r.out).toMatch(/imported \d+ declarations from LikeC4/);
-        expect(Object.keys(r.texts)).toEqual([fixture.replace('.json', '.bos')]);
-        expectValidAndFormatted(r.dir);
+        expectImported(join(LIKEC4, fixture), 'LikeC4', fixture.replace('.json', '.bos'));
     });
 
     it('maps people, systems, containers, stores and views; keeps Chinese titles; lists what it could not map', () => {
@@ -136,11 +141,7 @@ describe('bos import of Structurizr workspaces', () => {
     const workspaces = readdirSync(STRUCTURIZR).filter(f => f.endsWith('.workspace.json'));
 
     it.each(workspaces)('imports %s into BOS that validates and is formatted', workspace => {
-        const r = imported(join(STRUCTURIZR, workspace));
-        expect(r.code, r.err).toBe(0);
-        expect(r.out).toMatch(/imported \d+ declarations from Structurizr/);
-        expect(Object.keys(r.texts)).toEqual([workspace.replace('.workspace.json', '.bos')]);
-        expectValidAndFormatted(r.dir);
+        expectImported(join(STRUCTURIZR, workspace), 'Structurizr', workspace.replace('.workspace.json', '.bos'));
     });
 
     it('maps the Big Bank: people, systems, containers, components taken over, deployment, views', () => {
