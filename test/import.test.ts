@@ -175,7 +175,12 @@ describe('bos import of Structurizr workspaces', () => {
         const workspace = {
             name: 'Odd names',
             model: {
-                people: [{ id: 1, name: 'End user 👩‍💻', tags: 'Element,Person' }],
+                people: [{
+                    id: 1,
+                    name: 'End user 👩‍💻',
+                    tags: 'Element,Person',
+                    relationships: [{ id: 10, sourceId: 1, destinationId: 3, description: 'renders\nin 3D\u0000' }],
+                }],
                 softwareSystems: [
                     {
                         id: 2,
@@ -212,6 +217,8 @@ describe('bos import of Structurizr workspaces', () => {
             ['OrderServiceV2.Capability_2', '🚀'],
         ]));
         expect(model.get('CaféCache')).toMatchObject({ keyword: 'resource', kind: 'cache' });
+        // A description that spans lines or holds control characters is one line of comment.
+        expect(r.all).toContain('uses OrderServiceV2._3DRenderer // renders in 3D\n');
         expect(r.all).toContain(
             '// - relation Order Service (v2) → Cafe\u0301 Cache "stores": a platform holds no dependency',
         );

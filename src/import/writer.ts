@@ -12,8 +12,8 @@ export interface ImportedFile {
 }
 
 const quote = (text: string) => JSON.stringify(text);
-/** A comment's text on one line. */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** A comment's text on one line, without control characters. */
+const oneLine = (text: string) => text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
 
 function reference(d: Declaration): string {
     const [first, ...rest] = qualified(d).split('.');
