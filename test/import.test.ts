@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identifier, Namespace } from '../src/import/identifiers.js';
+import { importModel } from '../src/import/import.js';
 import { bos, needsBuild } from './bos-process.js';
 import { tempDir, tempFiles } from './temp.js';
 
@@ -104,6 +105,9 @@ describe('bos import of LikeC4 exports', () => {
         expect(r.all).toContain(
             '// - relation 支付 Payments → 顾客 "发送收据": it points up the stack (capability → actor)',
         );
+        expect(model.get('checkout')).toMatchObject({ keyword: 'view', title: '下单' });
+        expect(r.all).toContain('include customer, shop.web, shop.api, orders');
+        expect(r.all).toContain('// - dynamic view checkout: the order of its steps (a view keeps what it shows)');
     });
 
     it('maps deployment environments to infrastructure and instances to runs on, from production only', () => {
@@ -319,6 +323,15 @@ describe('bos import with bad input', () => {
         expect(readFileSync(join(folder, 'shop.bos'), 'utf8')).toBe('// mine\n');
         writeFileSync(join(folder, 'other.bos'), '');
         expect(readdirSync(folder).sort()).toEqual(['other.bos', 'shop.bos']);
+    });
+});
+
+describe('the import as a function', () => {
+    it('puts a LikeC4 element whose parent is not in the file at the top, not nowhere', () => {
+        const json = JSON.stringify({ elements: { 'gone.api': { id: 'gone.api', kind: 'container' } }, relations: {} });
+        const { files, declarations } = importModel(json, 'orphan.json');
+        expect(declarations).toBe(2);
+        expect(files[0].text).toContain('platform api : business {\n  capability api\n}');
     });
 });
 

@@ -37,11 +37,13 @@ class Mapping {
     }
 
     run(): MappedModel {
+        for (const e of this.source.elements) this.byId.set(e.id, e);
         for (const e of this.source.elements) {
-            this.byId.set(e.id, e);
-            const siblings = this.children.get(e.parent) ?? [];
+            // An element whose parent is missing from the file stands at the top.
+            const parent = e.parent !== undefined && this.byId.has(e.parent) ? e.parent : undefined;
+            const siblings = this.children.get(parent) ?? [];
             siblings.push(e);
-            this.children.set(e.parent, siblings);
+            this.children.set(parent, siblings);
         }
         for (const i of this.source.instances) this.nodeOfInstance.set(i.id, i.node);
         for (const root of this.children.get(undefined) ?? []) this.place(root, undefined);

@@ -9,6 +9,7 @@ import { decodeSource, UsageError } from '../../workspace/files.js';
 import { loadSources } from '../../workspace/load-sources.js';
 import { collectRows, displayPath, plural, summarise, summaryLine } from '../diagnostics.js';
 import { canonicalText } from '../format.js';
+import { progressLine } from '../terminal.js';
 import type { Command } from './command.js';
 
 function readInput(file: string): string {
@@ -57,7 +58,16 @@ export const importCommand: Command = {
         const existing = outputs.find(o => existsSync(o.path));
         if (existing) throw new UsageError(`${displayPath(existing.path)} exists; bos import never overwrites a file`);
 
-        const ws = await loadSources(outputs.map(o => ({ ...o, bom: false })));
+        const progress = progressLine(process.stderr);
+        let ws;
+        try {
+            ws = await loadSources(
+                outputs.map(o => ({ ...o, bom: false })),
+                (done, total) => progress.update(done, total, 'checking the import'),
+            );
+        } finally {
+            progress.clear();
+        }
         const texts = await Promise.all(ws.files.map(f => canonicalText(ws, f)));
         try {
             mkdirSync(dir, { recursive: true });
