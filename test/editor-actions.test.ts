@@ -147,8 +147,11 @@ describe('lenses and inlay hints', () => {
         });
         expect(lenses?.map(l => l.command?.title)).toEqual([
             'used by 2 · 70% in Peak',
+            'Show impact',
             'used by 3 · 60% in Peak',
+            'Show impact',
             'used by 1 · 1k/s in Peak',
+            'Show impact',
         ]);
     });
 

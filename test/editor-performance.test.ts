@@ -153,7 +153,9 @@ describe('code lens', () => {
         const saturated = await editor({ 'a.bos': SATURATED });
         expect(await lenses(saturated, 'a.bos')).toEqual([
             'used by 1 · 120% in Peak · saturated',
+            'Show impact',
             'used by 1 · 1.2k/s in Peak · R 10ms',
+            'Show impact',
         ]);
     });
 });

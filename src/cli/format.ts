@@ -2,7 +2,7 @@
 // A file that does not parse is never touched: formatting it could lose text.
 import { writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LoadedWorkspace } from '../workspace/load.js';
+import type { LoadedFile, LoadedWorkspace } from '../workspace/load.js';
 import { displayPath } from './diagnostics.js';
 
 export interface FormatOutcome {
@@ -10,23 +10,27 @@ export interface FormatOutcome {
     unparsable: string[];
 }
 
+/** The file's text in the canonical layout, or undefined when it does not parse. */
+export async function canonicalText(ws: LoadedWorkspace, f: LoadedFile): Promise<string | undefined> {
+    const doc = f.document;
+    const parse = doc?.parseResult;
+    if (!doc || !parse || parse.lexerErrors.length || parse.parserErrors.length) return undefined;
+    const edits = await ws.services.lsp.Formatter!.formatDocument(doc, {
+        textDocument: { uri: doc.uri.toString() },
+        options: { tabSize: 2, insertSpaces: true },
+    });
+    return TextDocument.applyEdits(doc.textDocument as TextDocument, edits);
+}
+
 export async function formatFiles(ws: LoadedWorkspace, check: boolean): Promise<FormatOutcome> {
-    const formatter = ws.services.lsp.Formatter!;
     const outcome: FormatOutcome = { changed: [], unparsable: [] };
     for (const f of ws.files) {
-        const doc = f.document;
-        const parse = doc?.parseResult;
-        if (!doc || !parse || parse.lexerErrors.length || parse.parserErrors.length) {
+        const after = await canonicalText(ws, f);
+        if (after === undefined) {
             outcome.unparsable.push(displayPath(f.path));
             continue;
         }
-        const edits = await formatter.formatDocument(doc, {
-            textDocument: { uri: doc.uri.toString() },
-            options: { tabSize: 2, insertSpaces: true },
-        });
-        const before = doc.textDocument.getText();
-        const after = TextDocument.applyEdits(doc.textDocument as TextDocument, edits);
-        if (after === before) continue;
+        if (after === f.document!.textDocument.getText()) continue;
         outcome.changed.push(displayPath(f.path));
         if (!check) writeFileSync(f.path, f.bom ? `\uFEFF${after}` : after);
     }

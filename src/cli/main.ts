@@ -8,6 +8,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import type { Command } from './commands/command.js';
 import { diffCommand } from './commands/diff.js';
 import { formatCommand } from './commands/format.js';
+import { importCommand } from './commands/import.js';
 import { lspCommand } from './commands/lsp.js';
 import { mcpCommand } from './commands/mcp.js';
 import { exportCommand } from './commands/model-export.js';
@@ -30,6 +31,7 @@ Usage:
   bos format   [paths...] [--check]
   bos export   [paths...] [--to json|mermaid|plantuml|d2|structurizr|drawio|lqn] [--view NAME]
                [--scenario NAME] [-o FILE]
+  bos import   FILE -o DIR  (a LikeC4 JSON export or a Structurizr workspace JSON as .bos files)
   bos query    impact NAME [--scenario S] | path FROM TO | uses NAME | who-uses NAME
                [paths...] [--format text|json]
   bos lsp      --stdio
@@ -66,7 +68,7 @@ Options:
                      introduced, cost (a cost per 10k rose), latency (a flow's rose),
                      saturation (a scenario's s* fell)
   --check            (format) change nothing; list the files that would change
-  -o, --output FILE  write to FILE instead of standard output
+  -o, --output FILE  write to FILE instead of standard output (import: the folder to write into)
   --stdio            (lsp) speak the Language Server Protocol on stdin/stdout
   -h, --help         show this help
   -v, --version      print the version
@@ -83,6 +85,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     render: renderViewCommand,
     format: formatCommand,
     export: exportCommand,
+    import: importCommand,
     query: queryCommand,
     lsp: lspCommand,
     mcp: mcpCommand,

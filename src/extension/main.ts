@@ -7,7 +7,13 @@ import {
     type ServerOptions,
     TransportKind,
 } from 'vscode-languageclient/node';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../lsp/protocol.js';
+import {
+    ANALYSIS_REQUEST,
+    type AnalysisParams,
+    type AnalysisResult,
+    SHOW_IMPACT_COMMAND,
+    type ShowImpactArguments,
+} from '../lsp/protocol.js';
 import { DiagramPreview } from './preview.js';
 import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
 import { modelStatus } from './status.js';
@@ -47,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),
         vscode.commands.registerCommand('bos.newModel', (target?: vscode.Uri) => scaffold(context, STARTER, target)),
         vscode.commands.registerCommand('bos.openExample', (target?: vscode.Uri) => scaffold(context, EXAMPLE, target)),
+        vscode.commands.registerCommand(SHOW_IMPACT_COMMAND, (...at: ShowImpactArguments | []) => showImpact(at)),
         vscode.commands.registerCommand('bos.showAnalysis', () =>
             vscode.window.withProgress(
                 { location: vscode.ProgressLocation.Notification, title: 'BOS: analysing scenarios…' },
@@ -67,6 +74,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { location: vscode.ProgressLocation.Window, title: 'BOS: checking the model' },
         () => client!.start(),
     );
+}
+
+/**
+ * The incoming call hierarchy — what depends on the declaration — at a code lens's
+ * declaration, or at the cursor from the command palette. VS Code's own references view
+ * shows it; `showIncomingCalls` sets the direction, which the view remembers otherwise.
+ */
+async function showImpact(at: ShowImpactArguments | []): Promise<void> {
+    if (at.length) {
+        const position = new vscode.Position(at[1].line, at[1].character);
+        await vscode.window.showTextDocument(vscode.Uri.parse(at[0]), {
+            selection: new vscode.Range(position, position),
+        });
+    }
+    await vscode.commands.executeCommand('references-view.showCallHierarchy');
+    await vscode.commands.executeCommand('references-view.showIncomingCalls');
 }
 
 export function deactivate(): Thenable<void> | undefined {

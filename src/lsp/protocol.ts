@@ -61,6 +61,13 @@ export const DIAGRAM_REQUEST = 'bos/diagram';
 /** Sent by the server after every build, so that open previews refresh. */
 export const MODEL_CHANGED_NOTIFICATION = 'bos/modelChanged';
 
+/**
+ * The client command a "Show impact" code lens runs, with the declaration's document URI
+ * and the position of its name (0-based): the extension opens the call hierarchy there.
+ */
+export const SHOW_IMPACT_COMMAND = 'bos.showImpact';
+export type ShowImpactArguments = [uri: string, position: { line: number; character: number }];
+
 /** Messages from the extension to the preview webview. */
 export type ToWebview =
     | { type: 'diagram'; diagram: DiagramResult }

@@ -115,6 +115,23 @@ describe('the BOS extension in VS Code', () => {
         await page.keyboard.press('Escape');
     });
 
+    it('shows the impact of a capability from its code lens: what depends on it', async () => {
+        // Still in business.bos, where the hover was.
+        await goTo(page, 1, 1);
+        // Only the lenses on screen: the editor keeps those of other models hidden.
+        const lenses = page.locator('.codelens-decoration a:visible', { hasText: 'Show impact' });
+        await lenses.first().waitFor();
+        // The topmost lens stands over Search, the file's first capability.
+        const tops = await lenses.evaluateAll(els => els.map(e => e.getBoundingClientRect().top));
+        await lenses.nth(tops.indexOf(Math.min(...tops))).click();
+        // VS Code's references view, in incoming mode: Sales uses Search, the Browse flow steps through it.
+        const sidebar = page.locator('.part.sidebar');
+        await expect.poll(() => sidebar.innerText()).toMatch(/Callers Of/i);
+        await expect.poll(async () => (await sidebar.innerText()).match(/\b(Sales|Browse)\b/g)?.sort())
+            .toEqual(['Browse', 'Sales']);
+        await shot('show-impact');
+    });
+
     it('applies a quick fix', async () => {
         await openFile(page, 'fix-me.bos');
         // The squiggle says the server has checked this file; only then can it offer a fix.
