@@ -4,7 +4,7 @@
 import type { ChangeMarks } from '../diagram/change.js';
 import { diffModels } from '../diff/diff.js';
 import { describeFailure } from '../services/workspace-model.js';
-import type { Base } from '../workspace/base.js';
+import { type Base, baseLabel } from '../workspace/base.js';
 import { loadSources } from '../workspace/load-sources.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import { diffSide, plural } from './diagnostics.js';
@@ -23,11 +23,6 @@ export async function loadBase(base: Base): Promise<LoadedWorkspace> {
         process.stderr.write(`bos: the base: ${describeFailure(failure)} (please report it)\n`);
     }
     return loaded;
-}
-
-/** `main (3f2a9c1)` for a revision, the folder as given for a folder. */
-export function baseLabel(base: Base): string {
-    return base.commit ? `${base.given} (${base.commit.slice(0, 7)})` : base.given;
 }
 
 /** What changed from the base to the head, as the picture marks it. */
