@@ -7,7 +7,13 @@ import {
     type ServerOptions,
     TransportKind,
 } from 'vscode-languageclient/node';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../lsp/protocol.js';
+import {
+    ANALYSIS_REQUEST,
+    type AnalysisParams,
+    type AnalysisResult,
+    BASE_REFS_REQUEST,
+    type BaseRefsResult,
+} from '../lsp/protocol.js';
 import { DiagramPreview } from './preview.js';
 import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
 import { modelStatus } from './status.js';
@@ -45,6 +51,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('bos.exportSvg', () => preview.exportSvg()),
         vscode.commands.registerCommand('bos.exportPng', () => preview.exportPng()),
         vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),
+        vscode.commands.registerCommand('bos.compareDiagram', () => compareDiagram(preview)),
+        // From the Source Control view's changed .bos files: the change since the last commit.
+        vscode.commands.registerCommand('bos.showArchitectureChange', () => preview.compare('HEAD')),
         vscode.commands.registerCommand('bos.newModel', (target?: vscode.Uri) => scaffold(context, STARTER, target)),
         vscode.commands.registerCommand('bos.openExample', (target?: vscode.Uri) => scaffold(context, EXAMPLE, target)),
         vscode.commands.registerCommand('bos.showAnalysis', () =>
@@ -67,6 +76,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { location: vscode.ProgressLocation.Window, title: 'BOS: checking the model' },
         () => client!.start(),
     );
+}
+
+/** Picks the base among what the server read from git (HEAD, branches, recent commits). */
+async function compareDiagram(preview: DiagramPreview): Promise<void> {
+    const { refs, error } = await client!.sendRequest<BaseRefsResult>(BASE_REFS_REQUEST, {});
+    if (!refs.length) {
+        void vscode.window.showWarningMessage(
+            `BOS: nothing to compare with. ${error ?? 'The repository has no commits.'}`,
+        );
+        return;
+    }
+    const picked = await vscode.window.showQuickPick(refs, {
+        title: 'BOS: Compare Diagram with…',
+        placeHolder: 'a branch, a commit or HEAD',
+        matchOnDescription: true,
+        matchOnDetail: true,
+    });
+    if (picked) preview.compare(picked.rev);
 }
 
 export function deactivate(): Thenable<void> | undefined {
