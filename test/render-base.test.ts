@@ -102,11 +102,19 @@ describe('bos render --base REV', () => {
     });
 
     it('draws files deleted since the base as removed, and a base that had no model as all added', () => {
-        const dir = repository({ ...FILES, 'model/old.bos': 'package shop\nactor Gone { uses Sales }\n' });
+        const old =
+            'package shop\nactor Gone { uses Sales }\nplatform Pay : finance { capability Charge { runs on Cloud.VM } }\n';
+        const dir = repository({ ...FILES, 'model/old.bos': old });
         commit(dir, { 'model/old.bos': null });
         const r = bos(dir, 'render', 'model', '--base', 'HEAD~1');
         expect(box(r.out, 'Gone').cls).toBe('bos-node bos-change-removed bos-removed');
-        expect(edgeClasses(r.out)).toContain('bos-edge-uses bos-edge-removed');
+        // A whole container removed: drawn with its children inside, all faded.
+        expect(box(r.out, 'Pay').cls).toBe('bos-node bos-change-removed bos-removed');
+        expect(box(r.out, 'Charge').cls).toBe('bos-node bos-change-removed bos-removed');
+        expect(edgeClasses(r.out)).toEqual(
+            expect.arrayContaining(['bos-edge-uses bos-edge-removed', 'bos-edge-runs-on bos-edge-removed']),
+        );
+        expect(r.out).toMatch(/: 0 added, 0 changed, 3 removed/);
 
         const fresh = repository({ 'README.md': 'soon\n' }, 'render-base');
         commit(fresh, FILES);
