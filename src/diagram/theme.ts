@@ -42,7 +42,7 @@ export const PALETTES: Readonly<Record<ThemeName, Palette>> = {
         },
         status: { ok: '#1a7f37', headroom: '#9a6700', overload: '#cf222e', unknown: '#6e7781' },
         edge: { 'uses': '#6e7781', 'runs on': '#bc4c00', 'calls': '#0969da', 'depends on': '#8250df' },
-        change: { added: '#1a7f37', changed: '#bf8700', removed: '#cf222e' },
+        change: { added: '#1a7f37', changed: '#895503', removed: '#cf222e' },
     },
     dark: {
         background: '#0d1117',
