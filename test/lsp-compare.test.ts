@@ -11,7 +11,7 @@ import {
     type DiagramParams,
     type DiagramResult,
 } from '../src/lsp/protocol.js';
-import { commit, git, repository, snapshot } from './diff-repo.js';
+import { commit, git, repository, snapshot, write } from './diff-repo.js';
 import { fileUri, LspClient } from './lsp-client.js';
 import { tempDir } from './temp.js';
 
@@ -95,6 +95,16 @@ describe('bos/diagram with a base', () => {
         const plain = await diagram({ scenario: 'Peak' });
         expect(plain.compare).toBeUndefined();
         expect(plain.svg).not.toContain('bos-change-');
+    });
+
+    it('compares with a folder whose model does not parse, and counts its syntax errors', async () => {
+        const old = tempDir('lsp-compare-old');
+        write(old, { 'model/trade.bos': TRADE.replace('capability Refund {', 'capability Refund {{') });
+        const d = await diagram({ base: old });
+        expect(d.compare).toMatchObject({ base: old, label: old });
+        expect(d.compare?.baseSyntaxErrors).toBeGreaterThan(0);
+        expect(d.compare?.error).toBeUndefined();
+        expect(d.svg).toMatch(/^<svg/);
     });
 
     it('draws the head with a one-line reason for a base that does not exist', async () => {

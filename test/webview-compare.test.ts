@@ -7,8 +7,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import type { DiagramParams, DiagramResult } from '../src/lsp/protocol.js';
-import { repository } from './diff-repo.js';
+import { repository, write } from './diff-repo.js';
 import { editor } from './editor-helpers.js';
+import { tempDir } from './temp.js';
 import { openPreview, servePreview } from './webview-server.js';
 
 const BASE = `package shop
@@ -75,6 +76,16 @@ describe('the compare preview in Chromium', () => {
         expect(await bar.isVisible()).toBe(false);
         expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
         expect(consoleErrors).toEqual([]);
+    });
+
+    it('says when the base has syntax errors', async () => {
+        const old = tempDir('webview-compare-old');
+        write(old, { 'model/trade.bos': BASE.replace('element Sales', 'element Sales {{') });
+        await send(await diagram({ base: old, theme: 'light' }));
+        const text = page.locator('#compare .compare-text');
+        await expect.poll(() => text.textContent()).toMatch(
+            /The base has \d+ syntax errors?: what did not parse there/,
+        );
     });
 
     it('says why it cannot compare, over the head picture', async () => {
