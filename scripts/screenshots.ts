@@ -1,11 +1,15 @@
 // Screenshots of the preview (light and dark) for the README: the real page in headless
 import '../src/language/polyfill.js';
-// Chromium, fed the example's Double 11 overlay. Run with `npm run screenshots`.
+// Chromium, fed the example's Double 11 overlay; and the preview compared with a commit of
+// the example (a capability added, one removed, capacities changed). Run with `npm run screenshots`.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { diagramFor } from '../src/lsp/diagram-request.js';
+import type { DiagramResult } from '../src/lsp/protocol.js';
+import { repository } from '../test/diff-repo.js';
 import { editor } from '../test/editor-helpers.js';
 import { CHROMIUM_ARGS, servePreview } from '../test/webview-server.js';
 
@@ -39,32 +43,69 @@ async function main(): Promise<void> {
             e.Bos,
             e.Bos.shared.workspace.LangiumDocuments,
         );
-        const server = await servePreview(theme.bodyClass);
-        const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-shot-')), {
-            executablePath: '/usr/bin/chromium',
-            headless: true,
-            args: CHROMIUM_ARGS,
-            viewport: { width: 1400, height: 760 },
-            deviceScaleFactor: 1,
-        });
-        const page = await context.newPage();
-        await page.goto(server.url);
-        await page.addStyleTag({ content: `body{${theme.vars}}` }).catch(() => undefined);
-        await page.evaluate(vars => {
-            for (const v of vars.split(';')) {
-                const [k, val] = v.split(':');
-                document.body.style.setProperty(k, val);
-            }
-        }, theme.vars);
-        await page.evaluate(d => window.postMessage({ type: 'diagram', diagram: d }, '*'), diagram);
-        await page.waitForSelector('#canvas [data-node]');
-        await page.waitForTimeout(300);
-        const out = `docs/images/preview-${theme.name}.png`;
-        await page.screenshot({ path: out });
-        process.stdout.write(`${out}\n`);
-        await context.close();
-        await server.close();
+        await shoot(diagram, theme, '#canvas [data-node]', `docs/images/preview-${theme.name}.png`);
     }
+    await compareShot(files);
+}
+
+/** Edits a file of the example, failing loudly when the text it expects moved. */
+function edit(files: Record<string, string>, file: string, from: string, to: string): void {
+    if (!files[file].includes(from)) throw new Error(`${file} no longer has ${from}`);
+    files[file] = files[file].replace(from, to);
+}
+
+/** The example as committed, against the same files changed: the README's picture of a change. */
+async function compareShot(files: Record<string, string>): Promise<void> {
+    const repo = repository(Object.fromEntries(Object.entries(files).map(([f, t]) => [`model/${f}`, t])), 'shot');
+    const head = { ...files };
+    const fulfil = head['platforms/business.bos'].match(/ {2}capability Fulfil [^]*?\n {2}\}\n/)![0];
+    edit(head, 'platforms/business.bos', fulfil, '');
+    edit(head, 'scenarios/double11.bos', '  step Business.Fulfil\n', '');
+    edit(head, 'commerce/elements.bos', 'uses Business.Fulfil, ', 'uses ');
+    edit(head, 'platforms/business.bos', 'capacity 650k/s', 'capacity 800k/s');
+    edit(
+        head,
+        'platforms/business.bos',
+        '  capability Pay "支付" {',
+        '  capability Coupon "优惠券" {\n    runs on AlibabaCloud.Tair\n    capacity 2M/s\n  }\n  capability Pay "支付" {',
+    );
+    const e = await editor(Object.fromEntries(Object.entries(head).map(([f, t]) => [`model/${f}`, t])));
+    const diagram = await diagramFor(
+        { view: 'TradeChain', theme: 'light', base: 'HEAD' },
+        e.Bos,
+        e.Bos.shared.workspace.LangiumDocuments,
+        [{ uri: pathToFileURL(repo).href }],
+    );
+    if (!diagram.compare?.added) throw new Error(`no comparison: ${diagram.compare?.error}`);
+    await shoot(diagram, THEMES[0], '#canvas .bos-change-removed', 'docs/images/preview-compare.png');
+}
+
+/** The preview page in the theme, fed the diagram, saved once `ready` shows. */
+async function shoot(diagram: DiagramResult, theme: (typeof THEMES)[number], ready: string, out: string) {
+    const server = await servePreview(theme.bodyClass);
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-shot-')), {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1400, height: 760 },
+        deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.addStyleTag({ content: `body{${theme.vars}}` }).catch(() => undefined);
+    await page.evaluate(vars => {
+        for (const v of vars.split(';')) {
+            const [k, val] = v.split(':');
+            document.body.style.setProperty(k, val);
+        }
+    }, theme.vars);
+    await page.evaluate(d => window.postMessage({ type: 'diagram', diagram: d }, '*'), diagram);
+    await page.waitForSelector(ready);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: out });
+    process.stdout.write(`${out}\n`);
+    await context.close();
+    await server.close();
 }
 
 void main();

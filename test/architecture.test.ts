@@ -65,6 +65,14 @@ const ALLOWED: Record<string, string[]> = {
 const EXCEPTIONS: Record<string, string[]> = {
     // The extension host writes the preview page's HTML (CSP with a nonce) for the script webview/main.ts.
     'extension/preview.ts': ['webview/html.ts'],
+    // The preview compared with a revision reads and builds the base as `bos diff` does, and diffs it.
+    'lsp/compare.ts': [
+        'diff',
+        'workspace/base.ts',
+        'workspace/files.ts',
+        'workspace/git.ts',
+        'workspace/load-sources.ts',
+    ],
 };
 
 const isNode = (m: string) => m.startsWith('node:') || builtinModules.includes(m.split('/')[0]);

@@ -5,7 +5,7 @@
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bos, commit, git, repository, snapshot, write } from './diff-repo.js';
+import { bos, commit, expectUsage, git, repository, snapshot, write } from './diff-repo.js';
 import { tempDir } from './temp.js';
 
 const CLOUD =
@@ -17,15 +17,6 @@ flow Checkout { step Trade.Order }
 scenario Peak { load Checkout 10k/s }
 `;
 const FILES = { 'model/cloud.bos': CLOUD, 'model/trade.bos': TRADE, 'README.md': 'not a model\n' };
-
-/** One clear line on stderr, no stack trace, exit 2. */
-function expectUsage(r: ReturnType<typeof bos>, line: RegExp) {
-    expect(r.code, r.err).toBe(2);
-    expect(r.err).toMatch(line);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).not.toMatch(/\n\s+at |internal error/);
-    expect(r.out).toBe('');
-}
 
 beforeAll(() => {
     if (!existsSync('out/cli.cjs')) throw new Error('build first: npm run build');

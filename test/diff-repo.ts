@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { tempDir } from './temp.js';
 
 const CLI = resolve('out/cli.cjs');
@@ -63,4 +64,13 @@ export function snapshot(dir: string) {
 export function bos(cwd: string, ...args: string[]) {
     const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: ENV });
     return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** One clear line on stderr, no stack trace, exit 2. */
+export function expectUsage(r: ReturnType<typeof bos>, line: RegExp) {
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(line);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at |internal error/);
+    expect(r.out).toBe('');
 }

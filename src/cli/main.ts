@@ -28,6 +28,7 @@ Usage:
                [--scale FACTOR] [--set NAME.PROPERTY=QUANTITY]... [--sweep FROM..TO [--steps N]]
   bos diff     [paths...] --base REV|DIR [--format text|json|markdown] [--fail-on WHAT,...]
   bos render   [paths...] [--view NAME] [--scenario NAME] [--theme light|dark] [-o FILE.svg|.png|.html]
+               [--base REV|DIR]
   bos format   [paths...] [--check]
   bos export   [paths...] [--to json|mermaid|plantuml|d2|structurizr|drawio|lqn] [--view NAME]
                [--scenario NAME] [-o FILE]
@@ -62,8 +63,9 @@ Options:
   --to F             (export) json (default: the resolved model), mermaid, plantuml, d2,
                      structurizr (workspace JSON), drawio, lqn (the LQN model of a scenario)
   --theme T          (render) light (default) or dark
-  --base REV|DIR     (diff) compare with the same paths at a git revision (read from the
+  --base REV|DIR     (diff, render) compare with the same paths at a git revision (read from the
                      repository that holds them; nothing is checked out) or in a folder
+                     (render: added and changed boxes marked, removed ones drawn faded)
   --fail-on WHAT     (diff) exit 1 when one holds, comma-separated: errors or warnings
                      introduced, cost (a cost per 10k rose), latency (a flow's rose),
                      saturation (a scenario's s* fell)

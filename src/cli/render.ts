@@ -1,6 +1,7 @@
 // `bos render`: the preview's picture as SVG, PNG or a self-contained HTML page.
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import type { ChangeMarks } from '../diagram/change.js';
 import { toHtml } from '../diagram/html.js';
 import { LAYOUT_TIMEOUT_MS, LayoutTimeout } from '../diagram/layout.js';
 import { svgToPng } from '../diagram/png.js';
@@ -15,6 +16,8 @@ export interface RenderArgs {
     scenario?: string;
     output?: string;
     theme?: string;
+    /** What changed against `--base`, marked on the picture. */
+    changes?: ChangeMarks;
 }
 
 export async function renderCommand(ws: LoadedWorkspace, args: RenderArgs): Promise<string> {
@@ -42,6 +45,7 @@ export async function renderCommand(ws: LoadedWorkspace, args: RenderArgs): Prom
             scenario: args.scenario,
             theme,
             layout: { timeoutMs: LAYOUT_TIMEOUT_MS },
+            changes: args.changes,
         });
         svg = rendered.svg;
         note = rendered.diagram.note;
@@ -61,5 +65,6 @@ export async function renderCommand(ws: LoadedWorkspace, args: RenderArgs): Prom
     } catch (err) {
         throw new UsageError(`cannot write ${args.output}: ${(err as Error).message}`);
     }
-    return `${args.output}: view ${view.id}${scenarioName ? ` with the ${scenarioName} overlay` : ''}\n`;
+    const against = args.changes ? `, compared with ${args.changes.label}` : '';
+    return `${args.output}: view ${view.id}${scenarioName ? ` with the ${scenarioName} overlay` : ''}${against}\n`;
 }

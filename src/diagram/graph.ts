@@ -6,6 +6,7 @@ import { structuralEdges } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
 import { STRUCTURAL_RELATIONS, type StructuralRelation } from '../model/relations.js';
 import type { Layer } from '../model/vocabulary.js';
+import type { ChangeMark, Compared } from './change.js';
 import { isInside, select, type ViewChoice } from './view.js';
 
 /** Each structural relation is an edge kind with a style of its own. */
@@ -29,6 +30,10 @@ export interface DiagramNode {
     uri: string;
     offset: number;
     overlay?: { status: Status; text: string };
+    /** Against a base (`change.ts`): added, changed (renamed too) or removed, drawn from the base. */
+    change?: ChangeMark;
+    /** The base's name of a renamed declaration. */
+    was?: string;
 }
 
 export interface DiagramEdge {
@@ -36,6 +41,7 @@ export interface DiagramEdge {
     source: string;
     target: string;
     kind: EdgeKind;
+    change?: 'added' | 'removed';
 }
 
 export interface Diagram {
@@ -46,15 +52,20 @@ export interface Diagram {
     edges: DiagramEdge[];
     /** Said to the reader when the view was simplified. */
     note?: string;
+    /** What the picture is compared with, when it marks a change. */
+    compared?: Compared;
 }
 
 /**
  * `583k/s · 89.7% · R 153ms`: load, utilisation when there is a capacity, and R (or
  * `saturated`) when there is a time model; without one, the status colour says enough.
  */
-export function overlayText(l: NodeLoad): string {
+export function overlayText(l: NodeLoad, before?: number | null): string {
     const parts = [rate(l.load)];
-    if (l.utilisation !== undefined) parts.push(percent(l.utilisation));
+    // Against a base, the utilisation it had there: `71% → 94%`.
+    const was = before === undefined ? '' : `${before === null ? '–' : percent(before)} → `;
+    if (l.utilisation !== undefined) parts.push(`${was}${percent(l.utilisation)}`);
+    else if (was) parts.push(`${was}–`);
     if (l.latency !== null) parts.push(l.responseTime === null ? 'saturated' : `R ${duration(l.responseTime)}`);
     return parts.join(' · ');
 }
@@ -63,6 +74,23 @@ export function overlayText(l: NodeLoad): string {
 export const FOLD_ABOVE = 1500;
 
 const idOf = (n: ModelNode) => `n${n.index}`;
+/** One edge per pair of boxes and relation. */
+export const edgeId = (from: string, to: string, relation: string) => `${from}-${to}-${relation.replace(' ', '')}`;
+
+/** What a box shows of its declaration, and where it is written. */
+export function boxOf(n: ModelNode, id: string): DiagramNode {
+    return {
+        id,
+        name: n.id!,
+        label: n.title ?? n.name,
+        keyword: n.keyword,
+        kind: n.kind,
+        layer: n.layer!,
+        isContainer: n.keyword === 'platform' || n.keyword === 'infrastructure',
+        uri: n.uri,
+        offset: n.source.$cstNode?.offset ?? 0,
+    };
+}
 
 export function buildDiagram(
     model: BosModel,
@@ -86,17 +114,9 @@ export function buildDiagram(
     const nodes: DiagramNode[] = shown.map(n => {
         const l = loads.get(n);
         return {
-            id: idOf(n),
-            name: n.id!,
-            label: n.title ?? n.name,
-            keyword: n.keyword,
-            kind: n.kind,
-            layer: n.layer!,
+            ...boxOf(n, idOf(n)),
             parent: n.parent && shownSet.has(n.parent) ? idOf(n.parent) : undefined,
             folded: folded.get(n),
-            isContainer: n.keyword === 'platform' || n.keyword === 'infrastructure',
-            uri: n.uri,
-            offset: n.source.$cstNode?.offset ?? 0,
             overlay: l && { status: l.status, text: overlayText(l) },
         };
     });
@@ -112,7 +132,7 @@ export function buildDiagram(
             const to = visible(d.target);
             // Containment is drawn by nesting; an edge into one's own box would only clutter it.
             if (!to || to === from || isInside(from, to) || isInside(to, from)) continue;
-            const id = `${idOf(from)}-${idOf(to)}-${d.relation.replace(' ', '')}`;
+            const id = edgeId(idOf(from), idOf(to), d.relation);
             if (seen.has(id)) continue;
             seen.add(id);
             edges.push({ id, source: idOf(from), target: idOf(to), kind: d.relation as EdgeKind });

@@ -2,6 +2,7 @@
 // (+ scenario) → diagram graph → ELK layout → SVG.
 import type { Analysis } from '../analysis/scenario.js';
 import type { BosModel } from '../model/model.js';
+import { type ChangeMarks, markChanges } from './change.js';
 import { buildDiagram, type Diagram } from './graph.js';
 import { layout, type LayoutOptions } from './layout.js';
 import { toSvg } from './svg.js';
@@ -20,6 +21,8 @@ export interface RenderRequest {
     bare?: boolean;
     /** No overlay, even when the view names one. */
     noOverlay?: boolean;
+    /** Marks what changed against a base (`bos render --base`, the compare preview). */
+    changes?: ChangeMarks;
 }
 
 export interface Rendered {
@@ -44,7 +47,8 @@ export async function render(request: RenderRequest): Promise<Rendered> {
             })`,
         );
     }
-    const diagram = buildDiagram(request.model, view, scenario);
+    const built = buildDiagram(request.model, view, scenario);
+    const diagram = request.changes ? markChanges(built, view, request.changes, scenario) : built;
     const laid = await layout(diagram, request.layout);
     return { svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare }), diagram };
 }

@@ -3,6 +3,7 @@
 // layer of the stack and a legend of edge styles, layers and overlay statuses.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { type Layer, LAYERS } from '../model/vocabulary.js';
+import type { ChangeMark, Compared } from './change.js';
 import type { Diagram, DiagramNode, EdgeKind } from './graph.js';
 import { EDGE_KINDS } from './graph.js';
 import { subtitle, textWidth } from './measure.js';
@@ -31,6 +32,14 @@ const BAND_GUTTER = 150;
 /** Space left of the legend and the note, and right of them. */
 const MARGIN = 16;
 const LEGEND_HEIGHT = 64;
+/** The legend's row of change marks, when the picture is compared with a base. */
+const COMPARE_HEIGHT = 28;
+const CHANGE_MARKS: readonly ChangeMark[] = ['added', 'changed', 'removed'];
+
+/** `compared with main: 2 added, 1 changed, 1 removed` */
+export function comparedText(c: Compared): string {
+    return `compared with ${c.label}: ${c.added} added, ${c.changed} changed, ${c.removed} removed`;
+}
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
 interface PlacedEdge {
@@ -65,13 +74,25 @@ function box(p: Placed, overlay: boolean): string {
     const status = overlay && n.overlay ? ` bos-status-${n.overlay.status}` : '';
     const cls = container ? `bos-container-${n.keyword}` : `bos-box-${n.layer}`;
     const title = `<title>${
-        escapeXml(`${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}`)
+        escapeXml(`${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}${changeTitle(n)}`)
     }</title>`;
+    const removed = n.change === 'removed';
+    const rx = container ? 10 : 6;
     const parts = [
-        `<g class="bos-node" id="${n.id}" data-node="${n.id}" transform="translate(${fmt(p.x)},${fmt(p.y)})">`,
+        `<g class="bos-node${n.change ? ` bos-change-${n.change}${removed ? ' bos-removed' : ''}` : ''}" id="${n.id}"`
+        + ` data-node="${n.id}" transform="translate(${fmt(p.x)},${fmt(p.y)})">`,
         title,
-        `<rect class="${cls}${status}" width="${fmt(p.width)}" height="${fmt(p.height)}" rx="${container ? 10 : 6}"/>`,
+        `<rect class="${cls}${status}${removed ? ' bos-removed-box' : ''}" width="${fmt(p.width)}" height="${
+            fmt(p.height)
+        }" rx="${rx}"/>`,
     ];
+    if (n.change && !removed) {
+        parts.push(
+            `<rect class="bos-halo-${n.change}" x="-4" y="-4" width="${fmt(p.width + 8)}" height="${
+                fmt(p.height + 8)
+            }" rx="${rx + 3}"/>`,
+        );
+    }
     if (n.kind && !container) {
         parts.push(
             `<rect x="0" y="6" width="4" height="${fmt(p.height - 12)}" fill="hsl(${kindHue(n.kind)},60%,50%)"/>`,
@@ -88,8 +109,24 @@ function box(p: Placed, overlay: boolean): string {
             }</text>`,
         );
     }
+    if (n.change) parts.push(badge(n.change, p.width - 2, 2));
     parts.push('</g>');
     return parts.join('');
+}
+
+const BADGE: Readonly<Record<ChangeMark, string>> = { added: '+', changed: '~', removed: '−' };
+
+/** A change's mark on the corner of a box (and in the legend): a disc with `+`, `~` or `−`. */
+function badge(mark: ChangeMark, cx: number, cy: number): string {
+    return `<g class="bos-badge"><circle class="bos-badge-${mark}" cx="${fmt(cx)}" cy="${fmt(cy)}" r="8"/>`
+        + `<text class="bos-badge-text" x="${fmt(cx)}" y="${fmt(cy + 4)}" text-anchor="middle">${
+            BADGE[mark]
+        }</text></g>`;
+}
+
+function changeTitle(n: DiagramNode): string {
+    if (n.change === 'changed' && n.was) return ` — renamed from ${n.was}`;
+    return n.change ? ` — ${n.change}` : '';
 }
 
 function edgePath({ edge, dx, dy }: PlacedEdge): string {
@@ -107,7 +144,7 @@ const STATUS_LEGEND = [
 ] as const;
 
 /** The legend's markup and its right edge, so the picture can be made wide enough for it. */
-function legend(x: number, y: number, overlay: boolean): { markup: string; right: number } {
+function legend(x: number, y: number, overlay: boolean, compared?: Compared): { markup: string; right: number } {
     const items: string[] = [];
     let right = x;
     const label = (lx: number, ly: number, text: string) => {
@@ -142,6 +179,16 @@ function legend(x: number, y: number, overlay: boolean): { markup: string; right
             sx += 50 + text.length * 7;
         }
     }
+    if (compared) {
+        const cy = y + (overlay ? 62 : 34);
+        let mx = x;
+        for (const mark of CHANGE_MARKS) {
+            items.push(badge(mark, mx + 8, cy + 12));
+            label(mx + 22, cy + 16, mark);
+            mx += 40 + mark.length * 7;
+        }
+        label(mx + 8, cy + 16, escapeXml(comparedText(compared)));
+    }
     return { markup: `<g class="bos-legend">${items.join('')}</g>`, right };
 }
 
@@ -155,12 +202,13 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     const { boxes: placed, edges: placedEdges } = place(diagram, laid);
     const overlay = !!diagram.scenario;
     const bodyHeight = laid.height ?? 0;
-    const key = legend(MARGIN, bodyHeight + 4, overlay);
+    const key = legend(MARGIN, bodyHeight + 4, overlay, diagram.compared);
     const noteRight = diagram.note ? MARGIN + textWidth(diagram.note, FONT_SIZE.note) : 0;
     // As wide as the widest part: the laid-out body, the legend or the note.
     const width = Math.max(BAND_GUTTER + (laid.width ?? 0), Math.ceil(Math.max(key.right, noteRight) + MARGIN));
     const noteHeight = diagram.note ? 22 : 0;
-    const height = bodyHeight + LEGEND_HEIGHT + noteHeight + 16;
+    const compareHeight = diagram.compared ? COMPARE_HEIGHT : 0;
+    const height = bodyHeight + LEGEND_HEIGHT + compareHeight + noteHeight + 16;
     const bands: string[] = [];
     for (const layer of LAYERS) {
         const tops = [...placed.values()].filter(p => !p.node.parent && p.node.layer === layer);
@@ -178,10 +226,12 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
             'viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"';
         return `<marker id="arrow-${id}" ${box}><path class="bos-arrow-${id}" d="M0 0 L10 5 L0 10 z"/></marker>`;
     }).join('');
-    const kinds = new Map(diagram.edges.map(e => [e.id, e.kind]));
+    const byId = new Map(diagram.edges.map(e => [e.id, e]));
     const edges = placedEdges.map(p => {
-        const kind = edgeClass(kinds.get(p.edge.id) as EdgeKind);
-        return `<path class="bos-edge-${kind}" data-edge="${escapeXml(p.edge.id)}" d="${
+        const e = byId.get(p.edge.id);
+        const kind = edgeClass(e?.kind as EdgeKind);
+        const change = e?.change ? ` bos-edge-${e.change}` : '';
+        return `<path class="bos-edge-${kind}${change}" data-edge="${escapeXml(p.edge.id)}" d="${
             edgePath(p)
         }" marker-end="url(#arrow-${kind})"/>`;
     });
@@ -189,7 +239,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     const containers = all.filter(p => p.node.isContainer && !p.node.folded).map(p => box(p, overlay));
     const leaves = all.filter(p => !(p.node.isContainer && !p.node.folded)).map(p => box(p, overlay));
     const note = diagram.note
-        ? `<text class="bos-note" x="${MARGIN}" y="${fmt(bodyHeight + LEGEND_HEIGHT + 14)}">${
+        ? `<text class="bos-note" x="${MARGIN}" y="${fmt(bodyHeight + LEGEND_HEIGHT + compareHeight + 14)}">${
             escapeXml(diagram.note)
         }</text>`
         : '';

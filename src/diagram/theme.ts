@@ -4,6 +4,7 @@
 import type { Status } from '../analysis/scenario.js';
 import { facts } from '../model/relations.js';
 import type { Layer } from '../model/vocabulary.js';
+import type { ChangeMark } from './change.js';
 import { EDGE_KINDS, type EdgeKind } from './graph.js';
 
 export type ThemeName = 'light' | 'dark';
@@ -18,6 +19,8 @@ interface Palette {
     container: Record<'platform' | 'infrastructure', { fill: string; stroke: string }>;
     status: Record<Status, string>;
     edge: Record<EdgeKind, string>;
+    /** Against a base: the halo and badge of a box, the colour of an added edge. */
+    change: Record<ChangeMark, string>;
 }
 
 export const PALETTES: Readonly<Record<ThemeName, Palette>> = {
@@ -39,6 +42,7 @@ export const PALETTES: Readonly<Record<ThemeName, Palette>> = {
         },
         status: { ok: '#1a7f37', headroom: '#9a6700', overload: '#cf222e', unknown: '#6e7781' },
         edge: { 'uses': '#6e7781', 'runs on': '#bc4c00', 'calls': '#0969da', 'depends on': '#8250df' },
+        change: { added: '#1a7f37', changed: '#895503', removed: '#cf222e' },
     },
     dark: {
         background: '#0d1117',
@@ -58,6 +62,7 @@ export const PALETTES: Readonly<Record<ThemeName, Palette>> = {
         },
         status: { ok: '#3fb950', headroom: '#d29922', overload: '#f85149', unknown: '#8b949e' },
         edge: { 'uses': '#8b949e', 'runs on': '#f0883e', 'calls': '#4493f8', 'depends on': '#ab7df8' },
+        change: { added: '#3fb950', changed: '#d29922', removed: '#f85149' },
     },
 };
 
@@ -102,8 +107,28 @@ export function stylesheet(theme: ThemeName): string {
         ]),
         ...EDGE_KINDS.map(k => edgeRule(k, p.edge[k])),
         '.bos-selected{stroke-width:3.5}',
+        ...changeRules(p),
     ];
     return rules.join('');
+}
+
+/**
+ * A change reads by shape as well as colour (a halo and a `+`, `~` or `−` badge; removed
+ * boxes and edges dashed and faded), so it survives high contrast and colour blindness.
+ * After the edge rules: an added edge's colour wins over its kind's.
+ */
+function changeRules(p: Palette): string[] {
+    return [
+        ...Object.entries(p.change).flatMap(([mark, c]) => [
+            `.bos-halo-${mark}{fill:none;stroke:${c};stroke-width:2.5}`,
+            `.bos-badge-${mark}{fill:${c};stroke:${p.background};stroke-width:1.5}`,
+        ]),
+        `.bos-badge-text{fill:${p.background};font-size:12px;font-weight:700}`,
+        '.bos-removed{opacity:0.5}',
+        '.bos-removed-box{stroke-dasharray:5 3}',
+        `.bos-edge-added{stroke:${p.change.added};stroke-width:2.2}`,
+        '.bos-edge-removed{opacity:0.5;stroke-dasharray:6 4}',
+    ];
 }
 
 export function fontFamily(): string {

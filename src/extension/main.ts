@@ -13,6 +13,8 @@ import {
     type AnalysisResult,
     SHOW_IMPACT_COMMAND,
     type ShowImpactArguments,
+    BASE_REFS_REQUEST,
+    type BaseRefsResult,
 } from '../lsp/protocol.js';
 import { DiagramPreview } from './preview.js';
 import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
@@ -51,6 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('bos.exportSvg', () => preview.exportSvg()),
         vscode.commands.registerCommand('bos.exportPng', () => preview.exportPng()),
         vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),
+        vscode.commands.registerCommand('bos.compareDiagram', () => compareDiagram(preview)),
+        // From the Source Control view's changed .bos files: the change since the last commit.
+        vscode.commands.registerCommand('bos.showArchitectureChange', () => preview.compare('HEAD')),
         vscode.commands.registerCommand('bos.newModel', (target?: vscode.Uri) => scaffold(context, STARTER, target)),
         vscode.commands.registerCommand('bos.openExample', (target?: vscode.Uri) => scaffold(context, EXAMPLE, target)),
         vscode.commands.registerCommand(SHOW_IMPACT_COMMAND, (...at: ShowImpactArguments | []) => showImpact(at)),
@@ -90,6 +95,24 @@ async function showImpact(at: ShowImpactArguments | []): Promise<void> {
     }
     await vscode.commands.executeCommand('references-view.showCallHierarchy');
     await vscode.commands.executeCommand('references-view.showIncomingCalls');
+}
+
+/** Picks the base among what the server read from git (HEAD, branches, recent commits). */
+async function compareDiagram(preview: DiagramPreview): Promise<void> {
+    const { refs, error } = await client!.sendRequest<BaseRefsResult>(BASE_REFS_REQUEST, {});
+    if (!refs.length) {
+        void vscode.window.showWarningMessage(
+            `BOS: nothing to compare with. ${error ?? 'The repository has no commits.'}`,
+        );
+        return;
+    }
+    const picked = await vscode.window.showQuickPick(refs, {
+        title: 'BOS: Compare Diagram with…',
+        placeHolder: 'a branch, a commit or HEAD',
+        matchOnDescription: true,
+        matchOnDetail: true,
+    });
+    if (picked) preview.compare(picked.rev);
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,6 +1,7 @@
 // The diagram preview beside the editor: a webview that only draws. The picture comes
 // from the language server (`bos/diagram`), is refreshed after every build, follows the
 // colour theme, reveals declarations on click and highlights the box under the cursor.
+// Compared with a revision, every refresh asks for the picture against that fixed base.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -18,6 +19,8 @@ export class DiagramPreview implements vscode.Disposable {
     private panel?: vscode.WebviewPanel;
     private last?: DiagramResult;
     private choice: { view?: string; scenario?: string } = {};
+    /** The revision the picture is compared with, until the banner's Stop comparing. */
+    private base?: string;
     private timer?: ReturnType<typeof setTimeout>;
     private readonly disposables: vscode.Disposable[] = [];
 
@@ -62,6 +65,16 @@ export class DiagramPreview implements vscode.Disposable {
         this.panel = panel;
     }
 
+    /** Opens the preview compared with `base` (HEAD, a branch, a commit). */
+    compare(base: string | undefined): void {
+        this.base = base;
+        const opened = !!this.panel;
+        this.open();
+        this.panel!.title = base === undefined ? 'BOS Diagram' : `BOS Diagram ↔ ${base}`;
+        // A new panel asks for its picture when its script is ready.
+        if (opened) this.scheduleRefresh();
+    }
+
     private scheduleRefresh(): void {
         if (!this.panel) return;
         clearTimeout(this.timer);
@@ -74,7 +87,11 @@ export class DiagramPreview implements vscode.Disposable {
         const theme = kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight
             ? 'light'
             : 'dark';
-        const params: DiagramParams = { ...this.choice, theme };
+        const params: DiagramParams = {
+            ...this.choice,
+            theme,
+            ...(this.base === undefined ? {} : { base: this.base }),
+        };
         const diagram = await vscode.window.withProgress({
             location: vscode.ProgressLocation.Window,
             title: 'BOS: laying out the diagram',
@@ -91,6 +108,7 @@ export class DiagramPreview implements vscode.Disposable {
     private async handle(m: FromWebview | undefined): Promise<void> {
         if (!m) return; // unknown or malformed messages are ignored
         if (m.type === 'ready') await this.refresh();
+        else if (m.type === 'stopCompare') this.compare(undefined);
         else if (m.type === 'choose') {
             this.choice = { view: m.view, scenario: m.scenario };
             await this.refresh();

@@ -7,6 +7,7 @@ import { render } from '../diagram/render.js';
 import { stylesheet } from '../diagram/theme.js';
 import { findView, viewsOf } from '../diagram/view.js';
 import type { BosServices } from '../services/bos-module.js';
+import { comparison, type Folders } from './compare.js';
 import type { DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
 import { saturationDetail, saturationText } from './scenario-choice.js';
 
@@ -14,8 +15,10 @@ export async function diagramFor(
     params: DiagramParams,
     bos: BosServices,
     documents: LangiumDocuments,
+    folders?: Folders,
 ): Promise<DiagramResult> {
-    const { model, analysis } = bos.bos.WorkspaceModel.get();
+    const result = bos.bos.WorkspaceModel.get();
+    const { model, analysis } = result;
     const theme = params.theme === 'dark' ? 'dark' : 'light';
     const syntaxErrors = documents.all.toArray().reduce(
         (n, d) => n + (d.diagnostics ?? []).filter(x => x.code === 'bos/syntax').length,
@@ -33,6 +36,8 @@ export async function diagramFor(
         nodes: [],
     };
     const view = findView(model, params.view) ?? findView(model, undefined)!;
+    const against = params.base === undefined ? undefined : await comparison(params.base, folders, result);
+    const compare = against && { base: params.base!, ...against.compare };
     try {
         const { svg, diagram } = await render({
             model,
@@ -43,8 +48,10 @@ export async function diagramFor(
             scenario: params.scenario || undefined,
             noOverlay: params.scenario === '',
             layout: { timeoutMs: LAYOUT_TIMEOUT_MS },
+            changes: against?.marks,
         });
-        const nodes = diagram.nodes.map(n => {
+        // Removed boxes (`r…`) are drawn from the base: nothing in the workspace to reveal.
+        const nodes = diagram.nodes.filter(n => n.id.startsWith('n')).map(n => {
             const source = model.nodes[Number(n.id.slice(1))].source;
             const range = source.$cstNode?.range
                 ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -58,8 +65,9 @@ export async function diagramFor(
             scenario: diagram.scenario,
             nodes,
             note: diagram.note,
+            compare: compare && { ...compare, ...diagram.compared },
         };
     } catch (err) {
-        return { ...base, view: view.id, error: err instanceof Error ? err.message : String(err) };
+        return { ...base, view: view.id, error: err instanceof Error ? err.message : String(err), compare };
     }
 }

@@ -19,6 +19,8 @@ export interface DiagramParams {
     /** Scenario for the overlay; absent: the view's own `overlay`; empty string: none. */
     scenario?: string;
     theme?: 'light' | 'dark';
+    /** Compare with this git revision (`HEAD`, a branch, a commit) or folder: changes marked. */
+    base?: string;
 }
 
 /** Where a diagram node's declaration is written (0-based LSP positions). */
@@ -54,7 +56,33 @@ export interface DiagramResult {
     error?: string;
     /** Syntax errors in the workspace: the preview keeps the last good picture. */
     syntaxErrors: number;
+    /** Set when the picture was asked with a `base`: what it is compared with, or why it is not. */
+    compare?: DiagramCompare;
 }
+
+/** The compare banner: counts of the view's boxes marked, or the one line why there is no comparison. */
+export interface DiagramCompare {
+    /** The base as asked (`main`). */
+    base: string;
+    /** `main (3f2a9c1)`. */
+    label?: string;
+    added?: number;
+    changed?: number;
+    removed?: number;
+    /** Syntax errors of the base: its model is what parsed. */
+    baseSyntaxErrors?: number;
+    error?: string;
+}
+
+/** Where a comparison can start: HEAD, the local branches, recent commits. */
+export interface BaseRefsResult {
+    refs: { rev: string; label: string; description: string; detail?: string }[];
+    /** Why there are none (the workspace is in no git repository). */
+    error?: string;
+}
+
+/** The revisions the compare command offers, read by the server from the workspace's git repository. */
+export const BASE_REFS_REQUEST = 'bos/baseRefs';
 
 /** A diagram of the workspace model, laid out in a worker thread. */
 export const DIAGRAM_REQUEST = 'bos/diagram';
@@ -79,7 +107,8 @@ export type FromWebview =
     | { type: 'ready' }
     | { type: 'reveal'; node: string }
     | { type: 'choose'; view?: string; scenario?: string }
-    | { type: 'exportPng'; dataUrl: string };
+    | { type: 'exportPng'; dataUrl: string }
+    | { type: 'stopCompare' };
 
 const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
@@ -99,6 +128,8 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
     switch (m.type) {
         case 'ready':
             return { type: 'ready' };
+        case 'stopCompare':
+            return { type: 'stopCompare' };
         case 'reveal':
             return typeof m.node === 'string' && /^n\d+$/.test(m.node) ? { type: 'reveal', node: m.node } : undefined;
         case 'choose':
@@ -134,5 +165,13 @@ function isDiagram(d: unknown): d is DiagramResult {
         && arrayOf(d.scenarios, v => hasStrings(v, ['id', 'title'], ['saturation', 'saturationDetail']))
         && Array.isArray(d.nodes)
         // A count, drawn into the banner; absent reads as none.
-        && (d.syntaxErrors === undefined || (Number.isInteger(d.syntaxErrors) && (d.syntaxErrors as number) >= 0));
+        && (d.syntaxErrors === undefined || isCount(d.syntaxErrors))
+        && (d.compare === undefined || isCompare(d.compare));
+}
+
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+
+function isCompare(c: unknown): c is DiagramCompare {
+    return hasStrings(c, ['base'], ['label', 'error'])
+        && ['added', 'changed', 'removed', 'baseSyntaxErrors'].every(k => c[k] === undefined || isCount(c[k]));
 }

@@ -4,11 +4,14 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { analysisJson, analysisText, PLAIN } from '../analysis/report.js';
 import type { BosServices } from '../services/bos-module.js';
+import { baseRefs } from './compare.js';
 import { diagramFor } from './diagram-request.js';
 import {
     ANALYSIS_REQUEST,
     type AnalysisParams,
     type AnalysisResult,
+    BASE_REFS_REQUEST,
+    type BaseRefsResult,
     DIAGRAM_REQUEST,
     type DiagramParams,
     type DiagramResult,
@@ -22,7 +25,20 @@ export function registerRequests(connection: Connection, shared: LangiumSharedSe
     };
     connection.onRequest(DIAGRAM_REQUEST, async (params: DiagramParams): Promise<DiagramResult> => {
         await ready();
-        return diagramFor(params ?? {}, bos, shared.workspace.LangiumDocuments);
+        return diagramFor(
+            params ?? {},
+            bos,
+            shared.workspace.LangiumDocuments,
+            shared.workspace.WorkspaceManager.workspaceFolders,
+        );
+    });
+    connection.onRequest(BASE_REFS_REQUEST, async (): Promise<BaseRefsResult> => {
+        await shared.workspace.WorkspaceManager.ready;
+        try {
+            return baseRefs(shared.workspace.WorkspaceManager.workspaceFolders);
+        } catch (err) {
+            return { refs: [], error: err instanceof Error ? err.message : String(err) };
+        }
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         void connection.sendNotification(MODEL_CHANGED_NOTIFICATION, {});

@@ -33,6 +33,7 @@ export function previewHtml(r: PageResources): string {
 <body>
 <header id="toolbar" role="toolbar"></header>
 <div id="banner" role="status" hidden></div>
+<div id="compare" role="status" hidden></div>
 <main id="viewport" tabindex="0" aria-label="diagram"><div id="canvas"></div></main>
 ${
         r.preludeUri

@@ -2,8 +2,9 @@
 // mouse, zoom with the wheel or the buttons, fit to the window; pick a view and an
 // overlay (each scenario with its s*); click a box to reveal its declaration. The
 // viewport survives updates, and while the model has syntax errors the last good
-// picture stays, under a banner.
-import { type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
+// picture stays, under a banner. Compared with a revision, a second banner says with
+// what and how much changed, and offers to stop comparing.
+import { type DiagramCompare, type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
 
 interface VsCodeApi {
@@ -25,6 +26,7 @@ const viewport = document.getElementById('viewport')!;
 const canvas = document.getElementById('canvas')!;
 const banner = document.getElementById('banner')!;
 const toolbar = document.getElementById('toolbar')!;
+const compareBar = document.getElementById('compare')!;
 
 let view: ViewState = { x: 0, y: 0, k: 1, fitted: false, ...(vscode.getState() as Partial<ViewState> | undefined) };
 let shown: DiagramResult | undefined;
@@ -79,6 +81,32 @@ function showBanner(text: string | undefined): void {
     banner.textContent = text ?? '';
 }
 
+function compareText(c: DiagramCompare): string {
+    if (c.error) return `Not compared with ${c.base}: ${c.error}`;
+    const counts = `${c.added ?? 0} added, ${c.changed ?? 0} changed, ${c.removed ?? 0} removed in this view`;
+    const broken = c.baseSyntaxErrors
+        ? ` The base has ${c.baseSyntaxErrors} syntax error${c.baseSyntaxErrors === 1 ? '' : 's'}: what did not parse`
+            + ' there is drawn as added.'
+        : '';
+    return `Compared with ${c.label ?? c.base}: ${counts}.${broken}`;
+}
+
+function showCompare(c: DiagramCompare | undefined): void {
+    compareBar.hidden = !c;
+    if (!c) return;
+    const text = document.createElement('span');
+    text.className = 'compare-text';
+    text.textContent = compareText(c);
+    compareBar.replaceChildren(text);
+    button(
+        compareBar,
+        'Stop comparing',
+        'Show the diagram without the comparison',
+        () => vscode.postMessage({ type: 'stopCompare' }),
+        'secondary',
+    );
+}
+
 function highlight(node: string | undefined): void {
     canvas.querySelector('.bos-highlight')?.classList.remove('bos-highlight');
     highlighted = node;
@@ -99,6 +127,7 @@ function draw(d: DiagramResult): void {
         ],
         d.scenario ?? '',
     );
+    showCompare(d.compare);
     const errors = d.syntaxErrors
         ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}`
         : undefined;

@@ -40,9 +40,15 @@ export function dropdown(host: HTMLElement, title: string, onChange: (value: str
     };
 }
 
-export function button(host: HTMLElement, label: string, title: string, onClick: () => void): HTMLElement {
+export function button(
+    host: HTMLElement,
+    label: string,
+    title: string,
+    onClick: () => void,
+    appearance: 'icon' | 'secondary' = 'icon',
+): HTMLElement {
     const el = document.createElement('vscode-button');
-    el.setAttribute('appearance', 'icon');
+    el.setAttribute('appearance', appearance);
     el.title = title;
     el.setAttribute('aria-label', title);
     el.textContent = label;

@@ -18,21 +18,29 @@ export interface Base {
     sources: SourceText[];
 }
 
-/** A folder that exists is a folder; anything else is a git revision. */
-export function readBase(paths: readonly string[], base: string): Base {
+/** `main (3f2a9c1)` for a revision, the folder as given for a folder. */
+export function baseLabel(base: Base): string {
+    return base.commit ? `${base.given} (${base.commit.slice(0, 7)})` : base.given;
+}
+
+/**
+ * A folder that exists is a folder; anything else is a git revision. Relative paths are
+ * from `cwd`: the current folder of the CLI, a workspace folder of the language server.
+ */
+export function readBase(paths: readonly string[], base: string, cwd = process.cwd()): Base {
     let folder = false;
     try {
-        folder = statSync(base).isDirectory();
+        folder = statSync(resolve(cwd, base)).isDirectory();
     } catch { /* not a folder: a revision */ }
-    return folder ? inFolder(paths, base) : atRevision(paths, base);
+    return folder ? inFolder(paths, base, cwd) : atRevision(paths, base, cwd);
 }
 
 const given = (paths: readonly string[]) => (paths.length ? paths : ['.']);
 
-function inFolder(paths: readonly string[], dir: string): Base {
-    const root = resolve(dir);
+function inFolder(paths: readonly string[], dir: string, cwd: string): Base {
+    const root = resolve(cwd, dir);
     const there = given(paths).map(p => {
-        const rel = relative(process.cwd(), resolve(p));
+        const rel = relative(cwd, resolve(cwd, p));
         if (rel.startsWith('..') || isAbsolute(rel)) {
             throw new UsageError(`with a folder as --base, the paths must be inside the current folder (${p} is not)`);
         }
@@ -55,14 +63,14 @@ interface Target {
     repo: string;
 }
 
-function atRevision(paths: readonly string[], rev: string): Base {
+function atRevision(paths: readonly string[], rev: string, cwd: string): Base {
     if (rev === '' || rev.startsWith('-')) {
         throw new UsageError(`--base needs a git revision or a folder, not '${rev}'`);
     }
     let top: string | undefined;
     const targets: Target[] = [];
     for (const p of given(paths)) {
-        const head = resolve(p);
+        const head = resolve(cwd, p);
         let real: string;
         try {
             real = realpathSync(head);
@@ -102,7 +110,7 @@ function atRevision(paths: readonly string[], rev: string): Base {
     const files = [...chosen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const blobs = readBlobs(top!, [...new Set(files.map(f => f.entry.oid))]);
     const sources = files.map(f => decodeSource(f.path, blobs.get(f.entry.oid)!));
-    return { given: rev, commit, root: process.cwd(), sources };
+    return { given: rev, commit, root: cwd, sources };
 }
 
 /** Where a file of the tree stands among the head's files, when the target selects it. */

@@ -110,6 +110,36 @@ export function readBlobs(top: string, oids: readonly string[]): Map<string, Buf
     return blobs;
 }
 
+/** A branch or commit a comparison can start from. */
+export interface Ref {
+    /** What `--base` takes: the branch name or the commit. */
+    rev: string;
+    /** The abbreviated commit. */
+    commit: string;
+    subject: string;
+}
+
+/** The local branches and the last `count` commits of HEAD; none in a repository without commits. */
+export function recentRefs(top: string, count: number): { branches: Ref[]; commits: Ref[] } {
+    const records = (args: readonly string[]) => {
+        try {
+            return git(top, args).toString('utf8').split('\n').filter(Boolean).map(l => l.split('\0'));
+        } catch (err) {
+            if (err instanceof GitFailed) return [];
+            throw err;
+        }
+    };
+    const branches = records([
+        'for-each-ref',
+        '--format=%(refname:short)%00%(objectname:short)%00%(subject)',
+        'refs/heads',
+    ])
+        .map(([rev, commit, subject]) => ({ rev, commit, subject }));
+    const commits = records(['log', '-n', String(count), '--format=%H%x00%h%x00%s', 'HEAD'])
+        .map(([rev, commit, subject]) => ({ rev, commit, subject }));
+    return { branches, commits };
+}
+
 function asUsage(err: unknown): unknown {
     return err instanceof GitFailed ? new UsageError(`git: ${err.message}`) : err;
 }

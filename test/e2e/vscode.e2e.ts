@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { git } from '../diff-repo.js';
 import { exampleCopy, tempDir } from '../temp.js';
 import {
     activationMs,
@@ -184,6 +185,24 @@ describe('the BOS extension in VS Code', () => {
             + 1;
         await expect.poll(() => cursor(page)).toMatch(new RegExp(`^Ln ${line},`));
         await shot('revealed');
+    });
+
+    it('compares the diagram with HEAD, says so in a banner, and stops comparing', async () => {
+        git(ws, 'init', '-q', '-b', 'main');
+        git(ws, 'add', '-A');
+        git(ws, 'commit', '-qm', 'the example');
+        await runCommand(page, 'BOS: Compare Diagram with…');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'the example' }).first().waitFor();
+        // HEAD comes first, and the first row is the active one.
+        await page.keyboard.press('Enter');
+        const banner = previewFrame(page).locator('#compare .compare-text');
+        await banner.waitFor({ timeout: 30_000 });
+        expect(await banner.textContent()).toMatch(
+            /^Compared with HEAD \([0-9a-f]{7}\): 0 added, 0 changed, 0 removed/,
+        );
+        await shot('compared');
+        await previewFrame(page).locator('#compare vscode-button').click();
+        await previewFrame(page).locator('#compare').waitFor({ state: 'hidden' });
     });
 });
 

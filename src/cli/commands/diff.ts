@@ -9,15 +9,13 @@ import { diffJson } from '../../diff/json.js';
 import { diffMarkdown } from '../../diff/markdown.js';
 import { changePicture } from '../../diff/picture.js';
 import { diffText } from '../../diff/text.js';
-import { describeFailure } from '../../services/workspace-model.js';
-import { type Base, readBase } from '../../workspace/base.js';
+import { readBase } from '../../workspace/base.js';
 import { UsageError } from '../../workspace/files.js';
-import { loadSources } from '../../workspace/load-sources.js';
-import type { LoadedWorkspace } from '../../workspace/load.js';
+import { loadBase } from '../compare.js';
 import { diffSide } from '../diagnostics.js';
 import { outputFormat, type Values } from '../options.js';
 import { load, write } from '../session.js';
-import { colours, progressLine } from '../terminal.js';
+import { colours } from '../terminal.js';
 import type { Command } from './command.js';
 
 function failOn(values: Values): FailOn[] {
@@ -29,16 +27,6 @@ function failOn(values: Values): FailOn[] {
         }
         return w as FailOn;
     });
-}
-
-/** The base's model, with the progress line and the checks that threw, as the head's. */
-async function loadBase(base: Base): Promise<LoadedWorkspace> {
-    const progress = progressLine(process.stderr);
-    try {
-        return await loadSources(base.sources, (done, total) => progress.update(done, total, 'checking the base'));
-    } finally {
-        progress.clear();
-    }
 }
 
 export const diffCommand: Command = {
@@ -53,9 +41,6 @@ export const diffCommand: Command = {
         const base = readBase(paths, values.base);
         const head = await load(paths);
         const before = await loadBase(base);
-        for (const failure of before.result.failures) {
-            process.stderr.write(`bos: the base: ${describeFailure(failure)} (please report it)\n`);
-        }
         const diff = diffModels(diffSide(before, base.root), diffSide(head, process.cwd()));
         const info = { given: base.given, commit: base.commit };
         if (fmt === 'json') write(JSON.stringify(diffJson(diff, info), null, 2) + '\n', undefined);

@@ -1,13 +1,25 @@
-// `bos render`: a view laid out and drawn as SVG, PNG or HTML.
+// `bos render`: a view laid out and drawn as SVG, PNG or HTML; with `--base`, marking
+// what changed against a git revision or a folder.
+import { readBase } from '../../workspace/base.js';
+import { changeMarks } from '../compare.js';
 import { renderCommand } from '../render.js';
 import { load, modelExit } from '../session.js';
 import type { Command } from './command.js';
 
 export const renderViewCommand: Command = {
-    options: ['view', 'scenario', 'output', 'theme'],
+    options: ['view', 'scenario', 'output', 'theme', 'base'],
     async run(paths, values) {
+        // The base first: a revision that does not exist fails before any model is built.
+        const base = values.base === undefined ? undefined : readBase(paths, values.base);
         const ws = await load(paths);
-        const args = { view: values.view, scenario: values.scenario, output: values.output, theme: values.theme };
+        const changes = base && await changeMarks(base, ws);
+        const args = {
+            view: values.view,
+            scenario: values.scenario,
+            output: values.output,
+            theme: values.theme,
+            changes,
+        };
         process.stdout.write(await renderCommand(ws, args));
         return modelExit(ws);
     },

@@ -1,0 +1,37 @@
+// The compare command and the Source Control action as the manifest contributes them, and
+// every contributed command registered by the extension (a title without a handler would
+// fail only when a user picks it).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const commands: { command: string; title: string; category?: string }[] = manifest.contributes.commands;
+const menus: Record<string, { command: string; when?: string }[]> = manifest.contributes.menus;
+
+describe('BOS: Compare Diagram with… and Show Architecture Change', () => {
+    it('are contributed commands', () => {
+        expect(commands).toContainEqual(expect.objectContaining({
+            command: 'bos.compareDiagram',
+            title: 'Compare Diagram with…',
+            category: 'BOS',
+        }));
+        expect(commands).toContainEqual(expect.objectContaining({
+            command: 'bos.showArchitectureChange',
+            title: 'Show Architecture Change',
+        }));
+    });
+
+    it('offers Show Architecture Change on changed .bos files of git in Source Control, not in the palette', () => {
+        expect(menus['scm/resourceState/context']).toContainEqual(expect.objectContaining({
+            command: 'bos.showArchitectureChange',
+            when: 'scmProvider == git && resourceExtname == .bos',
+        }));
+        expect(menus.commandPalette).toContainEqual({ command: 'bos.showArchitectureChange', when: 'false' });
+    });
+
+    it('has every contributed command registered by the extension', () => {
+        const source = readFileSync('src/extension/main.ts', 'utf8');
+        const registered = [...source.matchAll(/registerCommand\('([\w.]+)'/g)].map(m => m[1]);
+        expect(registered.sort()).toEqual(commands.map(c => c.command).sort());
+    });
+});
