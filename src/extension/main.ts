@@ -11,10 +11,10 @@ import {
     ANALYSIS_REQUEST,
     type AnalysisParams,
     type AnalysisResult,
-    SHOW_IMPACT_COMMAND,
-    type ShowImpactArguments,
     BASE_REFS_REQUEST,
     type BaseRefsResult,
+    SHOW_IMPACT_COMMAND,
+    type ShowImpactArguments,
 } from '../lsp/protocol.js';
 import { DiagramPreview } from './preview.js';
 import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
