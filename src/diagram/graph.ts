@@ -64,6 +64,21 @@ export const FOLD_ABOVE = 1500;
 
 const idOf = (n: ModelNode) => `n${n.index}`;
 
+/** A drawable declaration as a box, without its place in a view (parent, folding, overlay). */
+export function diagramNode(n: ModelNode): DiagramNode {
+    return {
+        id: idOf(n),
+        name: n.id!,
+        label: n.title ?? n.name,
+        keyword: n.keyword,
+        kind: n.kind,
+        layer: n.layer!,
+        isContainer: n.keyword === 'platform' || n.keyword === 'infrastructure',
+        uri: n.uri,
+        offset: n.source.$cstNode?.offset ?? 0,
+    };
+}
+
 export function buildDiagram(
     model: BosModel,
     view: ViewChoice,
@@ -86,23 +101,17 @@ export function buildDiagram(
     const nodes: DiagramNode[] = shown.map(n => {
         const l = loads.get(n);
         return {
-            id: idOf(n),
-            name: n.id!,
-            label: n.title ?? n.name,
-            keyword: n.keyword,
-            kind: n.kind,
-            layer: n.layer!,
+            ...diagramNode(n),
             parent: n.parent && shownSet.has(n.parent) ? idOf(n.parent) : undefined,
             folded: folded.get(n),
-            isContainer: n.keyword === 'platform' || n.keyword === 'infrastructure',
-            uri: n.uri,
-            offset: n.source.$cstNode?.offset ?? 0,
             overlay: l && { status: l.status, text: overlayText(l) },
         };
     });
-    // Folded children's dependencies are drawn from and to their container.
+    // Folded children's dependencies are drawn from and to their container; a focus view
+    // leaves out those of the siblings it does not show, which are not its dependencies.
+    const lifted = (p: ModelNode | undefined) => !!p && shownSet.has(p) && (!view.focus || folded.has(p));
     const visible = (n: ModelNode | undefined): ModelNode | undefined =>
-        n && (shownSet.has(n) ? n : n.parent && shownSet.has(n.parent) ? n.parent : undefined);
+        n && (shownSet.has(n) ? n : lifted(n.parent) ? n.parent : undefined);
     const edges: DiagramEdge[] = [];
     const seen = new Set<string>();
     for (const n of model.nodes) {

@@ -4,10 +4,11 @@ import { load, modelExit } from '../session.js';
 import type { Command } from './command.js';
 
 export const renderViewCommand: Command = {
-    options: ['view', 'scenario', 'output', 'theme'],
+    options: ['view', 'focus', 'flow', 'scenario', 'output', 'theme'],
     async run(paths, values) {
         const ws = await load(paths);
-        const args = { view: values.view, scenario: values.scenario, output: values.output, theme: values.theme };
+        const { view, focus, flow, scenario, output, theme } = values;
+        const args = { view, focus, flow, scenario, output, theme };
         process.stdout.write(await renderCommand(ws, args));
         return modelExit(ws);
     },
