@@ -7,7 +7,12 @@ import {
     type ServerOptions,
     TransportKind,
 } from 'vscode-languageclient/node';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../lsp/protocol.js';
+import {
+    ANALYSIS_REQUEST,
+    type AnalysisParams,
+    type AnalysisResult,
+    SHOW_IN_DIAGRAM_COMMAND,
+} from '../lsp/protocol.js';
 import { DiagramPreview } from './preview.js';
 import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
 import { modelStatus } from './status.js';
@@ -42,6 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         firstDiagnostics,
         modelStatus(),
         vscode.commands.registerCommand('bos.openPreview', () => preview.open()),
+        vscode.commands.registerCommand(
+            SHOW_IN_DIAGRAM_COMMAND,
+            (view?: string, node?: string) => typeof view === 'string' ? preview.show(view, node) : preview.open(),
+        ),
         vscode.commands.registerCommand('bos.exportSvg', () => preview.exportSvg()),
         vscode.commands.registerCommand('bos.exportPng', () => preview.exportPng()),
         vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),

@@ -19,6 +19,8 @@ export class DiagramPreview implements vscode.Disposable {
     private last?: DiagramResult;
     private choice: { view?: string; scenario?: string } = {};
     private timer?: ReturnType<typeof setTimeout>;
+    /** A box to highlight once the next picture is drawn (Show in diagram). */
+    private pendingHighlight?: string;
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
@@ -62,6 +64,16 @@ export class DiagramPreview implements vscode.Disposable {
         this.panel = panel;
     }
 
+    /** Opens the preview on a view (a focus view, a flow) and highlights a box in it. */
+    async show(view: string, node?: string): Promise<void> {
+        this.choice = { view, scenario: this.choice.scenario };
+        this.pendingHighlight = node;
+        const fresh = !this.panel;
+        this.open();
+        // A new panel asks for its picture when its script is ready.
+        if (!fresh) await this.refresh();
+    }
+
     private scheduleRefresh(): void {
         if (!this.panel) return;
         clearTimeout(this.timer);
@@ -82,6 +94,8 @@ export class DiagramPreview implements vscode.Disposable {
         if (diagram.svg && !diagram.syntaxErrors) this.last = diagram;
         this.last ??= diagram;
         this.post({ type: 'diagram', diagram });
+        if (this.pendingHighlight && diagram.svg) this.post({ type: 'highlight', node: this.pendingHighlight });
+        this.pendingHighlight = undefined;
     }
 
     private post(m: ToWebview): void {

@@ -2,8 +2,10 @@
 // mouse, zoom with the wheel or the buttons, fit to the window; pick a view and an
 // overlay (each scenario with its s*); click a box to reveal its declaration. The
 // viewport survives updates, and while the model has syntax errors the last good
-// picture stays, under a banner.
+// picture stays, under a banner. A container's header (or any box with Alt, Ctrl or ⌘)
+// opens its focus view; the breadcrumb goes back along the way that led there.
 import { type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
+import { breadcrumb, type Crumb } from './breadcrumb.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
 
 interface VsCodeApi {
@@ -12,6 +14,9 @@ interface VsCodeApi {
     setState(s: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
+
+/** The height of a container's title lines in the picture (diagram/measure.ts's CONTAINER_HEADER, plus a margin). */
+const CONTAINER_HEADER = 42;
 
 interface ViewState {
     x: number;
@@ -34,7 +39,10 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 registerToolkit();
 // A new view comes with its own `overlay`; the overlay picker then shows what it got.
-const viewPicker = dropdown(toolbar, 'View', value => vscode.postMessage({ type: 'choose', view: value }));
+const viewPicker = dropdown(toolbar, 'View', value => {
+    trail.reset();
+    vscode.postMessage({ type: 'choose', view: value });
+});
 const overlayPicker = dropdown(
     toolbar,
     'Scenario overlay',
@@ -44,6 +52,11 @@ button(toolbar, '−', 'Zoom out', () => zoomBy(1 / 1.25));
 button(toolbar, '+', 'Zoom in', () => zoomBy(1.25));
 button(toolbar, '⤢', 'Fit to window', fit);
 button(toolbar, 'PNG', 'Export as PNG', () => void exportPng());
+// Going along the trail keeps the overlay shown, which a focus view has none of its own.
+const trail = breadcrumb(
+    toolbar,
+    (crumb: Crumb) => vscode.postMessage({ type: 'choose', view: crumb.id, scenario: shown?.scenario ?? '' }),
+);
 
 function apply(): void {
     canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
@@ -86,7 +99,17 @@ function highlight(node: string | undefined): void {
 }
 
 function draw(d: DiagramResult): void {
-    viewPicker.set(d.views.map(v => ({ value: v.id, label: v.title })), d.view);
+    const errors = d.syntaxErrors
+        ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}`
+        : undefined;
+    // Keep the last good picture while the text does not parse, or when there is none.
+    const keep = !d.svg || (errors && shown);
+    // A focus view is not among the views: the picker shows it while it is drawn.
+    const current = keep && shown ? shown : d;
+    const views = d.views.some(v => v.id === current.view)
+        ? d.views
+        : [...d.views, { id: current.view, title: current.title ?? current.view }];
+    viewPicker.set(views.map(v => ({ value: v.id, label: v.title })), current.view);
     overlayPicker.set(
         [
             { value: '', label: 'No overlay' },
@@ -99,16 +122,13 @@ function draw(d: DiagramResult): void {
         ],
         d.scenario ?? '',
     );
-    const errors = d.syntaxErrors
-        ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}`
-        : undefined;
-    // Keep the last good picture while the text does not parse, or when there is none.
-    if (!d.svg || (errors && shown)) {
+    if (keep) {
         showBanner(d.error ?? (shown && errors ? `${errors}; showing the last good diagram.` : 'No diagram.'));
         return;
     }
     const first = !shown;
     shown = d;
+    trail.arrive({ id: d.view, title: d.title ?? d.view });
     sheet.replaceSync(d.css ?? '');
     // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
     const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
@@ -160,11 +180,21 @@ viewport.addEventListener('pointerup', e => {
     if (wasDrag) return;
     const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
     const node = hit?.getAttribute('data-node');
-    if (node) {
+    const focus = node && shown?.nodes.find(n => n.id === node)?.focus;
+    if (focus && (e.altKey || e.ctrlKey || e.metaKey || onHeader(hit!, e.clientY))) {
+        vscode.postMessage({ type: 'choose', view: focus, scenario: shown?.scenario ?? '' });
+    } else if (node) {
         highlight(node);
         vscode.postMessage({ type: 'reveal', node });
     }
 });
+/** A click on the title lines of a container's box (not on a box inside it). */
+function onHeader(box: Element, clientY: number): boolean {
+    const rect = box.querySelector(':scope > rect');
+    if (!rect?.getAttribute('class')?.startsWith('bos-container-')) return false;
+    return clientY - rect.getBoundingClientRect().top < CONTAINER_HEADER * view.k;
+}
+
 viewport.addEventListener('wheel', e => {
     e.preventDefault();
     const r = viewport.getBoundingClientRect();
