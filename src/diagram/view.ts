@@ -52,13 +52,18 @@ export function flowViews(model: BosModel): ViewChoice[] {
  * The one declaration of `candidates` that `name` names: its qualified name, or its end
  * (`PlaceOrder`, `Business.PlaceOrder`); a name that fits several is refused naming them.
  */
-export function lookup(candidates: readonly ModelNode[], name: string, what: string): ModelNode | string {
+export function lookup(
+    candidates: readonly ModelNode[],
+    name: string,
+    what: string,
+    missing = `no ${what} named '${name}'`,
+): ModelNode | string {
     const exact = candidates.find(n => n.id === name);
     if (exact) return exact;
     const fits = candidates.filter(n => n.id?.endsWith(`.${name}`));
     if (fits.length === 1) return fits[0];
     if (fits.length > 1) return `'${name}' names several ${what}s: ${fits.map(n => n.id).join(', ')}`;
-    return `no ${what} named '${name}'`;
+    return missing;
 }
 
 /**
@@ -68,10 +73,9 @@ export function lookup(candidates: readonly ModelNode[], name: string, what: str
 export function chooseView(model: BosModel, id: string | undefined): ViewChoice | string {
     if (id?.startsWith(FOCUS_PREFIX)) {
         const name = id.slice(FOCUS_PREFIX.length);
-        const found = lookup(model.nodes.filter(isDrawable), name, 'declaration');
-        return typeof found === 'string'
-            ? `${found} to focus on (it may have been renamed or deleted)`
-            : focusChoice(found);
+        const missing = `no declaration named '${name}' to focus on (it may have been renamed or deleted)`;
+        const found = lookup(model.nodes.filter(isDrawable), name, 'declaration', missing);
+        return typeof found === 'string' ? found : focusChoice(found);
     }
     if (id?.startsWith(FLOW_PREFIX)) {
         const flows = flowViews(model).map(v => v.flow!);
