@@ -1,8 +1,11 @@
 // Serves the real preview page (previewHtml, out/webview.js, media/preview.css) on
 // loopback for browser tests and the screenshot script, with the host stand-in.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { makeNonce, previewHtml } from '../src/webview/html.js';
 
 const FILES: Readonly<Record<string, [string, string]>> = {
@@ -53,3 +56,27 @@ export const CHROMIUM_ARGS = [
     '--disable-component-update',
     '--disable-sync',
 ];
+
+/** The preview page at `url` in a fresh headless Chromium, once its script is ready; console errors go to `errors`. */
+export async function openPreview(
+    url: string,
+    viewport: { width: number; height: number },
+    errors: string[],
+): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-chromium-')), {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport,
+    });
+    const page = await context.newPage();
+    page.on('console', m => {
+        if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', e => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForFunction(() =>
+        (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready')
+    );
+    return { context, page };
+}

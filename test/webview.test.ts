@@ -1,14 +1,11 @@
 // The real preview page in a real headless Chromium (Debian's, via playwright-core).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import type { DiagramParams, DiagramResult } from '../src/lsp/protocol.js';
 import { editor } from './editor-helpers.js';
 import { exampleFiles } from './example-files.js';
-import { CHROMIUM_ARGS, servePreview } from './webview-server.js';
+import { openPreview, servePreview } from './webview-server.js';
 
 async function diagram(params: DiagramParams, extra = ''): Promise<DiagramResult> {
     const e = await editor({ ...exampleFiles(), 'extra.bos': extra });
@@ -26,25 +23,11 @@ const send = (m: unknown) => page.evaluate(msg => window.postMessage(msg, '*'), 
 
 beforeAll(async () => {
     server = await servePreview();
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-chromium-')), {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1200, height: 800 },
-    });
-    page = await context.newPage();
-    page.on('console', m => {
-        if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', e => consoleErrors.push(e.message));
+    ({ context, page } = await openPreview(server.url, { width: 1200, height: 800 }, consoleErrors));
     page.on('dialog', d => {
         dialogs.push(d.message());
         void d.dismiss();
     });
-    await page.goto(server.url);
-    await page.waitForFunction(() =>
-        (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready')
-    );
 }, 60_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@
 // adds most highlighted. Same theme and escaping as svg.ts; rows and lifeline heads
 // carry `data-node` so the preview reveals and focuses them like boxes.
 import { duration, percent } from '../analysis/format.js';
+import type { FlowResult } from '../analysis/scenario.js';
 import type { ModelNode } from '../model/model.js';
 import { textWidth } from './measure.js';
 import { type Sequence, type SequenceRow, unresolvedNote } from './sequence.js';
@@ -146,7 +147,7 @@ export function sequenceSvg(seq: Sequence, options: SvgOptions): string {
                 fmt(width)
             }" height="14"/>`,
             `<text class="bos-seq-status-${result.status}" x="${fmt(barX + width + 4)}" y="${fmt(bottom + 16)}">${
-                escapeXml(footer[0].text.split(' against ')[0])
+                escapeXml(latencyText(result))
             }</text>`,
         );
     }
@@ -178,17 +179,22 @@ export function sequenceSvg(seq: Sequence, options: SvgOptions): string {
     ].join('\n');
 }
 
+/** `R(F) 401ms`, `R(F) ≥ 311ms` when a visited node has no latency, or `R(F) saturated`. */
+function latencyText(r: FlowResult): string {
+    if (r.saturated) return 'R(F) saturated';
+    if (r.latency === null) return 'R(F) no latency';
+    return `R(F) ${r.complete ? '' : '≥ '}${duration(r.latency)}`;
+}
+
 /** The lines under the picture: the total against the SLO, who adds most, and what is left out. */
 function footerLines(seq: Sequence, total: number): { text: string; cls: string }[] {
     const lines: { text: string; cls: string }[] = [];
     const r = seq.result;
     if (r) {
-        const latency = r.saturated ? 'saturated' : r.latency === null ? 'no latency' : duration(r.latency);
-        const bound = r.latency !== null && !r.complete ? '≥ ' : '';
         const slo = r.slo === null ? 'no SLO' : `SLO ${duration(r.slo)}`;
         const of = r.slo !== null && r.latency !== null ? ` (${percent(r.latency / r.slo)} of it)` : '';
         lines.push({
-            text: `R(F) ${bound}${latency} against ${slo}${of} · ${r.status}`,
+            text: `${latencyText(r)} against ${slo}${of} · ${r.status}`,
             cls: `bos-seq-status-${r.status}`,
         });
         if (r.slowest) {

@@ -1,12 +1,14 @@
 // The way the preview came to the view it shows (views picked, focus views opened, flows):
-// a breadcrumb under the toolbar, each step a button back to it, and Back. Labels are
-// set as text, never as markup.
+// a breadcrumb under the toolbar, each step a button back to it, and Back. Coming back
+// to a view on the way cuts the way there. Labels are set as text, never as markup.
 import { button } from './toolkit.js';
 
 export interface Crumb {
     id: string;
     title: string;
 }
+
+const MAX_CRUMBS = 8;
 
 export function breadcrumb(toolbar: HTMLElement, go: (crumb: Crumb) => void) {
     const nav = document.createElement('nav');
@@ -42,15 +44,11 @@ export function breadcrumb(toolbar: HTMLElement, go: (crumb: Crumb) => void) {
     }
 
     return {
-        /** A view picked from the list starts a new way. */
-        reset(): void {
-            trail = [];
-        },
-        /** A view was drawn: back to it if it is on the way, else one step further. */
+        /** A view was drawn: back to it if it is on the way, else one step further (the last few kept). */
         arrive(crumb: Crumb): void {
             const at = trail.findIndex(c => c.id === crumb.id);
             if (at >= 0) trail = trail.slice(0, at + 1);
-            else trail.push(crumb);
+            else trail = [...trail, crumb].slice(-MAX_CRUMBS);
             trail[trail.length - 1] = crumb;
             draw();
         },

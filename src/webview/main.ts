@@ -39,10 +39,7 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 registerToolkit();
 // A new view comes with its own `overlay`; the overlay picker then shows what it got.
-const viewPicker = dropdown(toolbar, 'View', value => {
-    trail.reset();
-    vscode.postMessage({ type: 'choose', view: value });
-});
+const viewPicker = dropdown(toolbar, 'View', value => vscode.postMessage({ type: 'choose', view: value }));
 const overlayPicker = dropdown(
     toolbar,
     'Scenario overlay',
