@@ -1,0 +1,40 @@
+// Focus view benchmark (issue 13): opening the focus view of a platform in a generated
+// 1,000-node model — selection, layout and SVG, as the preview does on a click — against
+// the full view of the same model in the same run. Target: the focus view ≤ 1 s.
+// Prints one JSON line.
+import '../src/language/polyfill.js';
+import { render } from '../src/diagram/render.js';
+import { chooseView } from '../src/diagram/view.js';
+import { check } from '../test/helpers.js';
+import { generated } from './stack.js';
+
+async function time(result: Awaited<ReturnType<typeof check>>['result'], id: string | undefined, runs: number) {
+    const times: number[] = [];
+    let nodes = 0;
+    for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        const view = chooseView(result.model, id);
+        if (typeof view === 'string') throw new Error(view);
+        const r = await render({
+            model: result.model,
+            analysis: result.analysis,
+            view,
+            theme: 'light',
+            layout: { timeoutMs: 60_000 },
+        });
+        times.push(performance.now() - t);
+        nodes = r.diagram.nodes.length;
+    }
+    times.sort((a, b) => a - b);
+    return { ms: times[Math.floor(times.length / 2)], nodes };
+}
+
+async function main(): Promise<void> {
+    const { result } = await check({ 'g.bos': generated(1000) });
+    await time(result, 'focus:g.P0', 1); // warm up the JIT and the layout worker
+    const focus = await time(result, 'focus:g.P0', 5);
+    const full = await time(result, undefined, 1);
+    process.stdout.write(JSON.stringify({ focus, full, declarations: result.model.nodes.length }) + '\n');
+}
+
+void main();
