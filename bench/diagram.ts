@@ -3,35 +3,11 @@
 import '../src/language/polyfill.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render } from '../src/diagram/render.js';
-import { findView } from '../src/diagram/view.js';
 import { check } from '../test/helpers.js';
-import { generated } from './stack.js';
+import { generated, time } from './stack.js';
 
 async function workspace(files: Record<string, string>) {
     return (await check(files)).result;
-}
-
-async function time(result: Awaited<ReturnType<typeof workspace>>, view: string | undefined, runs: number) {
-    const choice = findView(result.model, view)!;
-    const times: number[] = [];
-    let nodes = 0;
-    let folded = false;
-    for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        const r = await render({
-            model: result.model,
-            analysis: result.analysis,
-            view: choice,
-            theme: 'light',
-            layout: { timeoutMs: 60_000 },
-        });
-        times.push(performance.now() - t);
-        nodes = r.diagram.nodes.length;
-        folded = !!r.diagram.note;
-    }
-    times.sort((a, b) => a - b);
-    return { ms: times[Math.floor(times.length / 2)], nodes, folded };
 }
 
 async function main(): Promise<void> {

@@ -3,31 +3,8 @@
 // the full view of the same model in the same run. Target: the focus view ≤ 1 s.
 // Prints one JSON line.
 import '../src/language/polyfill.js';
-import { render } from '../src/diagram/render.js';
-import { chooseView } from '../src/diagram/view.js';
 import { check } from '../test/helpers.js';
-import { generated } from './stack.js';
-
-async function time(result: Awaited<ReturnType<typeof check>>['result'], id: string | undefined, runs: number) {
-    const times: number[] = [];
-    let nodes = 0;
-    for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        const view = chooseView(result.model, id);
-        if (typeof view === 'string') throw new Error(view);
-        const r = await render({
-            model: result.model,
-            analysis: result.analysis,
-            view,
-            theme: 'light',
-            layout: { timeoutMs: 60_000 },
-        });
-        times.push(performance.now() - t);
-        nodes = r.diagram.nodes.length;
-    }
-    times.sort((a, b) => a - b);
-    return { ms: times[Math.floor(times.length / 2)], nodes };
-}
+import { generated, time } from './stack.js';
 
 async function main(): Promise<void> {
     const { result } = await check({ 'g.bos': generated(1000) });
