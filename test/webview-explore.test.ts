@@ -104,7 +104,7 @@ describe('drill-down in the preview (Chromium)', () => {
         expect(await crumbs()).toEqual(['数字原生商业操作系统']);
         expect(await page.locator('#breadcrumb vscode-button[title="Back"]').getAttribute('disabled')).not.toBeNull();
         expect(consoleErrors).toEqual([]);
-    });
+    }, 120_000);
 
     it('shows a banner over the last picture when the focused declaration is gone', async () => {
         const count = await page.locator('#canvas [data-node]').count();

@@ -189,7 +189,8 @@ viewport.addEventListener('pointerup', e => {
 function onHeader(box: Element, clientY: number): boolean {
     const rect = box.querySelector(':scope > rect');
     if (!rect?.getAttribute('class')?.startsWith('bos-container-')) return false;
-    return clientY - rect.getBoundingClientRect().top < CONTAINER_HEADER * view.k;
+    // Zoomed far out the title lines are a few pixels high: a strip of at least 16 stays a target.
+    return clientY - rect.getBoundingClientRect().top < Math.max(CONTAINER_HEADER * view.k, 16);
 }
 
 viewport.addEventListener('wheel', e => {

@@ -183,7 +183,7 @@ describe('drilling down in the diagram', () => {
             has: frame.locator('rect.bos-container-platform + text', { hasText: /^业务中台$/ }),
         }).first();
         await retry(
-            () => business.click({ position: { x: 40, y: 10 } }),
+            () => business.click({ position: { x: 40, y: 4 } }),
             () => current.textContent(),
             'Focus: 业务中台',
         );
