@@ -7,6 +7,7 @@ import {
     DIAGRAM_REQUEST,
     type DiagramParams,
     type DiagramResult,
+    FLOW_VIEW_PREFIX,
     type FromWebview,
     MODEL_CHANGED_NOTIFICATION,
     parseFromWebview,
@@ -66,7 +67,9 @@ export class DiagramPreview implements vscode.Disposable {
 
     /** Opens the preview on a view (a focus view, a flow) and highlights a box in it. */
     async show(view: string, node?: string): Promise<void> {
-        this.choice = { view, scenario: this.choice.scenario };
+        // A flow's sequence opens under its own scenario (the first that loads it), for its
+        // times; a focus view keeps the overlay shown.
+        this.choice = { view, scenario: view.startsWith(FLOW_VIEW_PREFIX) ? undefined : this.choice.scenario };
         this.pendingHighlight = node;
         const fresh = !this.panel;
         this.open();

@@ -69,6 +69,9 @@ export const MODEL_CHANGED_NOTIFICATION = 'bos/modelChanged';
 /** The extension's command behind the `Show in diagram` lens: a view id and, optionally, a box to highlight. */
 export const SHOW_IN_DIAGRAM_COMMAND = 'bos.showInDiagram';
 
+/** How a flow's sequence view id starts (`flow:NAME`; diagram/view.ts names them). */
+export const FLOW_VIEW_PREFIX = 'flow:';
+
 /** Messages from the extension to the preview webview. */
 export type ToWebview =
     | { type: 'diagram'; diagram: DiagramResult }
