@@ -58,12 +58,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The served page in headless Chromium, once its script said `ready`; console errors and page errors collected. */
-export async function openPreview(url: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openPreview(
+    url: string,
+    viewport = { width: 1200, height: 800 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-chromium-')), {
         executablePath: '/usr/bin/chromium',
         headless: true,
         args: CHROMIUM_ARGS,
-        viewport: { width: 1200, height: 800 },
+        viewport,
     });
     const page = await context.newPage();
     const errors: string[] = [];

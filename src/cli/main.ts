@@ -27,8 +27,8 @@ Usage:
   bos analyze  [paths...] [--scenario NAME] [--format text|json] [--color auto|always|never]
                [--scale FACTOR] [--set NAME.PROPERTY=QUANTITY]... [--sweep FROM..TO [--steps N]]
   bos diff     [paths...] --base REV|DIR [--format text|json|markdown] [--fail-on WHAT,...]
-  bos render   [paths...] [--view NAME] [--scenario NAME] [--theme light|dark] [-o FILE.svg|.png|.html]
-               [--base REV|DIR]
+  bos render   [paths...] [--view NAME | --focus NAME | --flow NAME] [--scenario NAME]
+               [--theme light|dark] [-o FILE.svg|.png|.html] [--base REV|DIR]
   bos format   [paths...] [--check]
   bos export   [paths...] [--to json|mermaid|plantuml|d2|structurizr|drawio|lqn] [--view NAME]
                [--scenario NAME] [-o FILE]
@@ -60,6 +60,10 @@ Options:
                      bottleneck's utilisation, s* and every flow's latency
   --steps N          (analyze --sweep) how many scales, 2 to 1000 (default 11)
   --view NAME        (render, export) the view to draw or export (default: the first view, or Overview)
+  --focus NAME       (render) the focus view of a declaration (short or qualified name):
+                     it, its children, and what they depend on and what depends on them
+  --flow NAME        (render) a flow as a sequence view; with a scenario (default: the
+                     first that loads it), each visit's share of its latency against the SLO
   --to F             (export) json (default: the resolved model), mermaid, plantuml, d2,
                      structurizr (workspace JSON), drawio, lqn (the LQN model of a scenario)
   --theme T          (render) light (default) or dark

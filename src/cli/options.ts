@@ -12,6 +12,8 @@ export const OPTIONS = {
     stdio: { type: 'boolean' },
     check: { type: 'boolean' },
     view: { type: 'string' },
+    focus: { type: 'string' },
+    flow: { type: 'string' },
     theme: { type: 'string' },
     scale: { type: 'string' },
     set: { type: 'string', multiple: true },

@@ -2,17 +2,22 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ChangeMarks } from '../diagram/change.js';
+import { FOCUS_PREFIX } from '../diagram/focus.js';
 import { toHtml } from '../diagram/html.js';
 import { LAYOUT_TIMEOUT_MS, LayoutTimeout } from '../diagram/layout.js';
 import { svgToPng } from '../diagram/png.js';
 import { render, UnknownScenario } from '../diagram/render.js';
 import type { ThemeName } from '../diagram/theme.js';
-import { findView, viewsOf } from '../diagram/view.js';
+import { chooseView, FLOW_PREFIX } from '../diagram/view.js';
 import { UsageError } from '../workspace/files.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 
 export interface RenderArgs {
     view?: string;
+    /** A declaration's focus view (`focus:NAME`), by short or qualified name. */
+    focus?: string;
+    /** A flow's sequence view (`flow:NAME`). */
+    flow?: string;
     scenario?: string;
     output?: string;
     theme?: string;
@@ -30,10 +35,14 @@ export async function renderCommand(ws: LoadedWorkspace, args: RenderArgs): Prom
         throw new UsageError(`--theme must be light or dark, not '${args.theme}'`);
     }
     const { model, analysis } = ws.result;
-    const view = findView(model, args.view);
-    if (!view) {
-        throw new UsageError(`no view named '${args.view}' (views: ${viewsOf(model).map(v => v.id).join(', ')})`);
-    }
+    const asked = [
+        args.view,
+        args.focus === undefined ? undefined : `${FOCUS_PREFIX}${args.focus}`,
+        args.flow === undefined ? undefined : `${FLOW_PREFIX}${args.flow}`,
+    ].filter(v => v !== undefined);
+    if (asked.length > 1) throw new UsageError('--view, --focus and --flow each choose the picture: give one');
+    const view = chooseView(model, asked[0]);
+    if (typeof view === 'string') throw new UsageError(view);
     let svg: string;
     let note: string | undefined;
     let scenarioName: string | undefined;

@@ -92,6 +92,9 @@ export function boxOf(n: ModelNode, id: string): DiagramNode {
     };
 }
 
+/** A drawable declaration as a box with its own id, without its place in a view (parent, folding, overlay). */
+export const diagramNode = (n: ModelNode): DiagramNode => boxOf(n, idOf(n));
+
 export function buildDiagram(
     model: BosModel,
     view: ViewChoice,
@@ -120,9 +123,11 @@ export function buildDiagram(
             overlay: l && { status: l.status, text: overlayText(l) },
         };
     });
-    // Folded children's dependencies are drawn from and to their container.
+    // Folded children's dependencies are drawn from and to their container; a focus view
+    // leaves out those of the siblings it does not show, which are not its dependencies.
+    const lifted = (p: ModelNode | undefined) => !!p && shownSet.has(p) && (!view.focus || folded.has(p));
     const visible = (n: ModelNode | undefined): ModelNode | undefined =>
-        n && (shownSet.has(n) ? n : n.parent && shownSet.has(n.parent) ? n.parent : undefined);
+        n && (shownSet.has(n) ? n : lifted(n.parent) ? n.parent : undefined);
     const edges: DiagramEdge[] = [];
     const seen = new Set<string>();
     for (const n of model.nodes) {

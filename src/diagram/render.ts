@@ -1,10 +1,13 @@
 // The one diagram pipeline, shared by `bos render` and the preview: model + view
-// (+ scenario) → diagram graph → ELK layout → SVG.
+// (+ scenario) → diagram graph → ELK layout → SVG; a flow's sequence view is a grid
+// drawn without ELK.
 import type { Analysis } from '../analysis/scenario.js';
 import type { BosModel } from '../model/model.js';
 import { type ChangeMarks, markChanges } from './change.js';
 import { buildDiagram, type Diagram } from './graph.js';
 import { layout, type LayoutOptions } from './layout.js';
+import { sequenceSvg } from './sequence-svg.js';
+import { scenarioOfFlow, sequenceDiagram, sequenceOf } from './sequence.js';
 import { toSvg } from './svg.js';
 import type { ThemeName } from './theme.js';
 import type { ViewChoice } from './view.js';
@@ -34,9 +37,11 @@ export class UnknownScenario extends Error {}
 
 export async function render(request: RenderRequest): Promise<Rendered> {
     const { analysis, view } = request;
-    const wanted = request.noOverlay
-        ? undefined
-        : request.scenario ?? view.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
+    // A view's own overlay; a flow's, the first scenario that loads it.
+    const own = view.flow
+        ? scenarioOfFlow(analysis.scenarios, view.flow)?.scenario.id
+        : view.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
+    const wanted = request.noOverlay ? undefined : request.scenario ?? own;
     const scenario = wanted === undefined
         ? undefined
         : analysis.scenarios.find(s => s.scenario.id === wanted || s.scenario.name === wanted);
@@ -46,6 +51,10 @@ export async function render(request: RenderRequest): Promise<Rendered> {
                 analysis.scenarios.map(s => s.scenario.id).join(', ') || 'none'
             })`,
         );
+    }
+    if (view.flow) {
+        const sequence = sequenceOf(view.flow, scenario);
+        return { svg: sequenceSvg(sequence, request), diagram: sequenceDiagram(sequence, view) };
     }
     const built = buildDiagram(request.model, view, scenario);
     const diagram = request.changes ? markChanges(built, view, request.changes, scenario) : built;

@@ -108,6 +108,7 @@ export function stylesheet(theme: ThemeName): string {
         ...EDGE_KINDS.map(k => edgeRule(k, p.edge[k])),
         '.bos-selected{stroke-width:3.5}',
         ...changeRules(p),
+        ...sequenceRules(p),
     ];
     return rules.join('');
 }
@@ -128,6 +129,34 @@ function changeRules(p: Palette): string[] {
         '.bos-removed-box{stroke-dasharray:5 3}',
         `.bos-edge-added{stroke:${p.change.added};stroke-width:2.2}`,
         '.bos-edge-removed{opacity:0.5;stroke-dasharray:6 4}',
+    ];
+}
+
+/** The sequence view's lifelines, messages, waterfall bars, SLO line and statuses (sequence-svg.ts). */
+function sequenceRules(p: Palette): string[] {
+    const { status } = p;
+    const flowColours = {
+        'ok': status.ok,
+        'no-slo': status.unknown,
+        'over-slo': status.overload,
+        'saturated': status.overload,
+    };
+    return [
+        `.bos-seq-lifeline{fill:none;stroke:${p.muted};stroke-width:1;stroke-dasharray:4 4}`,
+        `.bos-seq-activation{fill:${p.layer.platform.fill};stroke:${p.layer.platform.stroke};stroke-width:1}`,
+        `.bos-seq-message{fill:none;stroke:${p.edge.calls};stroke-width:1.6}`,
+        `.bos-seq-arrow{fill:${p.edge.calls}}`,
+        `.bos-seq-leader{fill:none;stroke:${p.muted};stroke-width:0.8;stroke-dasharray:1 3}`,
+        `.bos-seq-bar{fill:${p.edge.calls}}`,
+        `.bos-seq-top{fill:${status.headroom}}`,
+        `.bos-seq-top-text{fill:${status.headroom};font-size:${FONT_SIZE.text}px;font-weight:700}`,
+        `.bos-seq-saturated{fill:${status.overload}}`,
+        `.bos-seq-slo{fill:none;stroke:${status.overload};stroke-width:1.5;stroke-dasharray:5 3}`,
+        `.bos-seq-slo-text{fill:${status.overload};font-size:${FONT_SIZE.sub}px;font-weight:600}`,
+        ...Object.entries(flowColours).flatMap(([s, colour]) => [
+            `.bos-seq-total-${s}{fill:${colour}}`,
+            `.bos-seq-status-${s}{fill:${colour};font-size:${FONT_SIZE.note}px;font-weight:600}`,
+        ]),
     ];
 }
 

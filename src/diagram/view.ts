@@ -2,6 +2,7 @@
 // patterns, `*`, `Name.*`, `layer`, `kind`; no include means everything, and without
 // any view every tool behaves as if `view Overview { include * }` existed.
 import type { BosModel, ModelNode, Pattern } from '../model/model.js';
+import { FOCUS_PREFIX, focusChoice, focusMembers } from './focus.js';
 
 /** The declarations a diagram can show: the structure of the stack, not flows, scenarios or views. */
 export function isDrawable(n: ModelNode): boolean {
@@ -14,6 +15,10 @@ export interface ViewChoice {
     name: string;
     title: string;
     view?: ModelNode;
+    /** A focus view's declaration (`focus:NAME`, focus.ts). */
+    focus?: ModelNode;
+    /** A flow's sequence view (`flow:NAME`, sequence.ts). */
+    flow?: ModelNode;
 }
 
 export const DEFAULT_VIEW: ViewChoice = { id: 'Overview', name: 'Overview', title: 'Overview' };
@@ -29,6 +34,56 @@ export function findView(model: BosModel, name: string | undefined): ViewChoice 
     const views = viewsOf(model);
     if (name === undefined) return views[0];
     return views.find(v => v.id === name || v.name === name) ?? (name === DEFAULT_VIEW.name ? DEFAULT_VIEW : undefined);
+}
+
+export const FLOW_PREFIX = 'flow:';
+
+/** A flow's sequence view (sequence.ts), named `flow:<qualified name>`. */
+export function flowChoice(flow: ModelNode): ViewChoice {
+    return { id: `${FLOW_PREFIX}${flow.id}`, name: flow.name, title: `Flow: ${flow.title ?? flow.name}`, flow };
+}
+
+/** Every flow's sequence view, in model order: the preview's picker lists them after the views. */
+export function flowViews(model: BosModel): ViewChoice[] {
+    return model.nodes.filter(n => n.keyword === 'flow' && n.id !== undefined).map(flowChoice);
+}
+
+/**
+ * The one declaration of `candidates` that `name` names: its qualified name, or its end
+ * (`PlaceOrder`, `Business.PlaceOrder`); a name that fits several is refused naming them.
+ */
+export function lookup(
+    candidates: readonly ModelNode[],
+    name: string,
+    what: string,
+    missing = `no ${what} named '${name}'`,
+): ModelNode | string {
+    const exact = candidates.find(n => n.id === name);
+    if (exact) return exact;
+    const fits = candidates.filter(n => n.id?.endsWith(`.${name}`));
+    if (fits.length === 1) return fits[0];
+    if (fits.length > 1) return `'${name}' names several ${what}s: ${fits.map(n => n.id).join(', ')}`;
+    return missing;
+}
+
+/**
+ * Any view by its id: an explicit view (or `Overview`), `focus:NAME` or `flow:NAME`
+ * (short names accepted); a string says why there is none.
+ */
+export function chooseView(model: BosModel, id: string | undefined): ViewChoice | string {
+    if (id?.startsWith(FOCUS_PREFIX)) {
+        const name = id.slice(FOCUS_PREFIX.length);
+        const missing = `no declaration named '${name}' to focus on (it may have been renamed or deleted)`;
+        const found = lookup(model.nodes.filter(isDrawable), name, 'declaration', missing);
+        return typeof found === 'string' ? found : focusChoice(found);
+    }
+    if (id?.startsWith(FLOW_PREFIX)) {
+        const flows = flowViews(model).map(v => v.flow!);
+        const found = lookup(flows, id.slice(FLOW_PREFIX.length), 'flow');
+        if (typeof found !== 'string') return flowChoice(found);
+        return `${found} (flows: ${flows.map(f => f.id).join(', ') || 'none'})`;
+    }
+    return findView(model, id) ?? `no view named '${id}' (views: ${viewsOf(model).map(v => v.id).join(', ')})`;
 }
 
 function matches(p: Pattern, n: ModelNode): boolean {
@@ -53,8 +108,8 @@ export function isInside(n: ModelNode, container: ModelNode): boolean {
 export function select(model: BosModel, choice: ViewChoice): ModelNode[] {
     const includes = choice.view?.includes ?? [];
     const excludes = choice.view?.excludes ?? [];
-    const shown = new Set<ModelNode>();
-    for (const n of model.nodes) {
+    const shown = choice.focus ? focusMembers(model, choice.focus) : new Set<ModelNode>();
+    for (const n of choice.focus ? [] : model.nodes) {
         if (!isDrawable(n)) continue;
         const included = includes.length === 0 || includes.some(p => matches(p, n));
         if (included && !excludes.some(p => matches(p, n))) shown.add(n);

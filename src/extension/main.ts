@@ -14,6 +14,7 @@ import {
     BASE_REFS_REQUEST,
     type BaseRefsResult,
     SHOW_IMPACT_COMMAND,
+    SHOW_IN_DIAGRAM_COMMAND,
     type ShowImpactArguments,
 } from '../lsp/protocol.js';
 import { DiagramPreview } from './preview.js';
@@ -50,6 +51,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         firstDiagnostics,
         modelStatus(),
         vscode.commands.registerCommand('bos.openPreview', () => preview.open()),
+        vscode.commands.registerCommand(
+            SHOW_IN_DIAGRAM_COMMAND,
+            (view?: string, node?: string) => typeof view === 'string' ? preview.show(view, node) : preview.open(),
+        ),
         vscode.commands.registerCommand('bos.exportSvg', () => preview.exportSvg()),
         vscode.commands.registerCommand('bos.exportPng', () => preview.exportPng()),
         vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),

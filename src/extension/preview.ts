@@ -8,6 +8,7 @@ import {
     DIAGRAM_REQUEST,
     type DiagramParams,
     type DiagramResult,
+    FLOW_VIEW_PREFIX,
     type FromWebview,
     MODEL_CHANGED_NOTIFICATION,
     parseFromWebview,
@@ -22,6 +23,8 @@ export class DiagramPreview implements vscode.Disposable {
     /** The revision the picture is compared with, until the banner's Stop comparing. */
     private base?: string;
     private timer?: ReturnType<typeof setTimeout>;
+    /** A box to highlight once the next picture is drawn (Show in diagram). */
+    private pendingHighlight?: string;
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
@@ -75,6 +78,18 @@ export class DiagramPreview implements vscode.Disposable {
         if (opened) this.scheduleRefresh();
     }
 
+    /** Opens the preview on a view (a focus view, a flow) and highlights a box in it. */
+    async show(view: string, node?: string): Promise<void> {
+        // A flow's sequence opens under its own scenario (the first that loads it), for its
+        // times; a focus view keeps the overlay shown.
+        this.choice = { view, scenario: view.startsWith(FLOW_VIEW_PREFIX) ? undefined : this.choice.scenario };
+        this.pendingHighlight = node;
+        const fresh = !this.panel;
+        this.open();
+        // A new panel asks for its picture when its script is ready.
+        if (!fresh) await this.refresh();
+    }
+
     private scheduleRefresh(): void {
         if (!this.panel) return;
         clearTimeout(this.timer);
@@ -99,6 +114,8 @@ export class DiagramPreview implements vscode.Disposable {
         if (diagram.svg && !diagram.syntaxErrors) this.last = diagram;
         this.last ??= diagram;
         this.post({ type: 'diagram', diagram });
+        if (this.pendingHighlight && diagram.svg) this.post({ type: 'highlight', node: this.pendingHighlight });
+        this.pendingHighlight = undefined;
     }
 
     private post(m: ToWebview): void {

@@ -2,10 +2,11 @@
 // out in a worker thread with a time limit so that the server never blocks; with each
 // scenario's s* for the overlay picker, worked out here so that the webview only draws.
 import { AstUtils, type LangiumDocuments } from 'langium';
+import { FOCUS_PREFIX } from '../diagram/focus.js';
 import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import { stylesheet } from '../diagram/theme.js';
-import { findView, viewsOf } from '../diagram/view.js';
+import { chooseView, findView, flowViews, viewsOf } from '../diagram/view.js';
 import type { BosServices } from '../services/bos-module.js';
 import { comparison, type Folders } from './compare.js';
 import type { DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
@@ -25,7 +26,8 @@ export async function diagramFor(
         0,
     );
     const base = {
-        views: viewsOf(model).map(v => ({ id: v.id, title: v.title })),
+        // Explicit views, then each flow's sequence view; focus views are reached by clicking.
+        views: [...viewsOf(model), ...flowViews(model)].map(v => ({ id: v.id, title: v.title })),
         scenarios: analysis.scenarios.map((s): DiagramScenario => ({
             id: s.scenario.id!,
             title: s.scenario.title ?? s.scenario.name,
@@ -35,7 +37,13 @@ export async function diagramFor(
         syntaxErrors,
         nodes: [],
     };
-    const view = findView(model, params.view) ?? findView(model, undefined)!;
+    // A focus or flow that no longer exists says so (the preview keeps its last picture);
+    // an unknown explicit view falls back to the first, as before.
+    const chosen = chooseView(model, params.view);
+    const view = typeof chosen === 'string' ? findView(model, undefined)! : chosen;
+    if (typeof chosen === 'string' && /^(focus|flow):/.test(params.view ?? '')) {
+        return { ...base, view: params.view!, error: chosen };
+    }
     const against = params.base === undefined ? undefined : await comparison(params.base, folders, result);
     const compare = against && { base: params.base!, ...against.compare };
     try {
@@ -55,13 +63,15 @@ export async function diagramFor(
             const source = model.nodes[Number(n.id.slice(1))].source;
             const range = source.$cstNode?.range
                 ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-            return { id: n.id, uri: AstUtils.getDocument(source).uri.toString(), start: range.start, end: range.end };
+            const uri = AstUtils.getDocument(source).uri.toString();
+            return { id: n.id, uri, start: range.start, end: range.end, focus: `${FOCUS_PREFIX}${n.name}` };
         });
         return {
             ...base,
             svg,
             css: stylesheet(theme),
             view: view.id,
+            title: view.title,
             scenario: diagram.scenario,
             nodes,
             note: diagram.note,

@@ -29,6 +29,8 @@ export interface DiagramNodeSource {
     uri: string;
     start: { line: number; character: number };
     end: { line: number; character: number };
+    /** The view id of the declaration's focus view (`focus:NAME`), opened by clicking. */
+    focus?: string;
 }
 
 /** A scenario the preview's overlay picker offers. */
@@ -46,7 +48,10 @@ export interface DiagramResult {
     /** The stylesheet of the SVG, applied by the webview (the SVG carries no <style>). */
     css?: string;
     view: string;
+    /** The view's title, for the breadcrumb (a focus view is not among `views`). */
+    title?: string;
     scenario?: string;
+    /** Explicit views, then flows (`flow:NAME`). */
     views: { id: string; title: string }[];
     scenarios: DiagramScenario[];
     nodes: DiagramNodeSource[];
@@ -95,6 +100,12 @@ export const MODEL_CHANGED_NOTIFICATION = 'bos/modelChanged';
  */
 export const SHOW_IMPACT_COMMAND = 'bos.showImpact';
 export type ShowImpactArguments = [uri: string, position: { line: number; character: number }];
+
+/** The extension's command behind the `Show in diagram` lens: a view id and, optionally, a box to highlight. */
+export const SHOW_IN_DIAGRAM_COMMAND = 'bos.showInDiagram';
+
+/** How a flow's sequence view id starts (`flow:NAME`; diagram/view.ts names them). */
+export const FLOW_VIEW_PREFIX = 'flow:';
 
 /** Messages from the extension to the preview webview. */
 export type ToWebview =
@@ -160,10 +171,10 @@ export function parseToWebview(m: unknown): ToWebview | undefined {
 
 /** What the webview draws from: every label a string, every list of the right shape. */
 function isDiagram(d: unknown): d is DiagramResult {
-    return hasStrings(d, ['view'], ['svg', 'css', 'scenario', 'note', 'error'])
+    return hasStrings(d, ['view'], ['svg', 'css', 'scenario', 'note', 'error', 'title'])
         && arrayOf(d.views, v => hasStrings(v, ['id', 'title']))
         && arrayOf(d.scenarios, v => hasStrings(v, ['id', 'title'], ['saturation', 'saturationDetail']))
-        && Array.isArray(d.nodes)
+        && arrayOf(d.nodes, n => hasStrings(n, ['id'], ['focus']))
         // A count, drawn into the banner; absent reads as none.
         && (d.syntaxErrors === undefined || isCount(d.syntaxErrors))
         && (d.compare === undefined || isCompare(d.compare));

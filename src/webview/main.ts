@@ -3,8 +3,11 @@
 // overlay (each scenario with its s*); click a box to reveal its declaration. The
 // viewport survives updates, and while the model has syntax errors the last good
 // picture stays, under a banner. Compared with a revision, a second banner says with
-// what and how much changed, and offers to stop comparing.
+// what and how much changed, and offers to stop comparing. A container's header (or any
+// box with Alt, Ctrl or ⌘) opens its focus view; the breadcrumb goes back along the way
+// that led there.
 import { type DiagramCompare, type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
+import { breadcrumb, type Crumb } from './breadcrumb.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
 
 interface VsCodeApi {
@@ -13,6 +16,9 @@ interface VsCodeApi {
     setState(s: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
+
+/** The height of a container's title lines in the picture (diagram/measure.ts's CONTAINER_HEADER, plus a margin). */
+const CONTAINER_HEADER = 42;
 
 interface ViewState {
     x: number;
@@ -46,6 +52,11 @@ button(toolbar, '−', 'Zoom out', () => zoomBy(1 / 1.25));
 button(toolbar, '+', 'Zoom in', () => zoomBy(1.25));
 button(toolbar, '⤢', 'Fit to window', fit);
 button(toolbar, 'PNG', 'Export as PNG', () => void exportPng());
+// Going along the trail keeps the overlay shown, which a focus view has none of its own.
+const trail = breadcrumb(
+    toolbar,
+    (crumb: Crumb) => vscode.postMessage({ type: 'choose', view: crumb.id, scenario: shown?.scenario ?? '' }),
+);
 
 function apply(): void {
     canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
@@ -114,7 +125,17 @@ function highlight(node: string | undefined): void {
 }
 
 function draw(d: DiagramResult): void {
-    viewPicker.set(d.views.map(v => ({ value: v.id, label: v.title })), d.view);
+    const errors = d.syntaxErrors
+        ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}`
+        : undefined;
+    // Keep the last good picture while the text does not parse, or when there is none.
+    const keep = !d.svg || (errors && shown);
+    // A focus view is not among the views: the picker shows it while it is drawn.
+    const current = keep && shown ? shown : d;
+    const views = d.views.some(v => v.id === current.view)
+        ? d.views
+        : [...d.views, { id: current.view, title: current.title ?? current.view }];
+    viewPicker.set(views.map(v => ({ value: v.id, label: v.title })), current.view);
     overlayPicker.set(
         [
             { value: '', label: 'No overlay' },
@@ -128,16 +149,13 @@ function draw(d: DiagramResult): void {
         d.scenario ?? '',
     );
     showCompare(d.compare);
-    const errors = d.syntaxErrors
-        ? `The model has ${d.syntaxErrors} syntax error${d.syntaxErrors === 1 ? '' : 's'}`
-        : undefined;
-    // Keep the last good picture while the text does not parse, or when there is none.
-    if (!d.svg || (errors && shown)) {
+    if (keep) {
         showBanner(d.error ?? (shown && errors ? `${errors}; showing the last good diagram.` : 'No diagram.'));
         return;
     }
     const first = !shown;
     shown = d;
+    trail.arrive({ id: d.view, title: d.title ?? d.view });
     sheet.replaceSync(d.css ?? '');
     // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
     const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
@@ -189,11 +207,22 @@ viewport.addEventListener('pointerup', e => {
     if (wasDrag) return;
     const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
     const node = hit?.getAttribute('data-node');
-    if (node) {
+    const focus = node && shown?.nodes.find(n => n.id === node)?.focus;
+    if (focus && (e.altKey || e.ctrlKey || e.metaKey || onHeader(hit!, e.clientY))) {
+        vscode.postMessage({ type: 'choose', view: focus, scenario: shown?.scenario ?? '' });
+    } else if (node) {
         highlight(node);
         vscode.postMessage({ type: 'reveal', node });
     }
 });
+/** A click on the title lines of a container's box (not on a box inside it). */
+function onHeader(box: Element, clientY: number): boolean {
+    const rect = box.querySelector(':scope > rect');
+    if (!rect?.getAttribute('class')?.startsWith('bos-container-')) return false;
+    // Zoomed far out the title lines are a few pixels high: a strip of at least 16 stays a target.
+    return clientY - rect.getBoundingClientRect().top < Math.max(CONTAINER_HEADER * view.k, 16);
+}
+
 viewport.addEventListener('wheel', e => {
     e.preventDefault();
     const r = viewport.getBoundingClientRect();

@@ -32,6 +32,8 @@ export function dropdown(host: HTMLElement, title: string, onChange: (value: str
                     o.value = c.value;
                     o.textContent = c.label;
                     if (c.title) o.title = c.title;
+                    // New options are slotted later: setting the value alone would be lost.
+                    if (c.value === selected) o.setAttribute('selected', '');
                     return o;
                 }));
             }

@@ -206,6 +206,61 @@ describe('the BOS extension in VS Code', () => {
     });
 });
 
+describe('drilling down in the diagram', () => {
+    it('goes from the overview to the business platform to the checkout sequence, and back', async () => {
+        await openFile(page, 'business.bos');
+        await runCommand(page, 'BOS: Open Diagram to the Side');
+        const frame = previewFrame(page);
+        const current = frame.locator('#breadcrumb [aria-current="page"]');
+        await expect.poll(() => current.textContent(), { timeout: 30_000 }).toBe('数字原生商业操作系统');
+        // A click on the platform's title opens its focus view (retried: a click during a
+        // redraw lands on the old picture).
+        const business = frame.locator('[data-node]').filter({
+            has: frame.locator('rect.bos-container-platform + text', { hasText: /^业务中台$/ }),
+        }).first();
+        await retry(
+            () => business.click({ position: { x: 40, y: 4 } }),
+            () => current.textContent(),
+            'Focus: 业务中台',
+        );
+        expect(await frame.locator('#breadcrumb .crumb').allTextContents()).toEqual([
+            '数字原生商业操作系统',
+            'Focus: 业务中台',
+        ]);
+        await shot('focus-business');
+        // The lens over the checkout flow opens its sequence view, with the peak's waterfall.
+        await openFile(page, 'double11.bos');
+        const lens = page.locator('.codelens-decoration a', { hasText: 'Show sequence' }).nth(1);
+        await lens.waitFor({ timeout: 30_000 });
+        await retry(() => lens.click(), () => current.textContent(), 'Flow: 下单链路');
+        await expect.poll(() => frame.locator('svg.bos-sequence').textContent(), { timeout: 15_000 }).toContain(
+            'R(F) 401ms against SLO 500ms',
+        );
+        expect(await frame.locator('#breadcrumb .crumb').allTextContents()).toEqual([
+            '数字原生商业操作系统',
+            'Focus: 业务中台',
+            'Flow: 下单链路',
+        ]);
+        await shot('sequence-checkout');
+        // Back is not idempotent (a second press goes further back): pressed once.
+        await frame.locator('#breadcrumb vscode-button[title="Back"]').click();
+        await expect.poll(() => current.textContent(), { timeout: 30_000 }).toBe('Focus: 业务中台');
+    });
+});
+
+/** Does `act` until `state` reads `want` (each try waits up to 10 s): for idempotent clicks during redraws. */
+async function retry(act: () => Promise<void>, state: () => Promise<string | null>, want: string): Promise<void> {
+    for (let i = 1;; i++) {
+        await act();
+        try {
+            await expect.poll(state, { timeout: 10_000 }).toBe(want);
+            return;
+        } catch (error) {
+            if (i === 3) throw error;
+        }
+    }
+}
+
 describe('the walkthrough, step by step', () => {
     it('opens the example, the diagram and the analysis, then scaffolds a new model', async () => {
         const target = tempDir('e2e-walk');
