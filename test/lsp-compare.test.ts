@@ -25,6 +25,10 @@ flow Checkout { step Trade.Order }
 scenario Peak { load Checkout 10k/s }
 `;
 
+/** Unsaved in the editor: Refund goes, Pay comes. */
+const EDITED = TRADE.replace('capacity 20k/s', 'capacity 16k/s').replace('Refund', 'Pay')
+    .replace('capacity 9k/s', 'capacity 3k/s').replace('uses Trade.Refund', 'uses Trade.Pay');
+
 let dir: string;
 let client: LspClient;
 const trade = () => fileUri(join(dir, 'model/trade.bos'));
@@ -77,11 +81,8 @@ describe('bos/diagram with a base', () => {
         expect(first.svg).toContain('10k/s · 50% → 62.5%');
         expect(classOf(first.svg!, 'shop.Trade.Order')).toBe('bos-node bos-change-changed');
 
-        // An edit not saved: Refund goes, Pay comes.
-        const edited = TRADE.replace('capacity 20k/s', 'capacity 16k/s').replace('Refund', 'Pay')
-            .replace('capacity 9k/s', 'capacity 3k/s').replace('uses Trade.Refund', 'uses Trade.Pay');
         await client.open(trade(), TRADE.replace('capacity 20k/s', 'capacity 16k/s'));
-        await client.change(trade(), edited);
+        await client.change(trade(), EDITED);
         await client.waitFor(trade(), () => true);
         const live = await diagram({ base: 'release', scenario: 'Peak' });
         expect(live.compare).toMatchObject({ added: 1, changed: 2, removed: 1 });
@@ -95,6 +96,17 @@ describe('bos/diagram with a base', () => {
         const plain = await diagram({ scenario: 'Peak' });
         expect(plain.compare).toBeUndefined();
         expect(plain.svg).not.toContain('bos-change-');
+    });
+
+    it('answers the same while HEAD stays, and follows HEAD to a new commit', async () => {
+        const before = await diagram({ base: 'HEAD' });
+        expect(before.compare).toMatchObject({ added: 1, changed: 1, removed: 1 });
+        expect((await diagram({ base: 'HEAD' })).compare).toEqual(before.compare);
+        // The unsaved text committed as it is: HEAD now says what the editor says.
+        commit(dir, { 'model/trade.bos': EDITED }, 'Pay instead of Refund');
+        const after = await diagram({ base: 'HEAD' });
+        expect(after.compare).toMatchObject({ added: 0, changed: 0, removed: 0 });
+        expect(after.compare?.label).toBe(`HEAD (${git(dir, 'rev-parse', '--short=7', 'HEAD').trim()})`);
     });
 
     it('compares with a folder whose model does not parse, and counts its syntax errors', async () => {

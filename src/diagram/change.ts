@@ -96,6 +96,7 @@ export function markChanges(
         const head = b.id === undefined ? undefined : byName.get(headName(b));
         if (head) drawn.set(b, head.id);
     }
+    const folded = new Set(diagram.nodes.filter(n => n.folded).map(n => n.id));
     const followers = new Map<string | undefined, DiagramNode[]>();
     let anchor: string | undefined;
     for (const b of shownAtBase ? select(marks.base, shownAtBase) : []) {
@@ -104,10 +105,12 @@ export function markChanges(
         if (!gone.has(b.id!) || at !== undefined) continue;
         const parent = b.parent && drawn.get(b.parent);
         // Inside a container the head folded, or one not drawn: it would have no place.
-        if (b.parent && (parent === undefined || nodes.find(n => n.id === parent)?.folded)) continue;
+        if (b.parent && (parent === undefined || folded.has(parent))) continue;
         const node: DiagramNode = { ...boxOf(b, removedId(b)), parent, change: 'removed' };
         drawn.set(b, node.id);
-        followers.set(anchor, [...(followers.get(anchor) ?? []), node]);
+        const after = followers.get(anchor);
+        if (after) after.push(node);
+        else followers.set(anchor, [node]);
         anchor = node.id;
     }
     const ordered: DiagramNode[] = [];

@@ -1,6 +1,7 @@
 // Laid-out diagram → SVG. Every label from the model is escaped. Boxes carry
 // `data-node` so the preview can reveal and highlight them; the picture has a band per
-// layer of the stack and a legend of edge styles, layers and overlay statuses.
+// layer of the stack and a legend of edge styles, layers and overlay statuses. Against a
+// base (change.ts), changed boxes get a halo and a badge, removed ones are faded.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { type Layer, LAYERS } from '../model/vocabulary.js';
 import type { ChangeMark, Compared } from './change.js';
@@ -32,12 +33,12 @@ const BAND_GUTTER = 150;
 /** Space left of the legend and the note, and right of them. */
 const MARGIN = 16;
 const LEGEND_HEIGHT = 64;
-/** The legend's row of change marks, when the picture is compared with a base. */
+/** The legend's row of change marks, below the statuses, when the picture is compared with a base. */
 const COMPARE_HEIGHT = 28;
 const CHANGE_MARKS: readonly ChangeMark[] = ['added', 'changed', 'removed'];
 
 /** `compared with main: 2 added, 1 changed, 1 removed` */
-export function comparedText(c: Compared): string {
+function comparedText(c: Compared): string {
     return `compared with ${c.label}: ${c.added} added, ${c.changed} changed, ${c.removed} removed`;
 }
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
@@ -207,7 +208,8 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     // As wide as the widest part: the laid-out body, the legend or the note.
     const width = Math.max(BAND_GUTTER + (laid.width ?? 0), Math.ceil(Math.max(key.right, noteRight) + MARGIN));
     const noteHeight = diagram.note ? 22 : 0;
-    const compareHeight = diagram.compared ? COMPARE_HEIGHT : 0;
+    // Without an overlay the change marks take the status row's place.
+    const compareHeight = diagram.compared && overlay ? COMPARE_HEIGHT : 0;
     const height = bodyHeight + LEGEND_HEIGHT + compareHeight + noteHeight + 16;
     const bands: string[] = [];
     for (const layer of LAYERS) {

@@ -120,10 +120,12 @@ export function stylesheet(theme: ThemeName): string {
  */
 function changeRules(p: Palette): string[] {
     return [
-        ...Object.entries(p.change).flatMap(([mark, c]) => [
-            `.bos-halo-${mark}{fill:none;stroke:${c};stroke-width:2.5}`,
-            `.bos-badge-${mark}{fill:${c};stroke:${p.background};stroke-width:1.5}`,
-        ]),
+        // A removed box is faded and dashed instead of haloed.
+        `.bos-halo-added{fill:none;stroke:${p.change.added};stroke-width:2.5}`,
+        `.bos-halo-changed{fill:none;stroke:${p.change.changed};stroke-width:2.5}`,
+        ...Object.entries(p.change).map(([mark, c]) =>
+            `.bos-badge-${mark}{fill:${c};stroke:${p.background};stroke-width:1.5}`
+        ),
         `.bos-badge-text{fill:${p.background};font-size:12px;font-weight:700}`,
         '.bos-removed{opacity:0.5}',
         '.bos-removed-box{stroke-dasharray:5 3}',

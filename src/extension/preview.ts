@@ -61,6 +61,8 @@ export class DiagramPreview implements vscode.Disposable {
         panel.onDidDispose(
             () => {
                 this.panel = undefined;
+                // A preview opened again starts uncompared.
+                this.base = undefined;
             },
             undefined,
             this.disposables,

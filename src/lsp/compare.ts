@@ -6,7 +6,7 @@ import { URI } from 'langium';
 import type { ChangeMarks } from '../diagram/change.js';
 import { diffModels, type DiffSide } from '../diff/diff.js';
 import type { WorkspaceResult } from '../services/workspace-model.js';
-import { type Base, baseLabel, readBase } from '../workspace/base.js';
+import { type Base, baseCommit, baseLabel, readBase } from '../workspace/base.js';
 import { UsageError } from '../workspace/files.js';
 import { recentRefs, workTreeTop } from '../workspace/git.js';
 import { loadSources } from '../workspace/load-sources.js';
@@ -47,16 +47,33 @@ const side = (r: Pick<WorkspaceResult, 'model' | 'analysis'>): DiffSide => ({
     findings: [],
 });
 
-/** The last base checked: a revision's commit never changes, so it is read and built once. */
-let cached: { key: string; side: DiffSide; syntaxErrors: number } | undefined;
+interface BuiltBase {
+    side: DiffSide;
+    syntaxErrors: number;
+    label: string;
+}
 
-async function baseSide(base: Base): Promise<{ side: DiffSide; syntaxErrors: number }> {
-    const key = base.commit && `${base.commit}\u0000${base.sources.map(s => s.path).join('\u0000')}`;
-    if (key && cached?.key === key) return cached;
+/**
+ * The last revision built, by what was asked and the commit it named: a commit never
+ * changes, so while the revision names the same one (a new commit moves `HEAD`) each
+ * refresh after an edit costs two `git rev-parse` and the diff, not reading and building
+ * the base again. A folder is read every time.
+ */
+let cached: { key: string; commit: string; built: BuiltBase } | undefined;
+
+async function build(base: Base): Promise<BuiltBase> {
     const loaded = await loadSources(base.sources);
     const syntaxErrors = loaded.files.flatMap(f => f.diagnostics).filter(d => d.code === 'bos/syntax').length;
-    const built = { side: side(loaded.result), syntaxErrors };
-    if (key) cached = { key, ...built };
+    return { side: side(loaded.result), syntaxErrors, label: baseLabel(base) };
+}
+
+async function baseOf(paths: readonly string[], given: string): Promise<BuiltBase> {
+    const key = [given, ...paths].join('\u0000');
+    const commit = baseCommit(paths, given, paths[0]);
+    if (commit !== undefined && cached?.key === key && cached.commit === commit) return cached.built;
+    const base = readBase(paths, given, paths[0]);
+    const built = await build(base);
+    if (base.commit) cached = { key, commit: base.commit, built };
     return built;
 }
 
@@ -70,16 +87,15 @@ export async function comparison(
     head: WorkspaceResult,
 ): Promise<{ marks?: ChangeMarks; compare: Omit<DiagramCompare, 'base'> }> {
     const paths = pathsOf(folders);
-    let base: Base;
+    let base: BuiltBase;
     try {
         if (!paths.length) throw new UsageError('open a folder to compare it with a revision');
-        base = readBase(paths, given, paths[0]);
+        base = await baseOf(paths, given);
     } catch (err) {
         if (err instanceof UsageError) return { compare: { error: err.message } };
         throw err;
     }
-    const { side: before, syntaxErrors } = await baseSide(base);
-    const diff = diffModels(before, side(head));
-    const marks = { ...diff, base: before.model, label: baseLabel(base) };
-    return { marks, compare: syntaxErrors ? { baseSyntaxErrors: syntaxErrors } : {} };
+    const diff = diffModels(base.side, side(head));
+    const marks = { ...diff, base: base.side.model, label: base.label };
+    return { marks, compare: base.syntaxErrors ? { baseSyntaxErrors: base.syntaxErrors } : {} };
 }

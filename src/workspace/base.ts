@@ -37,6 +37,21 @@ export function readBase(paths: readonly string[], base: string, cwd = process.c
 
 const given = (paths: readonly string[]) => (paths.length ? paths : ['.']);
 
+/**
+ * The commit a revision base names, read cheaply (no tree, no blob), so that a base built
+ * before can be kept while it holds; undefined for a folder, or what is no commit here.
+ */
+export function baseCommit(paths: readonly string[], base: string, cwd = process.cwd()): string | undefined {
+    try {
+        if (statSync(resolve(cwd, base), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+        const first = realpathSync(resolve(cwd, given(paths)[0]));
+        const top = workTreeTop(statSync(first).isDirectory() ? first : dirname(first));
+        return top === undefined ? undefined : commitOf(top, base);
+    } catch {
+        return undefined; // readBase says why
+    }
+}
+
 function inFolder(paths: readonly string[], dir: string, cwd: string): Base {
     const root = resolve(cwd, dir);
     const there = given(paths).map(p => {
