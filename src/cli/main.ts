@@ -13,6 +13,7 @@ import { mcpCommand } from './commands/mcp.js';
 import { exportCommand } from './commands/model-export.js';
 import { queryCommand } from './commands/query.js';
 import { renderViewCommand } from './commands/render.js';
+import { siteCommand } from './commands/site.js';
 import { validateCommand } from './commands/validate.js';
 import { type OptionName, parseArgv } from './options.js';
 import { isIncomplete } from './session.js';
@@ -27,6 +28,7 @@ Usage:
                [--scale FACTOR] [--set NAME.PROPERTY=QUANTITY]... [--sweep FROM..TO [--steps N]]
   bos diff     [paths...] --base REV|DIR [--format text|json|markdown] [--fail-on WHAT,...]
   bos render   [paths...] [--view NAME] [--scenario NAME] [--theme light|dark] [-o FILE.svg|.png|.html]
+  bos site     [paths...] -o FILE.html   (one offline page: every view, what-if, findings, search)
   bos format   [paths...] [--check]
   bos export   [paths...] [--to json|mermaid|plantuml|d2|structurizr|drawio|lqn] [--view NAME]
                [--scenario NAME] [-o FILE]
@@ -81,6 +83,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     analyze: analyzeCommand,
     diff: diffCommand,
     render: renderViewCommand,
+    site: siteCommand,
     format: formatCommand,
     export: exportCommand,
     query: queryCommand,
