@@ -48,6 +48,8 @@ export interface SiteInput {
     findings: SiteFinding[];
     defaultHeadroom: number;
     timeoutMs: number;
+    /** Told after each page is drawn: a large model's views take seconds. */
+    onProgress?: (done: number, total: number) => void;
 }
 
 export interface Site {
@@ -60,7 +62,8 @@ export async function buildSite(input: SiteInput): Promise<Site> {
     const { model, analysis } = input;
     const firstScenario = analysis.scenarios[0]?.scenario.id;
     const pages: SitePage[] = [];
-    for (const v of siteViews(model)) {
+    const views = siteViews(model);
+    for (const v of views) {
         const page: SitePage = { hash: v.hash, kind: v.kind, title: v.title, view: v.choice.id };
         // Boxes are sized for an overlay line, so the page can show any scenario's numbers in them.
         const overlay = v.choice.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
@@ -80,6 +83,7 @@ export async function buildSite(input: SiteInput): Promise<Site> {
             page.problem = err.message;
         }
         pages.push(page);
+        input.onProgress?.(pages.length, views.length);
     }
     const data: SiteData = {
         title: input.title,

@@ -11,6 +11,7 @@ import { siteHtml } from '../../site/html.js';
 import { UsageError } from '../../workspace/files.js';
 import { collectRows } from '../diagnostics.js';
 import { load, modelExit, write } from '../session.js';
+import { progressLine } from '../terminal.js';
 import type { Command } from './command.js';
 
 /** The page script, built beside the CLI bundle (out/site-page.js); its source map stays out of the page. */
@@ -42,6 +43,7 @@ export const siteCommand: Command = {
             column: r.column,
             declaration: r.declaration,
         }));
+        const progress = progressLine(process.stderr);
         const site = await buildSite({
             title: `BOS model: ${paths.join(' ') || '.'}`,
             model,
@@ -49,7 +51,8 @@ export const siteCommand: Command = {
             findings,
             defaultHeadroom: ws.services.bos.Settings.defaultHeadroom,
             timeoutMs: LAYOUT_TIMEOUT_MS,
-        });
+            onProgress: (done, total) => progress.update(done, total, 'laying out views'),
+        }).finally(() => progress.clear());
         // A nonce made of the content: the same model gives the same bytes.
         const nonce = createHash('sha256').update(siteHtml(site, { script, nonce: '' })).digest('base64url')
             .slice(0, 22);
