@@ -1,9 +1,11 @@
-// Screenshots of the preview (light and dark) for the README: the real page in headless
+// Screenshots of the preview (light and dark) and the offline site for the README: the real page in headless
 import '../src/language/polyfill.js';
 // Chromium, fed the example's Double 11 overlay. Run with `npm run screenshots`.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import { editor } from '../test/editor-helpers.js';
@@ -65,6 +67,24 @@ async function main(): Promise<void> {
         await context.close();
         await server.close();
     }
+    await siteShot();
+}
+
+/** The offline site of the example (`bos site`, the built CLI): the trade chain at ×1.1 with PlaceOrder's details. */
+async function siteShot(): Promise<void> {
+    const file = join(mkdtempSync(join(tmpdir(), 'bos-shot-')), 'site.html');
+    execFileSync(process.execPath, ['out/cli.cjs', 'site', 'examples/double11', '-o', file]);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+    await page.goto(
+        `${pathToFileURL(file).href}#view=tmall.scenarios.TradeChain&node=tmall.platforms.Business.PlaceOrder`,
+    );
+    await page.locator('#scale').fill('1.1');
+    await page.waitForTimeout(300);
+    const out = 'docs/images/site.png';
+    await page.screenshot({ path: out });
+    process.stdout.write(`${out}\n`);
+    await browser.close();
 }
 
 void main();

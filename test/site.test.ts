@@ -20,52 +20,60 @@ const EXAMPLE = resolve('examples/double11');
 beforeAll(needsBuild);
 
 describe('bos site', () => {
-    it('writes one self-contained file, byte for byte the same on every build, well under 1.5 MB', () => {
-        const dir = tempDir('site');
-        const a = bos(dir, ['site', EXAMPLE, '-o', 'a.html']);
-        expect(bos(dir, ['site', EXAMPLE, '-o', 'b.html']).code).toBe(0);
-        expect(a, a.err).toMatchObject({ code: 0, err: '' });
-        expect(a.out).toBe('a.html: 3 views, 2 findings\n');
-        const html = readFileSync(join(dir, 'a.html'), 'utf8');
-        expect(readFileSync(join(dir, 'b.html'), 'utf8')).toBe(html);
-        expect(statSync(join(dir, 'a.html')).size).toBeLessThan(1.5 * 1024 * 1024);
-        // Nothing to fetch: no src or href leaves the page, the CSP allows no request.
-        expect(html).not.toMatch(/\s(src|href)="(?!#)/);
-        expect(html).not.toMatch(/sourceMappingURL/);
-        const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1];
-        expect(csp).toMatch(
-            /^default-src 'none'; script-src 'nonce-[\w-]{22}'; style-src 'nonce-[\w-]{22}'; img-src data:/,
-        );
-        expect(csp).not.toMatch(/connect-src|unsafe/);
-        const data = siteData(html);
-        expect(data.pages.map(p => p.view)).toEqual([
-            'tmall.scenarios.Overview',
-            'tmall.scenarios.TradeChain',
-            'tmall.scenarios.Platforms',
-        ]);
-        expect(data.findings.map(f => `${f.code} ${f.declaration}`)).toEqual([
-            'bos/headroom tmall.platforms.Business.PlaceOrder',
-            'bos/headroom tmall.platforms.Business.PlaceOrder2016',
-        ]);
-        expect(html.match(/<svg /g)).toHaveLength(3);
-    });
+    it(
+        'writes one self-contained file, byte for byte the same on every build, well under 1.5 MB',
+        { timeout: 120_000 },
+        () => {
+            const dir = tempDir('site');
+            const a = bos(dir, ['site', EXAMPLE, '-o', 'a.html']);
+            expect(bos(dir, ['site', EXAMPLE, '-o', 'b.html']).code).toBe(0);
+            expect(a, a.err).toMatchObject({ code: 0, err: '' });
+            expect(a.out).toBe('a.html: 3 views, 2 findings\n');
+            const html = readFileSync(join(dir, 'a.html'), 'utf8');
+            expect(readFileSync(join(dir, 'b.html'), 'utf8')).toBe(html);
+            expect(statSync(join(dir, 'a.html')).size).toBeLessThan(1.5 * 1024 * 1024);
+            // Nothing to fetch: no src or href leaves the page, the CSP allows no request.
+            expect(html).not.toMatch(/\s(src|href)="(?!#)/);
+            expect(html).not.toMatch(/sourceMappingURL/);
+            const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1];
+            expect(csp).toMatch(
+                /^default-src 'none'; script-src 'nonce-[\w-]{22}'; style-src 'nonce-[\w-]{22}'; img-src data:/,
+            );
+            expect(csp).not.toMatch(/connect-src|unsafe/);
+            const data = siteData(html);
+            expect(data.pages.map(p => p.view)).toEqual([
+                'tmall.scenarios.Overview',
+                'tmall.scenarios.TradeChain',
+                'tmall.scenarios.Platforms',
+            ]);
+            expect(data.findings.map(f => `${f.code} ${f.declaration}`)).toEqual([
+                'bos/headroom tmall.platforms.Business.PlaceOrder',
+                'bos/headroom tmall.platforms.Business.PlaceOrder2016',
+            ]);
+            expect(html.match(/<svg /g)).toHaveLength(3);
+        },
+    );
 
-    it('embeds a model whose what-if analysis gives the numbers of bos analyze --scale --set', () => {
-        const dir = tempDir('site-numbers');
-        expect(bos(dir, ['site', EXAMPLE, '-o', 's.html']).code).toBe(0);
-        const model = reviveModel(siteData(readFileSync(join(dir, 's.html'), 'utf8')).model);
-        const placeOrder = model.byId.get('tmall.platforms.Business.PlaceOrder')!;
-        const pay = model.byId.get('tmall.platforms.Business.Pay')!;
-        const overrides = new Map([
-            [placeOrder, { instances: WHAT_IF.instances, capacity: WHAT_IF.capacity }],
-            [pay, { latency: 0.12 }],
-        ]);
-        const page = analyse(model, deriveFacts(model), { scale: WHAT_IF.scale, overrides, defaultHeadroom: 0.2 });
-        const cli = analyzeJson(EXAMPLE, [...WHAT_IF.flags, '--set', 'tmall.platforms.Business.Pay.latency=120ms']);
-        expect(analysisJson(page, page.scenarios)).toEqual(cli);
-    });
+    it(
+        'embeds a model whose what-if analysis gives the numbers of bos analyze --scale --set',
+        { timeout: 120_000 },
+        () => {
+            const dir = tempDir('site-numbers');
+            expect(bos(dir, ['site', EXAMPLE, '-o', 's.html']).code).toBe(0);
+            const model = reviveModel(siteData(readFileSync(join(dir, 's.html'), 'utf8')).model);
+            const placeOrder = model.byId.get('tmall.platforms.Business.PlaceOrder')!;
+            const pay = model.byId.get('tmall.platforms.Business.Pay')!;
+            const overrides = new Map([
+                [placeOrder, { instances: WHAT_IF.instances, capacity: WHAT_IF.capacity }],
+                [pay, { latency: 0.12 }],
+            ]);
+            const page = analyse(model, deriveFacts(model), { scale: WHAT_IF.scale, overrides, defaultHeadroom: 0.2 });
+            const cli = analyzeJson(EXAMPLE, [...WHAT_IF.flags, '--set', 'tmall.platforms.Business.Pay.latency=120ms']);
+            expect(analysisJson(page, page.scenarios)).toEqual(cli);
+        },
+    );
 
-    it('still writes a site for a model with syntax errors, its findings open on top', () => {
+    it('still writes a site for a model with syntax errors, its findings open on top', { timeout: 60_000 }, () => {
         const dir = tempFiles('site-broken', {
             'm.bos':
                 'platform P "平台" : business {\n  capability C { capacity 10/s }\n}\nelement E : sales { uses P.C\n',
@@ -80,7 +88,7 @@ describe('bos site', () => {
         expect(html).toContain('平台');
     });
 
-    it('says in one line, exit 2, when the output cannot be written or is not .html', () => {
+    it('says in one line, exit 2, when the output cannot be written or is not .html', { timeout: 60_000 }, () => {
         const dir = tempDir('site-bad');
         const unwritable = bos(dir, ['site', EXAMPLE, '-o', join(dir, 'missing', 'x.html')]);
         expect(unwritable.code).toBe(2);

@@ -22,15 +22,17 @@ export const PAGE_STYLE = [
     `#controls{display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:6px 16px;`
     + `border-bottom:1px solid ${p.band}}`,
     '#controls input[type=range]{width:220px}',
-    '#layout{display:flex;align-items:flex-start}',
-    '#pages{flex:1;overflow:auto;padding:0 16px;min-width:0}',
+    // The page never scrolls as a whole: the picture and the panel do, each on its own.
+    'body{display:flex;flex-direction:column;height:100vh}',
+    '#layout{display:flex;flex:1;min-height:0}',
+    '#pages{flex:1;overflow:auto;padding:0 16px;min-width:0;min-height:0}',
     '#pages svg{display:block;max-width:none}',
-    `#details{flex:0 0 340px;padding:8px 16px;border-left:1px solid ${p.band};max-height:calc(100vh - 140px);`
-    + 'overflow:auto;position:sticky;top:0}',
+    `#details{flex:0 0 360px;padding:8px 16px;border-left:1px solid ${p.band};overflow:auto}`,
     '#details dl{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;margin:4px 0}#details dt{color:'
     + `${p.muted}}#details dd{margin:0;overflow-wrap:anywhere}`,
     '#details table,#summary table{border-collapse:collapse;font-size:12px}',
     '#details td,#details th,#summary td,#summary th{padding:1px 6px;text-align:left}',
+    '#details td+td{white-space:nowrap}',
     '.whatif label{display:block;margin:2px 0}.whatif input{width:110px}',
     `.bar{display:inline-block;height:8px;background:${p.status.ok};vertical-align:middle}`,
     `.bar-headroom{background:${p.status.headroom}}.bar-overload{background:${p.status.overload}}`,

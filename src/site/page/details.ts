@@ -68,9 +68,12 @@ function numbers(node: ModelNode, analysis: Analysis): HTMLElement | undefined {
             {},
             el('td', {}, s.scenario.title ?? s.scenario.name),
             el('td', {}, rate(l.load)),
-            el('td', {}, l.utilisation === undefined ? '—' : percent(l.utilisation)),
+            el(
+                'td',
+                { class: `status-${l.status}`, title: l.status },
+                l.utilisation === undefined ? '—' : percent(l.utilisation),
+            ),
             el('td', {}, l.utilisation === undefined ? '' : bar(l.utilisation, l.status)),
-            el('td', { class: `status-${l.status}` }, l.status),
             el('td', {}, l.responseTime === null ? (l.saturated ? 'saturated' : '') : `R ${duration(l.responseTime)}`),
         )];
     });
