@@ -101,7 +101,7 @@ describe('the site in Chromium, offline', () => {
         expect(problems).toEqual([]);
     });
 
-    it('walks overview → platforms → trade chain → a box, and back with the browser', async () => {
+    it('walks overview → platforms → trade chain → a box → its flow, and back with the browser', async () => {
         await open(example);
         await page.locator('#views a', { hasText: '四大中台' }).click();
         expect(page.url()).toMatch(/#view=tmall\.scenarios\.Platforms$/);
@@ -118,6 +118,20 @@ describe('the site in Chromium, offline', () => {
         expect(await details.locator('li').allTextContents()).toEqual(
             expect.arrayContaining(['calls 库存预扣', '销售', '下单链路']),
         );
+        // → the flow: its latency against its SLO, and its steps.
+        await page.locator('#summary a', { hasText: '下单链路' }).click();
+        expect(decodeURIComponent(page.url())).toMatch(
+            /#view=tmall\.scenarios\.TradeChain&node=tmall\.scenarios\.Checkout$/,
+        );
+        expect(await details.locator('h2').textContent()).toBe('下单链路');
+        expect(await details.locator('.numbers td').allTextContents()).toEqual(
+            expect.arrayContaining(['583k/s', '401ms', 'SLO 500ms']),
+        );
+        expect(await details.locator('li').allTextContents()).toEqual(
+            expect.arrayContaining(['step 下单', 'step 支付']),
+        );
+        await page.goBack();
+        expect(await details.locator('h2').textContent()).toBe('下单');
         await page.goBack();
         expect(await details.locator('h2').count()).toBe(0);
         expect(await visible(page).locator('h2').textContent()).toBe('交易链路');

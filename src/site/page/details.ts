@@ -59,7 +59,28 @@ function properties(node: ModelNode): HTMLElement {
     return el('dl', {}, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
 }
 
+/** A flow's latency against its SLO in every scenario that loads it. */
+function flowNumbers(node: ModelNode, analysis: Analysis): HTMLElement[] {
+    return analysis.scenarios.flatMap(s => {
+        const f = s.flows.find(x => x.flow === node);
+        if (!f) return [];
+        const latency = f.latency === null ? (f.saturated ? 'saturated' : '—') : duration(f.latency);
+        return [el(
+            'tr',
+            {},
+            el('td', {}, s.scenario.title ?? s.scenario.name),
+            el('td', {}, rate(f.rate)),
+            el('td', { class: `status-${f.status}`, title: f.status }, latency),
+            el('td', {}, f.slo === null ? '' : `SLO ${duration(f.slo)}`),
+        )];
+    });
+}
+
 function numbers(node: ModelNode, analysis: Analysis): HTMLElement | undefined {
+    if (node.keyword === 'flow') {
+        const rows = flowNumbers(node, analysis);
+        return rows.length ? el('table', { class: 'numbers' }, ...rows) : undefined;
+    }
     const rows = analysis.scenarios.flatMap(s => {
         const l = s.nodes.find(x => x.node === node);
         if (!l) return [];

@@ -28,8 +28,9 @@ function pageFor(node: ModelNode): string {
     return (sections.find(s => shows(s, node)) ?? current ?? sections[0]).dataset.page!;
 }
 
+/** A link naming the node only: where it is shown is decided when it is followed (`route`). */
 function link(node: ModelNode): HTMLElement {
-    return el('a', { href: hashOf(pageFor(node), node) }, node.title ?? node.name);
+    return el('a', { href: `#node=${encodeURIComponent(node.id ?? '')}` }, node.title ?? node.name);
 }
 
 function showDetails(): void {
@@ -55,7 +56,7 @@ function update(): void {
     whatIf.run();
     const scenario = whatIf.current();
     recolour(document, model, scenario);
-    document.getElementById('summary')!.replaceChildren(summary(scenario, whatIf));
+    document.getElementById('summary')!.replaceChildren(summary(scenario, whatIf, link));
     showDetails();
 }
 
@@ -65,7 +66,7 @@ function route(): void {
     const node = nodeId === null ? undefined : byId.get(nodeId);
     const viewId = params.get('view');
     if (viewId === null && node) {
-        // A finding's link names the node only: show it where it is drawn.
+        // A link names the node only (findings, search, details): show it where it is drawn.
         history.replaceState(null, '', hashOf(pageFor(node), node));
     }
     const page = new URLSearchParams(location.hash.slice(1)).get('view');
@@ -126,12 +127,7 @@ document.getElementById('pages')!.addEventListener('click', e => {
     const page = g?.closest<HTMLElement>('section.page')?.dataset.page;
     if (node && page) location.hash = hashOf(page, node);
 });
-search(
-    document.getElementById('search') as HTMLInputElement,
-    document.getElementById('results')!,
-    model,
-    n => el('a', { href: hashOf(pageFor(n), n) }, n.title ?? n.name),
-);
+search(document.getElementById('search') as HTMLInputElement, document.getElementById('results')!, model, link);
 window.addEventListener('hashchange', route);
 update();
 route();

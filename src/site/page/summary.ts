@@ -2,10 +2,16 @@
 // SLO as a bar, the scenario's s* and bottleneck, and its cost against the budget.
 import { duration, factor, money, rate } from '../../analysis/format.js';
 import type { ScenarioResult } from '../../analysis/scenario.js';
+import type { ModelNode } from '../../model/model.js';
 import { bar, el } from './dom.js';
 import type { WhatIf } from './whatif.js';
 
-export function summary(s: ScenarioResult | undefined, whatIf: WhatIf): HTMLElement {
+/** `link` makes a flow's name a link to its details. */
+export function summary(
+    s: ScenarioResult | undefined,
+    whatIf: WhatIf,
+    link: (node: ModelNode) => HTMLElement,
+): HTMLElement {
     if (!s) {
         const why = whatIf.analysis.skipped ?? 'no scenario: the boxes show no load';
         return el('p', { class: 'hint' }, why);
@@ -18,7 +24,7 @@ export function summary(s: ScenarioResult | undefined, whatIf: WhatIf): HTMLElem
         return el(
             'tr',
             { 'data-flow': f.flow.id! },
-            el('td', {}, f.flow.title ?? f.flow.name),
+            el('td', {}, link(f.flow)),
             el('td', {}, rate(f.rate)),
             el('td', { class: `status-${f.status}` }, latency),
             el('td', {}, f.slo === null ? '' : `SLO ${duration(f.slo)}`),
