@@ -6,7 +6,7 @@ import { LayoutTimeout } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import type { BosModel } from '../model/model.js';
 import { type PageModel, pageModel } from './page-model.js';
-import { siteViews } from './views.js';
+import { type SiteView, siteViews } from './views.js';
 
 /** A finding as `bos validate` reports it, with the declaration it lies in. */
 export interface SiteFinding {
@@ -57,37 +57,49 @@ export interface Site {
     pages: SitePage[];
 }
 
-/** Draws every page one after another (the layout worker is one thread); a view over its time limit gets a message. */
-export async function buildSite(input: SiteInput): Promise<Site> {
+/** Layouts at once, each on its own worker thread: the machines this runs on have two cores or more. */
+const LANES = 2;
+
+/** One page: its view laid out on `lane`, or the reason it could not be in time. */
+async function drawPage(v: SiteView, input: SiteInput, lane: number): Promise<SitePage> {
     const { model, analysis } = input;
-    const firstScenario = analysis.scenarios[0]?.scenario.id;
-    const pages: SitePage[] = [];
-    const views = siteViews(model);
-    for (const v of views) {
-        const page: SitePage = { hash: v.hash, kind: v.kind, title: v.title, view: v.choice.id };
-        // Boxes are sized for an overlay line, so the page can show any scenario's numbers in them.
-        const overlay = v.choice.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
-        try {
-            const rendered = await render({
-                model,
-                analysis,
-                view: v.choice,
-                scenario: overlay ?? firstScenario,
-                theme: 'light',
-                bare: true,
-                layout: { timeoutMs: input.timeoutMs },
-            });
-            page.svg = rendered.svg;
-        } catch (err) {
-            if (!(err instanceof LayoutTimeout)) throw err;
-            page.problem = err.message;
-        }
-        pages.push(page);
-        input.onProgress?.(pages.length, views.length);
+    const page: SitePage = { hash: v.hash, kind: v.kind, title: v.title, view: v.choice.id };
+    // Boxes are sized for an overlay line, so the page can show any scenario's numbers in them.
+    const overlay = v.choice.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
+    try {
+        const rendered = await render({
+            model,
+            analysis,
+            view: v.choice,
+            scenario: overlay ?? analysis.scenarios[0]?.scenario.id,
+            theme: 'light',
+            bare: true,
+            layout: { timeoutMs: input.timeoutMs, lane },
+        });
+        page.svg = rendered.svg;
+    } catch (err) {
+        if (!(err instanceof LayoutTimeout)) throw err;
+        page.problem = err.message;
     }
+    return page;
+}
+
+/** Draws every page, each lane taking the next view when it is free; the pages keep the order of `siteViews`. */
+export async function buildSite(input: SiteInput): Promise<Site> {
+    const views = siteViews(input.model);
+    const pages: SitePage[] = new Array(views.length);
+    let next = 0, done = 0;
+    const lane = async (n: number) => {
+        while (next < views.length) {
+            const i = next++;
+            pages[i] = await drawPage(views[i], input, n);
+            input.onProgress?.(++done, views.length);
+        }
+    };
+    await Promise.all(Array.from({ length: LANES }, (_, n) => lane(n)));
     const data: SiteData = {
         title: input.title,
-        model: pageModel(model),
+        model: pageModel(input.model),
         defaultHeadroom: input.defaultHeadroom,
         pages: pages.map(({ hash, kind, title, view }) => ({ hash, kind, title, view })),
         findings: input.findings,
