@@ -25,6 +25,16 @@ flow F { step P.C }
 scenario S { load F 5/s }
 `;
 
+const BROKEN = `platform P : business {
+  capability A { calls B; capacity 10/s }
+  capability B { calls A }
+}
+flow F { step P.A }
+scenario S { load F 1/s }
+element E : sales { uses P.A
+element "unnamed
+`;
+
 let context: BrowserContext;
 let page: Page;
 const requests: string[] = [];
@@ -32,6 +42,7 @@ const problems: string[] = [];
 const dialogs: string[] = [];
 let example: string;
 let hostile: string;
+let broken: string;
 
 const PLACE_ORDER = 'tmall.platforms.Business.PlaceOrder';
 const visible = (p: Page) => p.locator('section.page:not([hidden])');
@@ -46,11 +57,16 @@ async function open(file: string, hash = ''): Promise<void> {
 beforeAll(async () => {
     needsBuild();
     const dir = tempDir('site-page');
-    expect(bos(dir, ['site', resolve('examples/double11'), '-o', 'example.html']).code).toBe(0);
+    const built = bos(dir, ['site', resolve('examples/double11'), '-o', 'example.html']);
+    expect(built.code, built.err).toBe(0);
     example = join(dir, 'example.html');
     const evil = tempFiles('site-hostile', { 'evil.bos': HOSTILE });
     expect(bos(evil, ['site', '.', '-o', 'evil.html']).code).toBe(0);
     hostile = join(evil, 'evil.html');
+    // A cycle (no analysis) and a file cut off mid-declaration (syntax errors): still a site.
+    const bad = tempFiles('site-broken', { 'broken.bos': BROKEN });
+    expect(bos(bad, ['site', '.', '-o', 'broken.html']).code).toBe(1);
+    broken = join(bad, 'broken.html');
     const data = siteData(readFileSync(example, 'utf8'));
     nodeIndex = id => data.model.nodes.findIndex(n => n.id === id);
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-chromium-')), {
@@ -61,7 +77,7 @@ beforeAll(async () => {
         offline: true,
     });
     // The site's own file is the one request allowed; any other is recorded and refused.
-    const sites = [example, hostile].map(f => pathToFileURL(f).href);
+    const sites = [example, hostile, broken].map(f => pathToFileURL(f).href);
     await context.route('**/*', route => {
         const r = route.request();
         if (r.isNavigationRequest() && sites.includes(r.url().replace(/#.*$/, ''))) return route.continue();
@@ -192,6 +208,22 @@ describe('the site in Chromium, offline', () => {
         expect(await page.locator('#details h2').textContent()).toBe('库存预扣');
         expect(await page.locator('#results').isHidden()).toBe(true);
         expect(await page.locator('.bos-node.found').count()).toBe(1);
+    });
+
+    it('opens a site of a broken model: findings open on top, the analysis skipped with its reason', async () => {
+        await open(broken);
+        expect(await page.locator('#findings').getAttribute('open')).toBe('');
+        expect(await page.locator('#findings li .severity', { hasText: 'error' }).count()).toBeGreaterThan(1);
+        expect(await page.locator('#findings code').allTextContents()).toEqual(
+            expect.arrayContaining(['bos/syntax', 'bos/cycle']),
+        );
+        expect(await page.locator('#summary').textContent()).toMatch(
+            /^scenario analysis skipped while a dependency cycle/,
+        );
+        await page.locator('#scale').fill('2');
+        await page.locator('g[data-node]').filter({ has: page.locator('text.bos-text', { hasText: /^A$/ }) }).click();
+        expect(await page.locator('#details h2').textContent()).toBe('A');
+        expect(problems).toEqual([]);
     });
 
     it('shows hostile titles and descriptions as text', async () => {

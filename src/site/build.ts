@@ -89,11 +89,16 @@ export async function buildSite(input: SiteInput): Promise<Site> {
     const views = siteViews(input.model);
     const pages: SitePage[] = new Array(views.length);
     let next = 0, done = 0;
+    let warmed = () => {};
+    const warm = new Promise<void>(resolve => (warmed = resolve));
     const lane = async (n: number) => {
+        // The others wait for the first page: two workers loading ELK at once slow the first layout into its limit.
+        if (n > 0) await warm;
         while (next < views.length) {
             const i = next++;
             pages[i] = await drawPage(views[i], input, n);
             input.onProgress?.(++done, views.length);
+            warmed();
         }
     };
     await Promise.all(Array.from({ length: LANES }, (_, n) => lane(n)));
