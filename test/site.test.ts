@@ -10,6 +10,7 @@ import { deriveFacts } from '../src/model/graph.js';
 import { buildSite } from '../src/site/build.js';
 import { scriptJson, siteHtml } from '../src/site/html.js';
 import { reviveModel } from '../src/site/page-model.js';
+import { siteViews } from '../src/site/views.js';
 import { bos, needsBuild } from './bos-process.js';
 import { check } from './helpers.js';
 import { analyzeJson, siteData, WHAT_IF } from './site-helpers.js';
@@ -118,6 +119,16 @@ describe('site assembly', () => {
         expect(site.pages[0].problem).toMatch(/^the layout of view Overview \(2 nodes\) took longer than 0 s/);
         const html = siteHtml(site, { script: '', nonce: 'n' });
         expect(html).toContain(`<p class="problem">${site.pages[0].problem}</p>`);
+    });
+
+    it('has a page per view, the whole model first when no view is called Overview, each with a stable hash', async () => {
+        const { result } = await check('platform P : business { capability C }\nview Trade "交易" { include P.* }\n');
+        expect(siteViews(result.model).map(v => [v.hash, v.title])).toEqual([
+            ['view=Overview', 'Overview'],
+            ['view=Trade', '交易'],
+        ]);
+        const named = await check('element E : sales\nview Overview "全景"\nview Only { include E }\n');
+        expect(siteViews(named.result.model).map(v => v.hash)).toEqual(['view=Overview', 'view=Only']);
     });
 
     it('keeps </script> and <!-- in labels inside the JSON', () => {
