@@ -23,6 +23,7 @@ platform P "平台" : business { capability C "</script>" { runs on I.R; capacit
 infrastructure I { resource R : compute { capacity 100/s } }
 flow F { step P.C }
 scenario S { load F 5/s }
+view 平台视图 "平台 <b>视图</b>" { include P.* }
 `;
 
 const BROKEN = `platform P : business {
@@ -235,7 +236,13 @@ describe('the site in Chromium, offline', () => {
         expect(await page.locator('#details dd', { hasText: 'alert(2)' }).textContent()).toBe(HOSTILE_TEXT);
         await page.locator('#search').fill('</script>');
         expect(await page.locator('#results li a').allTextContents()).toEqual(['</script>']);
-        expect(await page.locator('img').count()).toBe(0);
+        expect(await page.locator('img, b').count()).toBe(0);
+        // A view named in Chinese has its own hash, and back returns to the whole model.
+        await page.locator('#views a', { hasText: '平台 <b>视图</b>' }).click();
+        expect(decodeURIComponent(page.url())).toMatch(/#view=平台视图$/);
+        expect(await visible(page).locator('h2').textContent()).toBe('平台 <b>视图</b>');
+        await page.goBack();
+        expect(await visible(page).locator('h2').textContent()).toBe('Overview');
         expect(await page.locator('script').count()).toBe(2);
         expect(dialogs).toEqual([]);
         expect(requests).toEqual([]);
