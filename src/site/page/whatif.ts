@@ -3,7 +3,7 @@
 // recolouring the boxes already drawn (no layout in the page).
 import { analyse, type Analysis, type NodeLoad, type Override, type ScenarioResult } from '../../analysis/scenario.js';
 import { overlayText } from '../../diagram/graph.js';
-import { deriveFacts } from '../../model/graph.js';
+import { deriveFacts, type ModelFacts } from '../../model/graph.js';
 import type { BosModel, ModelNode } from '../../model/model.js';
 
 export type Tunable = keyof Override;
@@ -14,7 +14,7 @@ export class WhatIf {
     scenario: string | undefined;
     readonly overrides = new Map<ModelNode, Override>();
     analysis: Analysis;
-    private readonly facts;
+    private readonly facts: ModelFacts;
 
     constructor(private readonly model: BosModel, private readonly defaultHeadroom: number) {
         this.facts = deriveFacts(model);
