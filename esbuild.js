@@ -28,9 +28,9 @@ const options = {
     logLevel: 'warning',
 };
 
-// The preview webview runs in a browser: one IIFE script, no Node.
+// The preview webview and the site's page run in a browser: one IIFE script each, no Node.
 const webview = {
-    entryPoints: { webview: 'src/webview/main.ts' },
+    entryPoints: { webview: 'src/webview/main.ts', 'site-page': 'src/site/page/main.ts' },
     outdir: 'out',
     bundle: true,
     platform: 'browser',

@@ -143,6 +143,11 @@ for (const script of ['export.mjs', 'query.mjs']) {
     }
 }
 
+// The offline site: its build, size, opening and slider against peers (bench/site.mjs).
+const site = spawnSync(process.execPath, [join('bench', 'site.mjs'), '--json'], { encoding: 'utf8' });
+console.log('bench/site.mjs: bos site (targets in the table)');
+console.table(site.stdout.trim() ? JSON.parse(site.stdout) : site.stderr);
+
 // Diagrams: layout + SVG, in-process.
 const dg = JSON.parse(
     spawnSync(process.execPath, [join(root, 'diagram.cjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout,

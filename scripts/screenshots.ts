@@ -1,7 +1,9 @@
-// Screenshots of the preview (light and dark) for the README: the real page in headless
+// Screenshots of the preview (light and dark) and the offline site for the README: the real page in headless
 import '../src/language/polyfill.js';
-// Chromium, fed the example's Double 11 overlay; and the preview compared with a commit of
-// the example (a capability added, one removed, capacities changed). Run with `npm run screenshots`.
+// Chromium, fed the example's Double 11 overlay; the preview compared with a commit of
+// the example (a capability added, one removed, capacities changed); and the offline site.
+// Run with `npm run screenshots`.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
         await shoot(diagram, theme, '#canvas [data-node]', `docs/images/preview-${theme.name}.png`);
     }
     await compareShot(files);
+    await siteShot();
 }
 
 /** Edits a file of the example, failing loudly when the text it expects moved. */
@@ -106,6 +109,23 @@ async function shoot(diagram: DiagramResult, theme: (typeof THEMES)[number], rea
     process.stdout.write(`${out}\n`);
     await context.close();
     await server.close();
+}
+
+/** The offline site of the example (`bos site`, the built CLI): the trade chain at ×1.1 with PlaceOrder's details. */
+async function siteShot(): Promise<void> {
+    const file = join(mkdtempSync(join(tmpdir(), 'bos-shot-')), 'site.html');
+    execFileSync(process.execPath, ['out/cli.cjs', 'site', 'examples/double11', '-o', file]);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+    await page.goto(
+        `${pathToFileURL(file).href}#view=tmall.scenarios.TradeChain&node=tmall.platforms.Business.PlaceOrder`,
+    );
+    await page.locator('#scale').fill('1.1');
+    await page.waitForTimeout(300);
+    const out = 'docs/images/site.png';
+    await page.screenshot({ path: out });
+    process.stdout.write(`${out}\n`);
+    await browser.close();
 }
 
 void main();

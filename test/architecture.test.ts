@@ -42,6 +42,7 @@ const ALLOWED: Record<string, string[]> = {
         'mcp',
         'lsp/server.ts',
         'import',
+        'site',
     ],
     // The MCP server answers what the CLI answers, from the same modules.
     mcp: [
@@ -57,6 +58,8 @@ const ALLOWED: Record<string, string[]> = {
         'cli/diagnostics.ts',
         'cli/what-if.ts',
     ],
+    // The offline site: pages drawn by diagram/, numbers by analysis/ (site/page/ runs in the browser).
+    site: ['model', 'analysis', 'diagram'],
     webview: ['lsp/protocol.ts'],
     extension: ['lsp/protocol.ts'],
 };
@@ -150,6 +153,26 @@ describe('architecture', () => {
         const files = sources();
         expect(files.length).toBeGreaterThan(50);
         expect(files.flatMap(f => violations(f, importsOf(readFileSync(join(SRC, f), 'utf8'))))).toEqual([]);
+    });
+
+    it('keeps the site page script to modules a browser runs: no Node, no Langium, no layout', () => {
+        const reached = new Set<string>();
+        const visit = (file: string) => {
+            if (reached.has(file)) return;
+            reached.add(file);
+            // Type imports leave nothing in the bundle: follow the others.
+            const text = readFileSync(join(SRC, file), 'utf8').replace(/^import type [^;]*;/gm, '');
+            for (const m of importsOf(text)) {
+                if (!m.startsWith('.')) {
+                    expect(isNode(m) || m.startsWith('langium'), `${file} imports ${m}`).toBe(false);
+                } else {visit(
+                        relative(SRC, resolve(SRC, dirname(file), m)).split('\\').join('/').replace(/\.js$/, '.ts'),
+                    );}
+            }
+        };
+        visit('site/page/main.ts');
+        expect([...reached].filter(f => /^(diagram\/(layout|render|png)|language|services)/.test(f))).toEqual([]);
+        expect(reached).toContain('analysis/scenario.ts');
     });
 
     it('allow-lists only files that exist', () => {

@@ -134,6 +134,55 @@ describe('docs/ci.md', () => {
     });
 });
 
+describe('docs/ci.md: publishing the site', () => {
+    /** The recipe's `bos` and `mkdir` lines, run in one shell on a copy of the example. */
+    function siteRecipe(yaml: string, broken = false) {
+        const dir = exampleCopy('ci-site', 'model');
+        if (broken) writeFileSync(join(dir, 'model', 'broken.bos'), 'element Broken : sales {\n');
+        const lines = yaml.split('\n').map(l => l.match(/^\s*(?:-\s+)?(?:run:\s+)?((?:bos|mkdir) .*)$/)?.[1]).filter(
+            Boolean,
+        );
+        const r = spawnSync('bash', [
+            '-ec',
+            `bos() { node ${JSON.stringify(resolve('out/cli.cjs'))} "$@"; }\n${lines.join('\n')}`,
+        ], {
+            cwd: dir,
+            encoding: 'utf8',
+        });
+        return { dir, lines, status: r.status, stderr: r.stderr };
+    }
+
+    it('builds the site for the GitHub Pages job and the artifact, also when the model has errors', {
+        timeout: 120_000,
+    }, () => {
+        const github = blocks.find(b => b.includes('deploy-pages'))!;
+        for (const broken of [false, true]) {
+            const run = siteRecipe(github, broken);
+            expect(run.lines).toEqual(['mkdir -p site', 'bos site model -o site/index.html || [ $? -eq 1 ]']);
+            expect(run.status, run.stderr).toBe(0);
+            const html = readFileSync(join(run.dir, 'site', 'index.html'), 'utf8');
+            expect(html).toMatch(broken ? /Findings: 1 error/ : /Findings: 0 errors, 2 warnings/);
+        }
+        expect(github).toMatch(/path: site\/index\.html/);
+    });
+
+    it(
+        'builds the site into public/ for GitLab Pages, and fails when it cannot be written',
+        { timeout: 120_000 },
+        () => {
+            const gitlab = blocks.find(b => b.startsWith('pages:'))!;
+            const run = siteRecipe(gitlab);
+            expect(run.status, run.stderr).toBe(0);
+            expect(existsSync(join(run.dir, 'public', 'index.html'))).toBe(true);
+            expect(gitlab).toMatch(/paths:\n\s+- public\//);
+            const unwritable = siteRecipe(gitlab.replace('mkdir -p public', 'mkdir -p elsewhere'));
+            // Exit 2 is not the 1 the recipe lets pass: the job fails.
+            expect(unwritable.status).not.toBe(0);
+            expect(unwritable.stderr).toMatch(/^bos: cannot write public\/index\.html: /);
+        },
+    );
+});
+
 describe('the CLI package the recipes install', () => {
     it('installs from `npm pack` and validates the example as `bos`', () => {
         const dir = tempDir('pack');

@@ -14,6 +14,7 @@ import { mcpCommand } from './commands/mcp.js';
 import { exportCommand } from './commands/model-export.js';
 import { queryCommand } from './commands/query.js';
 import { renderViewCommand } from './commands/render.js';
+import { siteCommand } from './commands/site.js';
 import { validateCommand } from './commands/validate.js';
 import { type OptionName, parseArgv } from './options.js';
 import { isIncomplete } from './session.js';
@@ -29,6 +30,7 @@ Usage:
   bos diff     [paths...] --base REV|DIR [--format text|json|markdown] [--fail-on WHAT,...]
   bos render   [paths...] [--view NAME | --focus NAME | --flow NAME] [--scenario NAME]
                [--theme light|dark] [-o FILE.svg|.png|.html] [--base REV|DIR]
+  bos site     [paths...] -o FILE.html   (one offline page: every view, what-if, findings, search)
   bos format   [paths...] [--check]
   bos export   [paths...] [--to json|mermaid|plantuml|d2|structurizr|drawio|lqn] [--view NAME]
                [--scenario NAME] [-o FILE]
@@ -89,6 +91,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     analyze: analyzeCommand,
     diff: diffCommand,
     render: renderViewCommand,
+    site: siteCommand,
     format: formatCommand,
     export: exportCommand,
     import: importCommand,

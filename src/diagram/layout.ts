@@ -111,6 +111,8 @@ export interface LayoutOptions {
     timeoutMs: number;
     /** Defaults to layoutWorkerFile(). */
     workerFile?: string;
+    /** Which worker of the script runs it (default 0): layouts on different lanes run in parallel. */
+    lane?: number;
 }
 
 /**
@@ -176,7 +178,8 @@ export async function layout(diagram: Diagram, options: LayoutOptions): Promise<
             `the layout of view ${diagram.view} (${diagram.nodes.length} nodes) took longer than ${seconds} s; `
                 + 'narrow the view with include/exclude',
         );
-    let worker = workers.get(file);
-    if (!worker) workers.set(file, worker = new LayoutWorker(file));
+    const key = `${file}#${options.lane ?? 0}`;
+    let worker = workers.get(key);
+    if (!worker) workers.set(key, worker = new LayoutWorker(file));
     return worker.run(toElk(diagram), options.timeoutMs, tooLong);
 }

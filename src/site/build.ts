@@ -1,0 +1,113 @@
+// Everything a site shows, worked out at build time: each view of `siteViews` laid out
+// by the same pipeline as `bos render` (a view that cannot be laid out in time keeps a
+// message in its place), the model as JSON for the page's analysis, and the findings.
+import type { Analysis } from '../analysis/scenario.js';
+import { LayoutTimeout } from '../diagram/layout.js';
+import { render } from '../diagram/render.js';
+import type { BosModel } from '../model/model.js';
+import { type PageModel, pageModel } from './page-model.js';
+import { type SiteView, siteViews } from './views.js';
+
+/** A finding as `bos validate` reports it, with the declaration it lies in. */
+export interface SiteFinding {
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    code: string;
+    message: string;
+    file: string;
+    line: number;
+    column: number;
+    /** Qualified name of the declaration, when the finding lies in one. */
+    declaration?: string;
+}
+
+export interface SitePage {
+    hash: string;
+    kind: string;
+    title: string;
+    /** Qualified name of the view. */
+    view: string;
+    /** The bare SVG (the page carries the stylesheet), or why there is none. */
+    svg?: string;
+    problem?: string;
+}
+
+/** What the page script reads (embedded as JSON). */
+export interface SiteData {
+    title: string;
+    model: PageModel;
+    defaultHeadroom: number;
+    /** Hash, kind, title and view name of each page, in order (the SVGs are in the markup). */
+    pages: Omit<SitePage, 'svg' | 'problem'>[];
+    findings: SiteFinding[];
+}
+
+export interface SiteInput {
+    title: string;
+    model: BosModel;
+    analysis: Analysis;
+    findings: SiteFinding[];
+    defaultHeadroom: number;
+    timeoutMs: number;
+    /** Told after each page is drawn: a large model's views take seconds. */
+    onProgress?: (done: number, total: number) => void;
+}
+
+export interface Site {
+    data: SiteData;
+    pages: SitePage[];
+}
+
+/** Layouts at once, each on its own worker thread: the machines this runs on have two cores or more. */
+const LANES = 2;
+
+/** One page: its view laid out on `lane`, or the reason it could not be in time. */
+async function drawPage(v: SiteView, input: SiteInput, lane: number): Promise<SitePage> {
+    const { model, analysis } = input;
+    const page: SitePage = { hash: v.hash, kind: v.kind, title: v.title, view: v.choice.id };
+    // Boxes are sized for an overlay line, so the page can show any scenario's numbers in them.
+    const overlay = v.choice.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
+    try {
+        const rendered = await render({
+            model,
+            analysis,
+            view: v.choice,
+            scenario: overlay ?? analysis.scenarios[0]?.scenario.id,
+            theme: 'light',
+            bare: true,
+            layout: { timeoutMs: input.timeoutMs, lane },
+        });
+        page.svg = rendered.svg;
+    } catch (err) {
+        if (!(err instanceof LayoutTimeout)) throw err;
+        page.problem = err.message;
+    }
+    return page;
+}
+
+/** Draws every page, each lane taking the next view when it is free; the pages keep the order of `siteViews`. */
+export async function buildSite(input: SiteInput): Promise<Site> {
+    const views = siteViews(input.model);
+    const pages: SitePage[] = new Array(views.length);
+    let next = 0, done = 0;
+    let warmed = () => {};
+    const warm = new Promise<void>(resolve => (warmed = resolve));
+    const lane = async (n: number) => {
+        // The others wait for the first page: two workers loading ELK at once slow the first layout into its limit.
+        if (n > 0) await warm;
+        while (next < views.length) {
+            const i = next++;
+            pages[i] = await drawPage(views[i], input, n);
+            input.onProgress?.(++done, views.length);
+            warmed();
+        }
+    };
+    await Promise.all(Array.from({ length: LANES }, (_, n) => lane(n)));
+    const data: SiteData = {
+        title: input.title,
+        model: pageModel(input.model),
+        defaultHeadroom: input.defaultHeadroom,
+        pages: pages.map(({ hash, kind, title, view }) => ({ hash, kind, title, view })),
+        findings: input.findings,
+    };
+    return { data, pages };
+}

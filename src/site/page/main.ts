@@ -1,0 +1,133 @@
+// The site's page script: reads the embedded data, revives the model for the analysis,
+// and wires navigation (a URL hash per view, so the browser's back button walks back),
+// the scenario picker, the load slider, the details panel and search. It never lays
+// out: every picture was drawn at build time.
+import type { ModelNode } from '../../model/model.js';
+import type { SiteData } from '../build.js';
+import { reviveModel } from '../page-model.js';
+import { details } from './details.js';
+import { el } from './dom.js';
+import { search } from './search.js';
+import { summary } from './summary.js';
+import { recolour, WhatIf } from './whatif.js';
+
+const data = JSON.parse(document.getElementById('bos-data')!.textContent!) as SiteData;
+const model = reviveModel(data.model);
+const whatIf = new WhatIf(model, data.defaultHeadroom);
+const sections = [...document.querySelectorAll<HTMLElement>('section.page')];
+const byId = new Map<string, ModelNode>(model.nodes.filter(n => n.id).map(n => [n.id!, n]));
+let selected: ModelNode | undefined;
+
+const hashOf = (page: string, node?: ModelNode) => `#${page}${node?.id ? `&node=${encodeURIComponent(node.id)}` : ''}`;
+const shows = (section: HTMLElement, node: ModelNode) => !!section.querySelector(`[data-node="n${node.index}"]`);
+
+/** The page a node is best seen on: the current one if it shows it, else the first that does. */
+function pageFor(node: ModelNode): string {
+    const current = sections.find(s => !s.hidden);
+    if (current && shows(current, node)) return current.dataset.page!;
+    return (sections.find(s => shows(s, node)) ?? current ?? sections[0]).dataset.page!;
+}
+
+/** A link naming the node only: where it is shown is decided when it is followed (`route`). */
+function link(node: ModelNode): HTMLElement {
+    return el('a', { href: `#node=${encodeURIComponent(node.id ?? '')}` }, node.title ?? node.name);
+}
+
+function showDetails(): void {
+    const panel = document.getElementById('details')!;
+    panel.replaceChildren(
+        selected
+            ? details(selected, {
+                model,
+                analysis: whatIf.analysis,
+                overrides: whatIf.overrides,
+                onSet: (node, property, value) => {
+                    whatIf.set(node, property, value);
+                    update();
+                },
+                link,
+            })
+            : el('p', { class: 'hint' }, 'Click a box for its details.'),
+    );
+}
+
+/** Runs the analysis again and shows it: boxes, summary, details. */
+function update(): void {
+    whatIf.run();
+    const scenario = whatIf.current();
+    recolour(document, model, scenario);
+    document.getElementById('summary')!.replaceChildren(summary(scenario, whatIf, link));
+    showDetails();
+}
+
+function route(): void {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const nodeId = params.get('node');
+    const node = nodeId === null ? undefined : byId.get(nodeId);
+    const viewId = params.get('view');
+    if (viewId === null && node) {
+        // A link names the node only (findings, search, details): show it where it is drawn.
+        history.replaceState(null, '', hashOf(pageFor(node), node));
+    }
+    const page = new URLSearchParams(location.hash.slice(1)).get('view');
+    const wanted = `view=${encodeURIComponent(page ?? '')}`;
+    const section = sections.find(s => s.dataset.page === wanted) ?? sections[0];
+    for (const s of sections) s.hidden = s !== section;
+    for (const a of document.querySelectorAll<HTMLElement>('#views a')) {
+        a.classList.toggle('current', a.dataset.page === section?.dataset.page);
+    }
+    for (const g of document.querySelectorAll('.bos-node.found')) g.classList.remove('found');
+    selected = node;
+    if (node && section) {
+        const g = section.querySelector(`[data-node="n${node.index}"]`);
+        g?.classList.add('found');
+        g?.scrollIntoView({ block: 'center', inline: 'center' });
+    }
+    showDetails();
+}
+
+function controls(): HTMLElement[] {
+    const picker = el('select', { id: 'scenario', 'aria-label': 'Scenario' });
+    for (const s of whatIf.analysis.scenarios) {
+        picker.append(el('option', { value: s.scenario.id! }, s.scenario.title ?? s.scenario.name));
+    }
+    picker.append(el('option', { value: '' }, 'No overlay'));
+    picker.value = whatIf.scenario ?? '';
+    picker.addEventListener('change', () => {
+        whatIf.scenario = picker.value || undefined;
+        update();
+    });
+    const slider = el('input', { id: 'scale', type: 'range', min: '0', max: '3', step: '0.01', value: '1' });
+    const shown = el('output', { id: 'scale-value', for: 'scale' }, '×1');
+    slider.addEventListener('input', () => {
+        whatIf.scale = Number(slider.value);
+        shown.textContent = `×${whatIf.scale}`;
+        update();
+    });
+    const reset = el('button', { type: 'button', id: 'reset' }, 'Reset what-if');
+    reset.addEventListener('click', () => {
+        whatIf.scale = 1;
+        slider.value = '1';
+        shown.textContent = '×1';
+        whatIf.overrides.clear();
+        update();
+    });
+    return [
+        el('label', {}, 'Scenario ', picker),
+        el('label', {}, 'Every load ', slider, ' ', shown),
+        reset,
+        el('div', { id: 'summary' }),
+    ];
+}
+
+document.getElementById('controls')!.append(...controls());
+document.getElementById('pages')!.addEventListener('click', e => {
+    const g = (e.target as Element).closest<SVGGElement>('g[data-node]');
+    const node = g && model.nodes[Number(g.dataset.node!.slice(1))];
+    const page = g?.closest<HTMLElement>('section.page')?.dataset.page;
+    if (node && page) location.hash = hashOf(page, node);
+});
+search(document.getElementById('search') as HTMLInputElement, document.getElementById('results')!, model, link);
+window.addEventListener('hashchange', route);
+update();
+route();
