@@ -132,8 +132,11 @@ describe('the Show impact code lens', () => {
         const impact = impactLenses(list);
         expect(impact.map(l => l.range.start.line)).toEqual(capabilities);
         expect(impact.every(l => l.command!.title === 'Show impact')).toBe(true);
-        // Beside the lens with the numbers, on the same name.
-        for (const l of impact) expect(list.filter(o => o.range.start.line === l.range.start.line)).toHaveLength(2);
+        // Beside the lens with the numbers and Show in diagram, on the same name.
+        for (const l of impact) {
+            const titles = list.filter(o => o.range.start.line === l.range.start.line).map(o => o.command!.title);
+            expect(titles).toEqual([expect.stringMatching(/^used by /), 'Show impact', 'Show in diagram']);
+        }
         expect(impactLenses(await lenses('commerce/elements.bos'))).toEqual([]);
         expect(impactLenses(await lenses('cloud/alibaba-cloud.bos')).length).toBeGreaterThan(5);
     });
@@ -179,11 +182,9 @@ describe('the extension contributes the command', () => {
         });
     });
 
-    it('registers every command package.json contributes, and opens the incoming call hierarchy', () => {
-        const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map(m => m[1]);
-        if (source.includes('registerCommand(SHOW_IMPACT_COMMAND')) registered.push(SHOW_IMPACT_COMMAND);
-        const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command);
-        expect(registered.sort()).toEqual([...contributed].sort());
+    // That every contributed command is registered is checked in compare-contributions.test.ts.
+    it('opens the incoming call hierarchy', () => {
+        expect(source).toContain('registerCommand(SHOW_IMPACT_COMMAND');
         expect(source).toContain("executeCommand('references-view.showCallHierarchy')");
         expect(source).toContain("executeCommand('references-view.showIncomingCalls')");
     });

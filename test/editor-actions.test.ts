@@ -147,11 +147,8 @@ describe('lenses and inlay hints', () => {
         });
         expect(lenses?.filter(l => !l.command?.command).map(l => l.command?.title)).toEqual([
             'used by 2 · 70% in Peak',
-            'Show impact',
             'used by 3 · 60% in Peak',
-            'Show impact',
             'used by 1 · 1k/s in Peak',
-            'Show impact',
         ]);
     });
 
