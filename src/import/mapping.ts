@@ -9,6 +9,7 @@
 import { propertiesOf } from '../model/properties.js';
 import { article, type DeclarationKeyword } from '../model/vocabulary.js';
 import { type Declaration, declaration, type MappedModel } from './declarations.js';
+import { checkedHint } from './hints.js';
 import { identifier, Namespace } from './identifiers.js';
 import { isPerson, isStore, platformKind, resourceKind } from './kinds.js';
 import { addDependency } from './relations.js';
@@ -85,7 +86,8 @@ class Mapping {
         return parent.keyword === 'infrastructure' ? 'resource' : undefined;
     }
 
-    private place(e: SourceElement, parent: Declaration | undefined): void {
+    private place(given: SourceElement, parent: Declaration | undefined): void {
+        const e = this.trusted(given, parent);
         const keyword = this.keywordOf(e, parent);
         if (!keyword) {
             this.takeOver(e, parent!);
@@ -116,6 +118,14 @@ class Mapping {
             const standIn = this.add(declaration('capability', d.name, '', { parent: d, title: d.title }));
             this.endpointOf.set(e.id, standIn);
         }
+    }
+
+    /** The element with the part of its BOS hint that makes valid BOS where it stands. */
+    private trusted(e: SourceElement, parent: Declaration | undefined): SourceElement {
+        if (!e.bos) return e;
+        const { hint, notes } = checkedHint(e.bos, parent?.keyword, e.label);
+        this.notes.push(...notes);
+        return { ...e, bos: hint };
     }
 
     private takeOver(e: SourceElement, holder: Declaration): void {
