@@ -165,7 +165,8 @@ describe('bos import of Structurizr workspaces', () => {
         expect(api).toEqual(expect.arrayContaining([
             'calls MainframeBankingSystem.MainframeBankingSystem',
             'runs on Database',
-            'runs on Live.ApacheTomcat',
+            // Names are unique in the whole package: the Development environment has the first Apache Tomcat.
+            'runs on Live.ApacheTomcat_2',
         ]));
         expect([...model.values()].filter(d => d.keyword === 'view').length).toBeGreaterThanOrEqual(5);
         expect(r.all).toContain(
@@ -401,6 +402,8 @@ describe('identifiers for imported names', () => {
         expect(identifier('2fa', 'X')).toBe('_2fa');
         expect(identifier('e\u0301', 'X')).toBe('é');
         expect(identifier('***', 'Element')).toBe('Element');
+        // Capitals that would need a combining mark are not made.
+        expect(identifier('Ͷ ῢ', 'X')).toBe('Ͷῢ');
     });
 
     it('makes names unique within a namespace', () => {

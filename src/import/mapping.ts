@@ -47,6 +47,10 @@ class Mapping {
             this.children.set(parent, siblings);
         }
         for (const i of this.source.instances) this.nodeOfInstance.set(i.id, i.node);
+        for (const e of this.source.elements) {
+            const first = e.bos?.name.split('.').slice(0, -1)[0];
+            if (first && !this.namespace('package ').has(first)) this.namespace('package ').claim(first);
+        }
         for (const root of this.children.get(undefined) ?? []) this.place(root, undefined);
         const fromPlatforms: SourceRelation[] = [];
         for (const r of this.source.relations) {
@@ -65,8 +69,23 @@ class Mapping {
         return ns;
     }
 
-    private add(d: Declaration): Declaration {
-        d.name = this.namespace(d.parent ?? d.package).claim(d.name);
+    /**
+     * Files the declaration under a name of its own. Names the rules make are unique in the
+     * whole package, at every depth: BOS reads a reference's first segment as a sibling of
+     * its holder first, so `uses B` inside a container that holds a `B` would name that
+     * child, not the top-level `B`. A BOS export's names are kept (its model was valid), a
+     * stand-in shares its platform's name, and both only keep the package's names taken.
+     */
+    private add(d: Declaration, keep?: 'export' | 'stand-in'): Declaration {
+        const everywhere = this.namespace(`package ${d.package}`);
+        // A packaged file's references start with a package's first segment, which no name of '' takes (run()).
+        const kept = keep === 'stand-in' || (keep === 'export' && d.parent && (d.package || !everywhere.has(d.name)));
+        if (kept) {
+            d.name = this.namespace(d.parent!).claim(d.name);
+            if (!everywhere.has(d.name)) everywhere.claim(d.name);
+        } else {
+            d.name = everywhere.claim(d.name);
+        }
         if (d.parent) d.parent.children.push(d);
         else {
             const list = this.packages.get(d.package) ?? [];
@@ -99,23 +118,27 @@ class Mapping {
         if (keyword === 'resource' && container?.keyword === 'resource') container = container.parent;
         const hint = e.bos;
         const name = hint?.name.split('.').pop() ?? identifier(e.name, keyword[0].toUpperCase() + keyword.slice(1));
-        const title = hint ? hint.title : e.label === name ? undefined : e.label;
         const tags = hint ? parseTags(hint.properties.tags ?? '[]') : [...e.tags];
         if (!hint && e.technology && !tags.includes(e.technology)) tags.push(e.technology);
         const pkg = container ? container.package : hint ? packageOf(hint.name) : '';
-        const d = this.add(declaration(keyword, name, pkg, {
-            parent: container,
-            title,
-            kind: hint ? hint.kind : defaultKind(keyword, e),
-            description: e.description,
-            tags,
-            properties: hint ? writtenProperties(keyword, hint.properties) : [],
-        }));
+        const d = this.add(
+            declaration(keyword, name, pkg, {
+                parent: container,
+                title: hint?.title,
+                kind: hint ? hint.kind : defaultKind(keyword, e),
+                description: e.description,
+                tags,
+                properties: hint ? writtenProperties(keyword, hint.properties) : [],
+            }),
+            hint ? 'export' : undefined,
+        );
+        // The tool's label is the title whenever the name is not it, made unique or valid.
+        if (!hint && e.label !== d.name) d.title = e.label;
         this.declarationOf.set(e.id, d);
         for (const child of this.children.get(e.id) ?? []) this.place(child, d);
         if (keyword === 'platform' && !hint && !d.children.some(c => c.keyword === 'capability')) {
             // A system without containers still depends on things: one capability stands for all of it.
-            const standIn = this.add(declaration('capability', d.name, '', { parent: d, title: d.title }));
+            const standIn = this.add(declaration('capability', d.name, '', { parent: d, title: d.title }), 'stand-in');
             this.endpointOf.set(e.id, standIn);
         }
     }
