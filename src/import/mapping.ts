@@ -16,6 +16,8 @@ import { addDependency } from './relations.js';
 import type { ImportSource, SourceElement, SourceRelation } from './source.js';
 
 const PRODUCTION = /prod|live/i;
+/** The namespace of every name the rules make. */
+const RULES = 'rules';
 
 export function mapSource(source: ImportSource): MappedModel {
     return new Mapping(source).run();
@@ -47,9 +49,10 @@ class Mapping {
             this.children.set(parent, siblings);
         }
         for (const i of this.source.instances) this.nodeOfInstance.set(i.id, i.node);
-        for (const e of this.source.elements) {
-            const first = e.bos?.name.split('.').slice(0, -1)[0];
-            if (first && !this.namespace('package ').has(first)) this.namespace('package ').claim(first);
+        // No name the rules make is a segment of a BOS export's names (see add()).
+        const rules = this.namespace(RULES);
+        for (const segment of this.source.elements.flatMap(e => e.bos?.name.split('.') ?? [])) {
+            if (!rules.has(segment)) rules.claim(segment);
         }
         for (const root of this.children.get(undefined) ?? []) this.place(root, undefined);
         const fromPlatforms: SourceRelation[] = [];
@@ -71,21 +74,15 @@ class Mapping {
 
     /**
      * Files the declaration under a name of its own. Names the rules make are unique in the
-     * whole package, at every depth: BOS reads a reference's first segment as a sibling of
-     * its holder first, so `uses B` inside a container that holds a `B` would name that
-     * child, not the top-level `B`. A BOS export's names are kept (its model was valid), a
-     * stand-in shares its platform's name, and both only keep the package's names taken.
+     * whole import, at every depth and in every package: BOS reads a reference's first
+     * segment as a sibling of its holder first, then as a name of the holder's package, so
+     * `uses B` inside a container that holds a `B`, or in a package that has one, would not
+     * name the `B` meant. A BOS export's names are kept (its model was valid), none of their
+     * segments is a name the rules make (run()), and a stand-in shares its platform's name.
      */
     private add(d: Declaration, keep?: 'export' | 'stand-in'): Declaration {
-        const everywhere = this.namespace(`package ${d.package}`);
-        // A packaged file's references start with a package's first segment, which no name of '' takes (run()).
-        const kept = keep === 'stand-in' || (keep === 'export' && d.parent && (d.package || !everywhere.has(d.name)));
-        if (kept) {
-            d.name = this.namespace(d.parent!).claim(d.name);
-            if (!everywhere.has(d.name)) everywhere.claim(d.name);
-        } else {
-            d.name = everywhere.claim(d.name);
-        }
+        const own = keep === 'stand-in' || keep === 'export';
+        d.name = (own ? this.namespace(d.parent ?? `package ${d.package}`) : this.namespace(RULES)).claim(d.name);
         if (d.parent) d.parent.children.push(d);
         else {
             const list = this.packages.get(d.package) ?? [];
