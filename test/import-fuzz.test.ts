@@ -6,10 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importModel } from '../src/import/import.js';
+import { ALL_KINDS, DECLARATION_KEYWORDS } from '../src/model/vocabulary.js';
 import { check } from './helpers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
+/** About 0.2 s an input on this machine; room for a loaded one. */
+const TIMEOUT = Math.max(30_000, RUNS * 1_000);
 
 const WORDS = ['Database', 'Queue', 'Redis', 'Kafka', 'S3', 'GPU', 'Route 53', 'Java', 'ML', 'Data', 'Mail', 'person'];
 const name = fc.oneof(
@@ -17,17 +20,29 @@ const name = fc.oneof(
     fc.constantFrom('platform', 'flow', 'view', 'uses', '3D', 'A-B', 'café', 'e\u0301', '交易中台', '🚀', '', ' '),
 );
 const tags = fc.subarray(WORDS, { maxLength: 3 }).map(t => t.join(','));
+/** What a BOS export writes, or a hand-edited workspace: any keyword, name, kind, capacity. */
+const hint = fc.option(
+    fc.record({
+        'bos.keyword': fc.constantFrom(...DECLARATION_KEYWORDS, 'bogus'),
+        'bos.name': fc.oneof(name, name.map(n => `pkg.${n}`), fc.constantFrom('a.b.C', 'platform.X', 'tmall.Y')),
+        'bos.kind': fc.constantFrom(...ALL_KINDS, 'bogus', ''),
+        capacity: fc.constantFrom('10k/s', 'fast', '3ms', '2 k/s', '0.5/s', '1e5/s'),
+        cost: fc.constantFrom('0.1 CNY per 10k', '1 per 2', 'x'),
+    }),
+    { nil: undefined },
+);
 const technology = fc.option(fc.constantFrom(...WORDS), { nil: undefined });
 
 interface Tree {
     name: string;
     tags: string;
     technology?: string;
+    bos?: Record<string, string>;
     children: Tree[];
 }
-const leaf = fc.record({ name, tags, technology, children: fc.constant([] as Tree[]) });
-const container = fc.record({ name, tags, technology, children: fc.array(leaf, { maxLength: 3 }) });
-const system = fc.record({ name, tags, technology, children: fc.array(container, { maxLength: 3 }) });
+const leaf = fc.record({ name, tags, technology, bos: hint, children: fc.constant([] as Tree[]) });
+const container = fc.record({ name, tags, technology, bos: hint, children: fc.array(leaf, { maxLength: 3 }) });
+const system = fc.record({ name, tags, technology, bos: hint, children: fc.array(container, { maxLength: 3 }) });
 
 const shape = fc.record({
     people: fc.array(fc.record({ name, tags }), { maxLength: 3 }),
@@ -46,12 +61,13 @@ function structurizr(s: Shape): string {
     let next = 1;
     const structure: { id: string; relationships: object[] }[] = [];
     const nodes: string[] = [];
-    const element = (t: { name: string; tags: string; technology?: string }, type: string) => {
+    const element = (t: { name: string; tags: string; technology?: string; bos?: object }, type: string) => {
         const e = {
             id: String(next++),
             name: t.name,
             tags: `Element,${type},${t.tags}`,
             technology: t.technology,
+            properties: t.bos,
             relationships: [],
         };
         structure.push(e);
@@ -135,9 +151,9 @@ async function expectClean(text: string): Promise<void> {
 describe('bos import of random models', () => {
     it('turns every Structurizr workspace into BOS without errors', async () => {
         await fc.assert(fc.asyncProperty(shape, s => expectClean(structurizr(s))), { numRuns: RUNS, seed: SEED });
-    });
+    }, TIMEOUT);
 
     it('turns every LikeC4 export into BOS without errors', async () => {
         await fc.assert(fc.asyncProperty(shape, s => expectClean(likec4(s))), { numRuns: RUNS, seed: SEED });
-    });
+    }, TIMEOUT);
 });

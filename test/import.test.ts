@@ -165,7 +165,8 @@ describe('bos import of Structurizr workspaces', () => {
         expect(api).toEqual(expect.arrayContaining([
             'calls MainframeBankingSystem.MainframeBankingSystem',
             'runs on Database',
-            'runs on Live.ApacheTomcat',
+            // Names are unique in the whole package: the Development environment has the first Apache Tomcat.
+            'runs on Live.ApacheTomcat_2',
         ]));
         expect([...model.values()].filter(d => d.keyword === 'view').length).toBeGreaterThanOrEqual(5);
         expect(r.all).toContain(
@@ -226,6 +227,64 @@ describe('bos import of Structurizr workspaces', () => {
         expect(r.all).toContain(
             '// - relation Order Service (v2) → Cafe\u0301 Cache "stores": a platform holds no dependency',
         );
+    });
+});
+
+describe('bos import of bos.* properties that do not make valid BOS', () => {
+    it('maps such elements by the rules and drops what does not fit, with a note each', () => {
+        const system = (id: number, properties: Record<string, string>, relationships: object[] = []) => ({
+            id,
+            name: `Sys${id}`,
+            tags: 'Element,Software System',
+            properties,
+            relationships,
+        });
+        const workspace = {
+            model: {
+                softwareSystems: [
+                    system(1, { 'bos.keyword': 'capability', 'bos.name': 'Top' }),
+                    system(2, {
+                        'bos.keyword': 'resource',
+                        'bos.name': 'x.Db',
+                        'bos.kind': 'database',
+                        capacity: 'fast',
+                        latency: '3ms',
+                        cost: '0.1 CNY per 10k',
+                        instances: '2.5',
+                    }),
+                    system(3, { 'bos.keyword': 'platform', 'bos.name': 'P', 'bos.kind': 'bogus' }),
+                    system(4, { 'bos.keyword': 'resource', 'bos.name': 'x.Cache', 'bos.kind': 'cache' }, [
+                        {
+                            sourceId: 4,
+                            destinationId: 2,
+                            properties: { 'bos.relation': 'depends on', 'bos.weight': '1e400' },
+                        },
+                    ]),
+                ],
+            },
+        };
+        const file = join(tempFiles('import', { 'hints.json': JSON.stringify(workspace) }), 'hints.json');
+        const r = imported(file);
+        expect(r.code, r.err).toBe(0);
+        expectValidAndFormatted(r.dir);
+        const model = declarations(r.dir);
+        expect(model.get('Sys1')).toMatchObject({ keyword: 'platform', kind: 'business' });
+        expect(model.get('x.Db')).toMatchObject({
+            keyword: 'resource',
+            kind: 'database',
+            latency: { value: 3, unit: 'ms' },
+        });
+        expect(model.get('x.Db')!.capacity).toBeUndefined();
+        expect(model.get('x.Db')!.cost).toMatchObject({ amount: 0.1, currency: 'CNY', per: 10_000 });
+        expect(model.get('Sys3')).toMatchObject({ keyword: 'platform', kind: 'business' });
+        // A weight that is no plain decimal counts as none.
+        expect(model.get('x.Cache')!.dependencies).toEqual([{ relation: 'depends on', target: 'x.Db', weight: 1 }]);
+        expect(r.all).toContain(
+            '// - Sys1: its bos.* properties (a capability at the top) do not fit; mapped by the rules',
+        );
+        expect(r.all).toContain('// - Sys2: capacity "fast" is no BOS capacity');
+        expect(r.all).toContain('// - Sys2: instances "2.5" is no BOS instances');
+        expect(r.all).toContain('// - Sys3: its bos.* properties (a platform at the top) do not fit');
     });
 });
 
@@ -343,6 +402,8 @@ describe('identifiers for imported names', () => {
         expect(identifier('2fa', 'X')).toBe('_2fa');
         expect(identifier('e\u0301', 'X')).toBe('é');
         expect(identifier('***', 'Element')).toBe('Element');
+        // Capitals that would need a combining mark are not made.
+        expect(identifier('Ͷ ῢ', 'X')).toBe('Ͷῢ');
     });
 
     it('makes names unique within a namespace', () => {

@@ -6,7 +6,8 @@ import type { DeclarationKeyword } from '../model/vocabulary.js';
 export interface Dependency {
     relation: Relation;
     target: Declaration;
-    weight?: number;
+    /** As written (`2`, `0.5`); absent for 1. */
+    weight?: string;
     /** The tool's description and technology of the relation: BOS relations have no label. */
     comment?: string;
 }

@@ -7,10 +7,16 @@ import { RESERVED } from '../model/vocabulary.js';
 const VALID = /^[_\p{L}][\p{L}\p{N}_]*$/u;
 const WORD_BREAK = /[^\p{L}\p{N}_]+/u;
 
+/** The word with a capital first letter, when the capital is one letter too (`ῢ` has none: `Ϋ̀`). */
+function capitalised(word: string): string {
+    const upper = word[0].toUpperCase();
+    return /^\p{L}$/u.test(upper) ? upper + word.slice(1) : word;
+}
+
 export function identifier(name: string, fallback: string): string {
     if (VALID.test(name)) return name;
     const words = name.normalize('NFC').split(WORD_BREAK).filter(w => w.length > 0);
-    const joined = words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
+    const joined = words.map((w, i) => (i === 0 ? w : capitalised(w))).join('');
     if (!joined) return fallback;
     return /^[_\p{L}]/u.test(joined) ? joined : `_${joined}`;
 }
@@ -18,6 +24,10 @@ export function identifier(name: string, fallback: string): string {
 /** Hands out names unique within one namespace (a package's top level, one container's children). */
 export class Namespace {
     private readonly taken = new Set<string>();
+
+    has(name: string): boolean {
+        return this.taken.has(name);
+    }
 
     claim(name: string): string {
         let out = name;

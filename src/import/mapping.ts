@@ -9,12 +9,15 @@
 import { propertiesOf } from '../model/properties.js';
 import { article, type DeclarationKeyword } from '../model/vocabulary.js';
 import { type Declaration, declaration, type MappedModel } from './declarations.js';
+import { checkedHint } from './hints.js';
 import { identifier, Namespace } from './identifiers.js';
 import { isPerson, isStore, platformKind, resourceKind } from './kinds.js';
 import { addDependency } from './relations.js';
 import type { ImportSource, SourceElement, SourceRelation } from './source.js';
 
 const PRODUCTION = /prod|live/i;
+/** The namespace of every name the rules make. */
+const RULES = 'rules';
 
 export function mapSource(source: ImportSource): MappedModel {
     return new Mapping(source).run();
@@ -46,6 +49,11 @@ class Mapping {
             this.children.set(parent, siblings);
         }
         for (const i of this.source.instances) this.nodeOfInstance.set(i.id, i.node);
+        // No name the rules make is a segment of a BOS export's names (see add()).
+        const rules = this.namespace(RULES);
+        for (const segment of this.source.elements.flatMap(e => e.bos?.name.split('.') ?? [])) {
+            if (!rules.has(segment)) rules.claim(segment);
+        }
         for (const root of this.children.get(undefined) ?? []) this.place(root, undefined);
         const fromPlatforms: SourceRelation[] = [];
         for (const r of this.source.relations) {
@@ -64,8 +72,17 @@ class Mapping {
         return ns;
     }
 
-    private add(d: Declaration): Declaration {
-        d.name = this.namespace(d.parent ?? d.package).claim(d.name);
+    /**
+     * Files the declaration under a name of its own. Names the rules make are unique in the
+     * whole import, at every depth and in every package: BOS reads a reference's first
+     * segment as a sibling of its holder first, then as a name of the holder's package, so
+     * `uses B` inside a container that holds a `B`, or in a package that has one, would not
+     * name the `B` meant. A BOS export's names are kept (its model was valid), none of their
+     * segments is a name the rules make (run()), and a stand-in shares its platform's name.
+     */
+    private add(d: Declaration, keep?: 'export' | 'stand-in'): Declaration {
+        const own = keep === 'stand-in' || keep === 'export';
+        d.name = (own ? this.namespace(d.parent ?? `package ${d.package}`) : this.namespace(RULES)).claim(d.name);
         if (d.parent) d.parent.children.push(d);
         else {
             const list = this.packages.get(d.package) ?? [];
@@ -85,7 +102,8 @@ class Mapping {
         return parent.keyword === 'infrastructure' ? 'resource' : undefined;
     }
 
-    private place(e: SourceElement, parent: Declaration | undefined): void {
+    private place(given: SourceElement, parent: Declaration | undefined): void {
+        const e = this.trusted(given, parent);
         const keyword = this.keywordOf(e, parent);
         if (!keyword) {
             this.takeOver(e, parent!);
@@ -97,25 +115,37 @@ class Mapping {
         if (keyword === 'resource' && container?.keyword === 'resource') container = container.parent;
         const hint = e.bos;
         const name = hint?.name.split('.').pop() ?? identifier(e.name, keyword[0].toUpperCase() + keyword.slice(1));
-        const title = hint ? hint.title : e.label === name ? undefined : e.label;
         const tags = hint ? parseTags(hint.properties.tags ?? '[]') : [...e.tags];
         if (!hint && e.technology && !tags.includes(e.technology)) tags.push(e.technology);
         const pkg = container ? container.package : hint ? packageOf(hint.name) : '';
-        const d = this.add(declaration(keyword, name, pkg, {
-            parent: container,
-            title,
-            kind: hint ? hint.kind : defaultKind(keyword, e),
-            description: e.description,
-            tags,
-            properties: hint ? writtenProperties(keyword, hint.properties) : [],
-        }));
+        const d = this.add(
+            declaration(keyword, name, pkg, {
+                parent: container,
+                title: hint?.title,
+                kind: hint ? hint.kind : defaultKind(keyword, e),
+                description: e.description,
+                tags,
+                properties: hint ? writtenProperties(keyword, hint.properties) : [],
+            }),
+            hint ? 'export' : undefined,
+        );
+        // The tool's label is the title whenever the name is not it, made unique or valid.
+        if (!hint && e.label !== d.name) d.title = e.label;
         this.declarationOf.set(e.id, d);
         for (const child of this.children.get(e.id) ?? []) this.place(child, d);
         if (keyword === 'platform' && !hint && !d.children.some(c => c.keyword === 'capability')) {
             // A system without containers still depends on things: one capability stands for all of it.
-            const standIn = this.add(declaration('capability', d.name, '', { parent: d, title: d.title }));
+            const standIn = this.add(declaration('capability', d.name, '', { parent: d, title: d.title }), 'stand-in');
             this.endpointOf.set(e.id, standIn);
         }
+    }
+
+    /** The element with the part of its BOS hint that makes valid BOS where it stands. */
+    private trusted(e: SourceElement, parent: Declaration | undefined): SourceElement {
+        if (!e.bos) return e;
+        const { hint, notes } = checkedHint(e.bos, parent?.keyword, e.label);
+        this.notes.push(...notes);
+        return { ...e, bos: hint };
     }
 
     private takeOver(e: SourceElement, holder: Declaration): void {

@@ -31,7 +31,7 @@ function reaches(from: Declaration, to: Declaration): boolean {
 export function addDependency(
     holder: Declaration,
     target: Declaration,
-    how: { hint?: string; weight?: number; comment?: string },
+    how: { hint?: string; weight?: string; comment?: string },
 ): string | undefined {
     if (holder === target) return 'it connects a declaration with itself';
     const rank = (d: Declaration) => LAYER_RANK[layerOf(d.keyword)!];
@@ -45,7 +45,7 @@ export function addDependency(
     }
     if (holder.dependencies.some(d => d.target === target && d.relation === relation)) return undefined;
     if (reaches(target, holder)) return 'it would close a dependency cycle';
-    const weight = how.weight !== undefined && how.weight !== 1 ? how.weight : undefined;
+    const weight = how.weight !== undefined && Number(how.weight) !== 1 ? how.weight : undefined;
     holder.dependencies.push({ relation, target, weight, comment: how.comment });
     return undefined;
 }

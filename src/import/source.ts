@@ -38,8 +38,8 @@ export interface SourceRelation {
     target: string;
     description?: string;
     technology?: string;
-    /** The BOS relation and weight a BOS export wrote. */
-    bos?: { relation: string; weight?: number };
+    /** The BOS relation and weight (as written: a plain decimal) a BOS export wrote. */
+    bos?: { relation: string; weight?: string };
 }
 
 /** An element deployed on a node (a LikeC4 `instanceOf`, a Structurizr container or system instance). */

@@ -125,7 +125,10 @@ export function readStructurizr(json: unknown): ImportSource {
         for (const r of rels ?? []) {
             const properties = r.properties ?? {};
             if (r.linkedRelationshipId != null || properties['bos.lifted'] === 'true') continue;
-            const weight = properties['bos.weight'] === undefined ? undefined : Number(properties['bos.weight']);
+            // Only a plain decimal is a BOS weight; anything else counts as none (1).
+            const weight = /^[0-9]+(\.[0-9]+)?$/.test(properties['bos.weight'] ?? '')
+                ? properties['bos.weight']
+                : undefined;
             relations.push({
                 source: r.sourceId,
                 target: r.destinationId,
