@@ -1,7 +1,7 @@
 // Runs one text through everything the tools do with a model — parse, link, validate,
 // analyse, format, build every view's diagram graph (a few focus views and every flow's
-// sequence too) — on one long-lived set of language
-// services, and returns what the fuzz properties look at.
+// sequence too) — on one long-lived set of language services, and returns what the fuzz
+// properties look at.
 import { CstUtils, EmptyFileSystem, isLeafCstNode, type LangiumDocument, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
