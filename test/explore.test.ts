@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { focusMembers, focusViews } from '../src/diagram/focus.js';
 import { render } from '../src/diagram/render.js';
 import { MAX_ROWS, sequenceOf } from '../src/diagram/sequence.js';
-import { chooseView, flowViews, select } from '../src/diagram/view.js';
+import { chooseView, FLOW_PREFIX, flowViews, select } from '../src/diagram/view.js';
 import { diagramFor } from '../src/lsp/diagram-request.js';
+import { FLOW_VIEW_PREFIX } from '../src/lsp/protocol.js';
 import type { BosModel } from '../src/model/model.js';
 import { editor, textDocument } from './editor-helpers.js';
 import { exampleFiles } from './example-files.js';
@@ -180,6 +181,8 @@ describe('in the editor', () => {
         expect(focus.views.map(v => v.id)).toContain('flow:tmall.scenarios.Checkout');
         const flow = await diagramFor({ view: 'flow:tmall.scenarios.Checkout' }, e.Bos, documents);
         expect(flow.svg).toContain('bos-sequence');
+        // The extension (which may import only the protocol) knows a flow's view by the same prefix.
+        expect(FLOW_VIEW_PREFIX).toBe(FLOW_PREFIX);
         const gone = await diagramFor({ view: 'focus:tmall.platforms.Gone' }, e.Bos, documents);
         expect(gone.svg).toBeUndefined();
         expect(gone.error).toBe(

@@ -177,6 +177,9 @@ describe('bos mcp', () => {
         expect(r.isError).toBe(false);
         expect(r.text).toMatch(/^<svg [^>]*data-view="tmall\.scenarios\.TradeChain"/);
         expect(r.text).toContain('</svg>');
+        // A flow's sequence view, by the same view ids as the preview and bos render.
+        const flow = await call('render_view', { view: 'flow:Checkout' });
+        expect(flow.text).toContain('R(F) 401ms against SLO 500ms');
     }, 30_000);
 
     it('diffs against a git revision', async () => {

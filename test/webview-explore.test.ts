@@ -120,6 +120,27 @@ describe('drill-down in the preview (Chromium)', () => {
             .toBe('tmall.scenarios.Overview');
     });
 
+    it("keeps a container's header a target when zoomed far out", async () => {
+        const overview = await diagram({ view: 'Overview' });
+        await show(overview);
+        for (let i = 0; i < 6; i++) await page.locator('vscode-button[title="Zoom out"]').click();
+        const r = (await box(overview, 'focus:tmall.platforms.Business').locator('rect').first().boundingBox())!;
+        // The title lines are now about 4 px high; a 16 px strip (where no box inside is) still opens the focus.
+        expect(r.height).toBeLessThan(60);
+        await page.mouse.click(r.x + r.width - 3, r.y + 9);
+        expect((await posted()).at(-1)).toEqual({
+            type: 'choose',
+            view: 'focus:tmall.platforms.Business',
+            scenario: '',
+        });
+        // The focus view arrives fitted to the window, not at the zoom it was opened from.
+        const scale = () =>
+            page.evaluate(() => new DOMMatrix(getComputedStyle(document.getElementById('canvas')!).transform).a);
+        const zoomed = await scale();
+        await show(await diagram({ view: 'focus:tmall.platforms.Business', scenario: '' }));
+        expect(await scale()).toBeGreaterThan(zoomed * 3);
+    }, 60_000);
+
     it('keeps hostile titles in the breadcrumb and the sequence as text, under the CSP', async () => {
         const payload = '<img src=x onerror="window.__pwned=1">';
         const model = [

@@ -40,11 +40,61 @@ function head(n: ModelNode | undefined, x: number, width: number): string {
 }
 
 /** What a row's time reads: its share, `saturated`, or why there is none. */
-function timeText(r: SequenceRow, timed: boolean): string {
-    if (!timed) return '';
+function timeText(r: SequenceRow): string {
     if (r.saturated) return 'saturated';
     if (!(r.visits > 0)) return 'not visited';
     return r.share === null ? 'no latency' : duration(r.share);
+}
+
+/** Where the waterfall starts and how many pixels a second takes. */
+interface Waterfall {
+    x: number;
+    px: (seconds: number) => number;
+}
+
+/** A row's bar, starting where the rows above it end (`offset`, seconds), and its time. */
+function bar(r: SequenceRow, top: boolean, offset: number, y: number, w: Waterfall): string {
+    let width = 0;
+    if (r.saturated) width = WATERFALL - w.px(offset);
+    else if (r.share !== null) width = Math.max(1, w.px(r.share));
+    const x = w.x + w.px(offset);
+    let cls = top ? 'bos-seq-top' : 'bos-seq-bar';
+    if (r.saturated) cls = 'bos-seq-saturated';
+    const rect = width > 0
+        ? `<rect class="${cls}" x="${fmt(x)}" y="${fmt(y + 5)}" width="${fmt(width)}" height="${ROW_HEIGHT - 10}"/>`
+        : '';
+    const text = `<text class="bos-sub" x="${fmt(x + width + 4)}" y="${fmt(y + ROW_HEIGHT / 2 + 4)}">${
+        escapeXml(timeText(r))
+    }</text>`;
+    return rect + text;
+}
+
+/** The SLO line over the rows (`top` to `bottom`), and the flow's total bar under them. */
+function totals(result: FlowResult, total: number, top: number, bottom: number, w: Waterfall): string[] {
+    const out: string[] = [];
+    if (result.slo !== null) {
+        const x = w.x + w.px(result.slo);
+        out.push(
+            `<path class="bos-seq-slo" d="M${fmt(x)} ${fmt(top - 12)} L${fmt(x)} ${fmt(bottom + 26)}"/>`,
+            `<text class="bos-seq-slo-text" x="${fmt(x + 4)}" y="${fmt(top - 4)}">SLO ${duration(result.slo)}</text>`,
+        );
+    }
+    const width = result.saturated ? WATERFALL : Math.max(1, w.px(total));
+    out.push(
+        `<rect class="bos-seq-total-${result.status}" x="${fmt(w.x)}" y="${fmt(bottom + 4)}" width="${
+            fmt(width)
+        }" height="14"/>`,
+        `<text class="bos-seq-status-${result.status}" x="${fmt(w.x + width + 4)}" y="${fmt(bottom + 16)}">${
+            escapeXml(latencyText(result))
+        }</text>`,
+    );
+    return out;
+}
+
+/** A row's label: the node that adds most stands out, steps are bold, what they visit muted. */
+function labelClass(r: SequenceRow, top: boolean): string {
+    if (top) return 'bos-seq-top-text';
+    return r.depth === 0 ? 'bos-text' : 'bos-sub';
 }
 
 export function sequenceSvg(seq: Sequence, options: SvgOptions): string {
@@ -62,10 +112,9 @@ export function sequenceSvg(seq: Sequence, options: SvgOptions): string {
     const barX = labelX + labelWidth + 16;
     const rowY = (i: number) => HEAD_Y + HEAD_HEIGHT + 28 + i * ROW_HEIGHT;
     const bottom = rowY(rows.length) + 8;
-    const slo = result?.slo ?? null;
     const total = rows.reduce((sum, r) => sum + (r.share ?? 0), 0);
-    const span = Math.max(total, slo ?? 0) * 1.08 || 1;
-    const px = (seconds: number) => (seconds / span) * WATERFALL;
+    const span = Math.max(total, result?.slo ?? 0) * 1.08 || 1;
+    const waterfall: Waterfall = { x: barX, px: seconds => (seconds / span) * WATERFALL };
     const parts: string[] = [];
     // Lifelines, then each step's activation over the rows beneath it.
     for (let col = 0; col < lanes.length; col++) {
@@ -102,55 +151,19 @@ export function sequenceSvg(seq: Sequence, options: SvgOptions): string {
         }
         parts.push(`<path class="bos-seq-leader" d="M${fmt(x + 6)} ${fmt(mid)} L${fmt(labelX - 6)} ${fmt(mid)}"/>`);
         const top = !!result?.slowest && r.node === result.slowest && r.visits > 0;
-        const text = top ? 'bos-seq-top-text' : r.depth === 0 ? 'bos-text' : 'bos-sub';
         row.push(
-            `<text class="${text}" x="${fmt(labelX + r.depth * INDENT)}" y="${fmt(mid + 4)}">${
+            `<text class="${labelClass(r, top)}" x="${fmt(labelX + r.depth * INDENT)}" y="${fmt(mid + 4)}">${
                 escapeXml(rowText(r))
             }</text>`,
         );
         if (timed) {
-            const bar = top ? 'bos-seq-top' : 'bos-seq-bar';
-            let width = 0;
-            if (r.saturated) width = WATERFALL - px(offset);
-            else if (r.share !== null) width = Math.max(1, px(r.share));
-            if (width > 0) {
-                row.push(
-                    `<rect class="${r.saturated ? 'bos-seq-saturated' : bar}" x="${fmt(barX + px(offset))}" y="${
-                        fmt(y + 5)
-                    }" width="${fmt(width)}" height="${ROW_HEIGHT - 10}"/>`,
-                );
-            }
-            row.push(
-                `<text class="bos-sub" x="${fmt(barX + px(offset) + width + 4)}" y="${fmt(mid + 4)}">${
-                    escapeXml(timeText(r, timed))
-                }</text>`,
-            );
+            row.push(bar(r, top, offset, y, waterfall));
             if (!r.saturated) offset += r.share ?? 0;
         }
         parts.push(`<g class="bos-node bos-seq-row" data-node="${idOf(r.node)}">${row.join('')}</g>`);
     });
     const footer = footerLines(seq, total);
-    if (timed && slo !== null) {
-        parts.push(
-            `<path class="bos-seq-slo" d="M${fmt(barX + px(slo))} ${fmt(rowY(0) - 12)} L${fmt(barX + px(slo))} ${
-                fmt(bottom + 26)
-            }"/>`,
-            `<text class="bos-seq-slo-text" x="${fmt(barX + px(slo) + 4)}" y="${fmt(rowY(0) - 4)}">SLO ${
-                duration(slo)
-            }</text>`,
-        );
-    }
-    if (result) {
-        const width = result.saturated ? WATERFALL : Math.max(1, px(total));
-        parts.push(
-            `<rect class="bos-seq-total-${result.status}" x="${fmt(barX)}" y="${fmt(bottom + 4)}" width="${
-                fmt(width)
-            }" height="14"/>`,
-            `<text class="bos-seq-status-${result.status}" x="${fmt(barX + width + 4)}" y="${fmt(bottom + 16)}">${
-                escapeXml(latencyText(result))
-            }</text>`,
-        );
-    }
+    if (result) parts.push(...totals(result, total, rowY(0), bottom, waterfall));
     const width = Math.max(
         barX + (timed ? WATERFALL + 90 : 0),
         ...footer.map(f => MARGIN + textWidth(f.text, FONT_SIZE.note)),

@@ -6,7 +6,7 @@ import { FOCUS_PREFIX } from '../diagram/focus.js';
 import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import { stylesheet } from '../diagram/theme.js';
-import { chooseView, findView, flowViews, viewsOf } from '../diagram/view.js';
+import { chooseView, findView, FLOW_PREFIX, flowViews, viewsOf } from '../diagram/view.js';
 import type { BosServices } from '../services/bos-module.js';
 import { comparison, type Folders } from './compare.js';
 import type { DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
@@ -41,7 +41,7 @@ export async function diagramFor(
     // an unknown explicit view falls back to the first, as before.
     const chosen = chooseView(model, params.view);
     const view = typeof chosen === 'string' ? findView(model, undefined)! : chosen;
-    if (typeof chosen === 'string' && /^(focus|flow):/.test(params.view ?? '')) {
+    if (typeof chosen === 'string' && [FOCUS_PREFIX, FLOW_PREFIX].some(p => params.view?.startsWith(p))) {
         return { ...base, view: params.view!, error: chosen };
     }
     const against = params.base === undefined ? undefined : await comparison(params.base, folders, result);

@@ -10,7 +10,7 @@ import { collectRows, jsonRow, summarise } from '../cli/diagnostics.js';
 import { readWhatIfFlags, resolveWhatIf, TUNABLE } from '../cli/what-if.js';
 import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
-import { findView, viewsOf } from '../diagram/view.js';
+import { chooseView } from '../diagram/view.js';
 import { DECLARATION_KEYWORDS, LAYERS } from '../model/vocabulary.js';
 import { lookUp } from '../query/names.js';
 import { PATH_LIMIT } from '../query/paths.js';
@@ -237,17 +237,17 @@ export const TOOLS: readonly Tool[] = [
         'Draw a view of the model as SVG (the same picture as the editor preview and bos render), optionally '
             + "with a scenario's load overlay. Returns the SVG text; writes no file.",
         z.object({
-            view: z.string().min(1).optional().describe('The view (default: the first view, or Overview)'),
+            view: z.string().min(1).optional().describe(
+                "The view (default: the first view, or Overview); focus:NAME a declaration's focus view, "
+                    + "flow:NAME a flow's sequence view",
+            ),
             scenario: SCENARIO.optional().describe("The overlay (default: the view's overlay)"),
             theme: z.enum(['light', 'dark']).optional(),
         }).strict(),
         async ({ workspace }, args) => {
             const { result } = await workspace.current();
-            const view = findView(result.model, args.view);
-            if (!view) {
-                const known = viewsOf(result.model).map(v => v.id).join(', ');
-                throw new ToolError(`no view named '${args.view}' (views: ${known})`);
-            }
+            const view = chooseView(result.model, args.view);
+            if (typeof view === 'string') throw new ToolError(view);
             const rendered = await render({
                 model: result.model,
                 analysis: result.analysis,

@@ -154,6 +154,8 @@ function draw(d: DiagramResult): void {
         return;
     }
     const first = !shown;
+    // Another view (a drill-down, Back) is fitted: the old pan and zoom belong to the old picture.
+    const moved = !!shown && shown.view !== d.view;
     shown = d;
     trail.arrive({ id: d.view, title: d.title ?? d.view });
     sheet.replaceSync(d.css ?? '');
@@ -169,7 +171,7 @@ function draw(d: DiagramResult): void {
     showBanner(errors ? `${errors}; the diagram may be incomplete.` : d.note);
     highlight(highlighted);
     if (first && !view.fitted && view.k === 1 && view.x === 0 && view.y === 0) fit();
-    else if (view.fitted) fit();
+    else if (view.fitted || moved) fit();
     else apply();
 }
 

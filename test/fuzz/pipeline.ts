@@ -1,12 +1,16 @@
 // Runs one text through everything the tools do with a model — parse, link, validate,
-// analyse, format, build every view's diagram graph — on one long-lived set of language
-// services, and returns what the fuzz properties look at.
+// analyse, format, build every view's diagram graph (a few focus views and every flow's
+// sequence too) — on one long-lived set of language services, and returns what the fuzz
+// properties look at.
 import { CstUtils, EmptyFileSystem, isLeafCstNode, type LangiumDocument, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exportJson } from '../../src/cli/export.js';
+import { focusViews } from '../../src/diagram/focus.js';
 import { buildDiagram } from '../../src/diagram/graph.js';
-import { viewsOf } from '../../src/diagram/view.js';
+import { sequenceSvg } from '../../src/diagram/sequence-svg.js';
+import { sequenceDiagram, sequenceOf } from '../../src/diagram/sequence.js';
+import { flowViews, viewsOf } from '../../src/diagram/view.js';
 import { createBosServices } from '../../src/services/bos-module.js';
 import type { WorkspaceResult } from '../../src/services/workspace-model.js';
 
@@ -58,8 +62,15 @@ export async function runPipeline(text: string, probe?: (result: WorkspaceResult
         const parses = parse.lexerErrors.length === 0 && parse.parserErrors.length === 0;
         const result = Bos.bos.WorkspaceModel.get();
         let diagramNodes = 0;
-        for (const view of viewsOf(result.model)) {
-            diagramNodes += buildDiagram(result.model, view, result.analysis.scenarios[0]).nodes.length;
+        const scenario = result.analysis.scenarios[0];
+        // Explicit views, a few focus views, and every flow drawn as a sequence.
+        for (const view of [...viewsOf(result.model), ...focusViews(result.model).slice(0, 5)]) {
+            diagramNodes += buildDiagram(result.model, view, scenario).nodes.length;
+        }
+        for (const view of flowViews(result.model)) {
+            const sequence = sequenceOf(view.flow!, scenario);
+            sequenceSvg(sequence, { theme: 'light' });
+            diagramNodes += sequenceDiagram(sequence, view).nodes.length;
         }
         const edits = parses
             ? await Bos.lsp.Formatter!.formatDocument(doc, {
