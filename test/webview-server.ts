@@ -1,8 +1,11 @@
 // Serves the real preview page (previewHtml, out/webview.js, media/preview.css) on
 // loopback for browser tests and the screenshot script, with the host stand-in.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { makeNonce, previewHtml } from '../src/webview/html.js';
 
 const FILES: Readonly<Record<string, [string, string]>> = {
@@ -53,3 +56,13 @@ export const CHROMIUM_ARGS = [
     '--disable-component-update',
     '--disable-sync',
 ];
+
+/** Debian's Chromium, headless, in a throw-away profile whose folder name starts with `prefix`. */
+export function launchChromium(prefix: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+    return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), prefix)), {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport,
+    });
+}

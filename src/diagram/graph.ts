@@ -4,7 +4,7 @@ import { duration, percent, rate } from '../analysis/format.js';
 import type { NodeLoad, ScenarioResult, Status } from '../analysis/scenario.js';
 import { structuralEdges } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
-import { STRUCTURAL_RELATIONS, type StructuralRelation } from '../model/relations.js';
+import { facts, STRUCTURAL_RELATIONS, type StructuralRelation } from '../model/relations.js';
 import type { Layer } from '../model/vocabulary.js';
 import { isInside, select, type ViewChoice } from './view.js';
 
@@ -28,7 +28,7 @@ export interface DiagramNode {
     /** Where the declaration is written, for reveal. */
     uri: string;
     offset: number;
-    overlay?: { status: Status; text: string };
+    overlay?: { status: Status; text: string; widest: string };
 }
 
 export interface DiagramEdge {
@@ -36,6 +36,8 @@ export interface DiagramEdge {
     source: string;
     target: string;
     kind: EdgeKind;
+    /** With an overlay, on an edge that carries load: the load it passes on and its weight, `583k/s ×2`. */
+    label?: string;
 }
 
 export interface Diagram {
@@ -56,6 +58,17 @@ export function overlayText(l: NodeLoad): string {
     const parts = [rate(l.load)];
     if (l.utilisation !== undefined) parts.push(percent(l.utilisation));
     if (l.latency !== null) parts.push(l.responseTime === null ? 'saturated' : `R ${duration(l.responseTime)}`);
+    return parts.join(' · ');
+}
+
+/**
+ * The widest text overlayText could give this node at any scale: the box is laid out for
+ * it, so that a what-if reuses the layout and its text still fits.
+ */
+function widestOverlay(l: NodeLoad): string {
+    const parts = ['888.8k/s'];
+    if (l.utilisation !== undefined) parts.push('888.8%');
+    if (l.latency !== null) parts.push('saturated');
     return parts.join(' · ');
 }
 
@@ -97,7 +110,7 @@ export function buildDiagram(
             isContainer: n.keyword === 'platform' || n.keyword === 'infrastructure',
             uri: n.uri,
             offset: n.source.$cstNode?.offset ?? 0,
-            overlay: l && { status: l.status, text: overlayText(l) },
+            overlay: l && { status: l.status, text: overlayText(l), widest: widestOverlay(l) },
         };
     });
     // Folded children's dependencies are drawn from and to their container.
@@ -115,7 +128,10 @@ export function buildDiagram(
             const id = `${idOf(from)}-${idOf(to)}-${d.relation.replace(' ', '')}`;
             if (seen.has(id)) continue;
             seen.add(id);
-            edges.push({ id, source: idOf(from), target: idOf(to), kind: d.relation as EdgeKind });
+            // A folded end would pass on the load of several declarations: only true ends are labelled.
+            const carried = from === n && to === d.target && facts(d.relation).carriesLoad ? loads.get(n) : undefined;
+            const label = carried && `${rate(carried.load * d.weight)}${d.weight === 1 ? '' : ` ×${d.weight}`}`;
+            edges.push({ id, source: idOf(from), target: idOf(to), kind: d.relation as EdgeKind, label });
         }
     }
     return {

@@ -20,6 +20,8 @@ export interface RenderRequest {
     bare?: boolean;
     /** No overlay, even when the view names one. */
     noOverlay?: boolean;
+    /** Label load-carrying edges with their load and weight (see SvgOptions.edgeLabels). */
+    edgeLabels?: boolean;
 }
 
 export interface Rendered {
@@ -46,5 +48,8 @@ export async function render(request: RenderRequest): Promise<Rendered> {
     }
     const diagram = buildDiagram(request.model, view, scenario);
     const laid = await layout(diagram, request.layout);
-    return { svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare }), diagram };
+    return {
+        svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare, edgeLabels: request.edgeLabels }),
+        diagram,
+    };
 }

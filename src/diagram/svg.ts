@@ -99,6 +99,37 @@ function edgePath({ edge, dx, dy }: PlacedEdge): string {
     }).join(' ');
 }
 
+/** Where an edge's label goes: the middle of its longest segment, where it is easiest to tell apart. */
+function labelPoint({ edge, dx, dy }: PlacedEdge): { x: number; y: number } | undefined {
+    let best: { x: number; y: number; length: number } | undefined;
+    for (const s of edge.sections ?? []) {
+        const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
+        for (let i = 1; i < pts.length; i++) {
+            const length = Math.abs(pts[i].x - pts[i - 1].x) + Math.abs(pts[i].y - pts[i - 1].y);
+            if (!best || length > best.length) {
+                best = { x: (pts[i].x + pts[i - 1].x) / 2 + dx, y: (pts[i].y + pts[i - 1].y) / 2 + dy, length };
+            }
+        }
+    }
+    return best;
+}
+
+function edgeLabels(diagram: Diagram, placed: readonly PlacedEdge[]): string {
+    const labels = new Map(diagram.edges.filter(e => e.label).map(e => [e.id, e.label!]));
+    const out: string[] = [];
+    for (const p of placed) {
+        const label = labels.get(p.edge.id);
+        const at = label && labelPoint(p);
+        if (!at) continue;
+        out.push(
+            `<text class="bos-edge-label" data-edge="${escapeXml(p.edge.id)}" x="${fmt(at.x + 4)}" y="${
+                fmt(at.y - 3)
+            }">${escapeXml(label)}</text>`,
+        );
+    }
+    return `<g class="bos-edge-labels">${out.join('')}</g>`;
+}
+
 const STATUS_LEGEND = [
     ['ok', 'under the headroom line'],
     ['headroom', 'within headroom'],
@@ -149,6 +180,8 @@ export interface SvgOptions {
     theme: ThemeName;
     /** Leave the stylesheet out (the preview applies it itself, under its CSP). */
     bare?: boolean;
+    /** Draw each load-carrying edge's load and weight (with an overlay). */
+    edgeLabels?: boolean;
 }
 
 export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): string {
@@ -207,6 +240,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
         `<g class="bos-containers">${containers.join('')}</g>`,
         `<g class="bos-edges">${edges.join('')}</g>`,
         `<g class="bos-leaves">${leaves.join('')}</g>`,
+        overlay && options.edgeLabels ? edgeLabels(diagram, placedEdges) : '',
         key.markup,
         note,
         '</svg>',

@@ -11,6 +11,7 @@ import {
     MODEL_CHANGED_NOTIFICATION,
     parseFromWebview,
     type ToWebview,
+    type WhatIfParams,
 } from '../lsp/protocol.js';
 import { makeNonce, previewHtml } from '../webview/html.js';
 
@@ -18,6 +19,9 @@ export class DiagramPreview implements vscode.Disposable {
     private panel?: vscode.WebviewPanel;
     private last?: DiagramResult;
     private choice: { view?: string; scenario?: string } = {};
+    /** The preview's what-if: analysed by the server, never written to a file. */
+    private whatIf?: WhatIfParams;
+    private whatIfCommand?: string;
     private timer?: ReturnType<typeof setTimeout>;
     private readonly disposables: vscode.Disposable[] = [];
 
@@ -74,11 +78,12 @@ export class DiagramPreview implements vscode.Disposable {
         const theme = kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight
             ? 'light'
             : 'dark';
-        const params: DiagramParams = { ...this.choice, theme };
+        const params: DiagramParams = { ...this.choice, theme, ...(this.whatIf ? { whatIf: this.whatIf } : {}) };
         const diagram = await vscode.window.withProgress({
             location: vscode.ProgressLocation.Window,
             title: 'BOS: laying out the diagram',
         }, () => this.client.sendRequest<DiagramResult>(DIAGRAM_REQUEST, params));
+        this.whatIfCommand = diagram.whatIf?.command;
         if (diagram.svg && !diagram.syntaxErrors) this.last = diagram;
         this.last ??= diagram;
         this.post({ type: 'diagram', diagram });
@@ -94,6 +99,13 @@ export class DiagramPreview implements vscode.Disposable {
         else if (m.type === 'choose') {
             this.choice = { view: m.view, scenario: m.scenario };
             await this.refresh();
+        } else if (m.type === 'whatIf') {
+            this.whatIf = m.whatIf;
+            await this.refresh();
+        } else if (m.type === 'copyWhatIf') {
+            if (!this.whatIfCommand) return;
+            await vscode.env.clipboard.writeText(this.whatIfCommand);
+            void vscode.window.showInformationMessage(`Copied: ${this.whatIfCommand}`);
         } else if (m.type === 'reveal') await this.reveal(m.node);
         else if (m.type === 'exportPng') {
             await this.save('png', Buffer.from(m.dataUrl.slice('data:image/png;base64,'.length), 'base64'));

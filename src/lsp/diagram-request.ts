@@ -1,21 +1,28 @@
 // `bos/diagram`: the preview's picture, from the same pipeline as `bos render`, laid
 // out in a worker thread with a time limit so that the server never blocks; with each
 // scenario's s* for the overlay picker, worked out here so that the webview only draws.
+// A what-if (the preview's slider and box menu) is analysed here too; its boxes keep
+// their sizes, so the layout is reused and only the overlay is drawn anew.
 import { AstUtils, type LangiumDocuments } from 'langium';
+import { duration } from '../analysis/format.js';
+import type { ScenarioResult } from '../analysis/scenario.js';
 import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import { stylesheet } from '../diagram/theme.js';
 import { findView, viewsOf } from '../diagram/view.js';
 import type { BosServices } from '../services/bos-module.js';
-import type { DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
+import type { DiagramFlow, DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
 import { saturationDetail, saturationText } from './scenario-choice.js';
+import { previewAnalysis, saturatesAll } from './what-if-request.js';
 
 export async function diagramFor(
     params: DiagramParams,
     bos: BosServices,
     documents: LangiumDocuments,
 ): Promise<DiagramResult> {
-    const { model, analysis } = bos.bos.WorkspaceModel.get();
+    const result = bos.bos.WorkspaceModel.get();
+    const { model } = result;
+    const { analysis, answer } = previewAnalysis(params.whatIf, result, bos.bos.Settings.defaultHeadroom);
     const theme = params.theme === 'dark' ? 'dark' : 'light';
     const syntaxErrors = documents.all.toArray().reduce(
         (n, d) => n + (d.diagnostics ?? []).filter(x => x.code === 'bos/syntax').length,
@@ -31,6 +38,7 @@ export async function diagramFor(
         })),
         syntaxErrors,
         nodes: [],
+        ...(answer ? { whatIf: answer } : {}),
     };
     const view = findView(model, params.view) ?? findView(model, undefined)!;
     try {
@@ -42,14 +50,25 @@ export async function diagramFor(
             bare: true,
             scenario: params.scenario || undefined,
             noOverlay: params.scenario === '',
-            layout: { timeoutMs: LAYOUT_TIMEOUT_MS },
+            layout: { timeoutMs: LAYOUT_TIMEOUT_MS, reuse: true },
+            edgeLabels: true,
         });
         const nodes = diagram.nodes.map(n => {
             const source = model.nodes[Number(n.id.slice(1))].source;
             const range = source.$cstNode?.range
                 ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-            return { id: n.id, uri: AstUtils.getDocument(source).uri.toString(), start: range.start, end: range.end };
+            const uri = AstUtils.getDocument(source).uri.toString();
+            return {
+                id: n.id,
+                uri,
+                start: range.start,
+                end: range.end,
+                name: n.name,
+                label: n.label,
+                keyword: n.keyword,
+            };
         });
+        const shown = analysis.scenarios.find(s => s.scenario.id === diagram.scenario);
         return {
             ...base,
             svg,
@@ -58,8 +77,21 @@ export async function diagramFor(
             scenario: diagram.scenario,
             nodes,
             note: diagram.note,
+            edgeCount: diagram.edges.length,
+            ...(shown ? { flows: shown.flows.map(flowOf) } : {}),
+            ...(answer ? { whatIf: { ...answer, saturatesAll: saturatesAll(shown) } } : {}),
         };
     } catch (err) {
         return { ...base, view: view.id, error: err instanceof Error ? err.message : String(err) };
     }
+}
+
+function flowOf(f: ScenarioResult['flows'][number]): DiagramFlow {
+    const latency = f.saturated ? 'saturated' : f.latency === null ? '—' : duration(f.latency);
+    return {
+        name: f.flow.title ?? f.flow.name,
+        latency,
+        ...(f.slo === null ? {} : { slo: duration(f.slo) }),
+        status: f.status,
+    };
 }

@@ -19,6 +19,48 @@ export interface DiagramParams {
     /** Scenario for the overlay; absent: the view's own `overlay`; empty string: none. */
     scenario?: string;
     theme?: 'light' | 'dark';
+    /** A what-if of the preview: the same run as `bos analyze --scale … --set …`; files are untouched. */
+    whatIf?: WhatIfParams;
+}
+
+/** The properties the preview's box menu sets (a subset of `bos analyze --set`'s). */
+export const WHAT_IF_PROPERTIES = ['instances', 'capacity'] as const;
+export type WhatIfProperty = (typeof WHAT_IF_PROPERTIES)[number];
+
+export interface WhatIfSet {
+    /** The box's qualified name (DiagramNodeSource.name): it still means the same box after an edit. */
+    name: string;
+    property: WhatIfProperty;
+    /** As typed: a quantity as the language writes it (`1200`, `800k/s`); the server reads it. */
+    value: string;
+}
+
+export interface WhatIfParams {
+    /** Every load times this (1 when absent). */
+    scale?: number;
+    sets?: WhatIfSet[];
+}
+
+/** What the server made of a what-if: the command that replays it, or why it was refused. */
+export interface WhatIfAnswer {
+    /** `bos analyze --scale 1.3 --set 'tmall.….instances=1200'`; absent when refused. */
+    command?: string;
+    /** `what-if (files unchanged): every load ×1.3` */
+    summary?: string;
+    /** Why the server refused it; the diagram is then drawn without it. */
+    problem?: string;
+    /** Every loaded node with a capacity of the overlay's scenario is over it. */
+    saturatesAll?: boolean;
+}
+
+/** A flow of the overlay's scenario: its latency against its SLO, as the what-if bar shows it. */
+export interface DiagramFlow {
+    name: string;
+    /** `153ms`, `saturated` or `—` (no time model). */
+    latency: string;
+    slo?: string;
+    /** As the analysis says it (FlowStatus). */
+    status: 'ok' | 'over-slo' | 'saturated' | 'no-slo';
 }
 
 /** Where a diagram node's declaration is written (0-based LSP positions). */
@@ -27,6 +69,10 @@ export interface DiagramNodeSource {
     uri: string;
     start: { line: number; character: number };
     end: { line: number; character: number };
+    /** Qualified name, title and keyword, for find and the box menu. */
+    name?: string;
+    label?: string;
+    keyword?: string;
 }
 
 /** A scenario the preview's overlay picker offers. */
@@ -54,7 +100,16 @@ export interface DiagramResult {
     error?: string;
     /** Syntax errors in the workspace: the preview keeps the last good picture. */
     syntaxErrors: number;
+    /** Present when the request asked for a what-if. */
+    whatIf?: WhatIfAnswer;
+    /** The overlay scenario's flows, after the what-if. */
+    flows?: DiagramFlow[];
+    /** How many edges the picture has: edge labels start hidden above EDGE_LABELS_UP_TO. */
+    edgeCount?: number;
 }
+
+/** Above this many edges the preview starts with edge labels off: they would hide the picture. */
+export const EDGE_LABELS_UP_TO = 200;
 
 /** A diagram of the workspace model, laid out in a worker thread. */
 export const DIAGRAM_REQUEST = 'bos/diagram';
@@ -72,6 +127,8 @@ export type FromWebview =
     | { type: 'ready' }
     | { type: 'reveal'; node: string }
     | { type: 'choose'; view?: string; scenario?: string }
+    | { type: 'whatIf'; whatIf: WhatIfParams }
+    | { type: 'copyWhatIf' }
     | { type: 'exportPng'; dataUrl: string };
 
 const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
@@ -98,6 +155,10 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
             return optionalString(m.view) && optionalString(m.scenario)
                 ? { type: 'choose', view: m.view as string | undefined, scenario: m.scenario as string | undefined }
                 : undefined;
+        case 'whatIf':
+            return isWhatIf(m.whatIf) ? { type: 'whatIf', whatIf: m.whatIf } : undefined;
+        case 'copyWhatIf':
+            return { type: 'copyWhatIf' };
         case 'exportPng':
             return typeof m.dataUrl === 'string' && m.dataUrl.startsWith('data:image/png;base64,')
                 ? { type: 'exportPng', dataUrl: m.dataUrl }
@@ -105,6 +166,15 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
         default:
             return undefined;
     }
+}
+
+/** A scale that is a number (the server judges its range) and sets naming a declaration, a property and a text. */
+function isWhatIf(w: unknown): w is WhatIfParams {
+    const set = (x: unknown) =>
+        hasStrings(x, ['name', 'property', 'value']) && (x.name as string).length <= 1000
+        && (WHAT_IF_PROPERTIES as readonly unknown[]).includes(x.property) && (x.value as string).length <= 100;
+    return isObject(w) && (w.scale === undefined || typeof w.scale === 'number')
+        && (w.sets === undefined || (arrayOf(w.sets, set) && (w.sets as unknown[]).length <= 100));
 }
 
 /** Accepts only well-formed messages from the extension; anything else is ignored. */
@@ -125,7 +195,11 @@ function isDiagram(d: unknown): d is DiagramResult {
     return hasStrings(d, ['view'], ['svg', 'css', 'scenario', 'note', 'error'])
         && arrayOf(d.views, v => hasStrings(v, ['id', 'title']))
         && arrayOf(d.scenarios, v => hasStrings(v, ['id', 'title'], ['saturation', 'saturationDetail']))
-        && Array.isArray(d.nodes)
+        && arrayOf(d.nodes, n => hasStrings(n, ['id'], ['name', 'label', 'keyword']))
+        && (d.flows === undefined
+            || arrayOf(d.flows, f => hasStrings(f, ['name', 'latency', 'status'], ['slo'])))
+        && (d.whatIf === undefined || hasStrings(d.whatIf, [], ['command', 'summary', 'problem']))
+        && (d.edgeCount === undefined || Number.isInteger(d.edgeCount))
         // A count, drawn into the banner; absent reads as none.
         && (d.syntaxErrors === undefined || (Number.isInteger(d.syntaxErrors) && (d.syntaxErrors as number) >= 0));
 }

@@ -4,7 +4,12 @@
 // viewport survives updates, and while the model has syntax errors the last good
 // picture stays, under a banner.
 import { type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
+import { boxMenu } from './box-menu.js';
+import { edgeLabelToggle } from './edge-labels.js';
+import { findBox } from './find.js';
+import { keyboardNavigation } from './keyboard.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
+import { whatIfControls } from './what-if.js';
 
 interface VsCodeApi {
     postMessage(m: FromWebview): void;
@@ -44,6 +49,26 @@ button(toolbar, '−', 'Zoom out', () => zoomBy(1 / 1.25));
 button(toolbar, '+', 'Zoom in', () => zoomBy(1.25));
 button(toolbar, '⤢', 'Fit to window', fit);
 button(toolbar, 'PNG', 'Export as PNG', () => void exportPng());
+const whatIf = whatIfControls(toolbar, m => vscode.postMessage(m));
+const showEdgeLabels = edgeLabelToggle(toolbar, canvas);
+const menu = boxMenu(whatIf);
+const nodeOf = (id: string | null | undefined) => shown?.nodes.find(n => n.id === id);
+const reveal = (node: string) => {
+    highlight(node);
+    vscode.postMessage({ type: 'reveal', node });
+};
+findBox(toolbar, () => shown?.nodes ?? [], id => {
+    canvas.querySelector('.bos-found')?.classList.remove('bos-found');
+    const box = id && canvas.querySelector(`[data-node="${CSS.escape(id)}"]`);
+    if (!box) return;
+    box.classList.add('bos-found');
+    centre(box);
+}, () => viewport.focus());
+const afterDraw = keyboardNavigation(canvas, {
+    reveal,
+    centre,
+    menu: (id, x, y) => menu.open(nodeOf(id), x, y),
+});
 
 function apply(): void {
     canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
@@ -65,6 +90,14 @@ function fit(): void {
         y: (viewport.clientHeight - size.height * k) / 2,
         fitted: true,
     };
+    apply();
+}
+
+/** Moves the picture so that `box` sits in the middle of the window, at the same zoom. */
+function centre(box: Element): void {
+    const r = box.getBoundingClientRect(), v = viewport.getBoundingClientRect();
+    const dx = v.left + v.width / 2 - (r.left + r.width / 2), dy = v.top + v.height / 2 - (r.top + r.height / 2);
+    view = { ...view, x: view.x + dx, y: view.y + dy, fitted: false };
     apply();
 }
 
@@ -104,7 +137,8 @@ function draw(d: DiagramResult): void {
         : undefined;
     // Keep the last good picture while the text does not parse, or when there is none.
     if (!d.svg || (errors && shown)) {
-        showBanner(d.error ?? (shown && errors ? `${errors}; showing the last good diagram.` : 'No diagram.'));
+        const why = d.error ?? d.whatIf?.problem;
+        showBanner(why ?? (shown && errors ? `${errors}; showing the last good diagram.` : 'No diagram.'));
         return;
     }
     const first = !shown;
@@ -118,8 +152,12 @@ function draw(d: DiagramResult): void {
         return;
     }
     defuse(svg);
+    const hadFocus = canvas.contains(document.activeElement);
     canvas.replaceChildren(document.importNode(svg, true));
-    showBanner(errors ? `${errors}; the diagram may be incomplete.` : d.note);
+    afterDraw(hadFocus);
+    showEdgeLabels(d);
+    const said = whatIf.show(d);
+    showBanner(errors ? `${errors}; the diagram may be incomplete.` : said ?? d.note);
     highlight(highlighted);
     if (first && !view.fitted && view.k === 1 && view.x === 0 && view.y === 0) fit();
     else if (view.fitted) fit();
@@ -157,13 +195,16 @@ viewport.addEventListener('pointermove', e => {
 viewport.addEventListener('pointerup', e => {
     const wasDrag = drag?.moved;
     drag = undefined;
-    if (wasDrag) return;
+    // The secondary button opens the box's menu (contextmenu below), it does not reveal.
+    if (wasDrag || e.button !== 0) return;
     const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
     const node = hit?.getAttribute('data-node');
-    if (node) {
-        highlight(node);
-        vscode.postMessage({ type: 'reveal', node });
-    }
+    if (node) reveal(node);
+});
+viewport.addEventListener('contextmenu', e => {
+    // By position: the viewport holds the pointer capture, so the event's target is the viewport.
+    const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
+    if (menu.open(nodeOf(hit?.getAttribute('data-node')), e.clientX, e.clientY)) e.preventDefault();
 });
 viewport.addEventListener('wheel', e => {
     e.preventDefault();
