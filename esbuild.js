@@ -30,7 +30,7 @@ const options = {
 
 // The preview webview runs in a browser: one IIFE script, no Node.
 const webview = {
-    entryPoints: { webview: 'src/webview/main.ts' },
+    entryPoints: { webview: 'src/webview/main.ts', analysis: 'src/webview/analysis-page.ts' },
     outdir: 'out',
     bundle: true,
     platform: 'browser',

@@ -16,7 +16,8 @@ export interface PreviewPage {
     close(): Promise<void>;
 }
 
-export async function openPreview(bodyClass = 'vscode-light'): Promise<PreviewPage> {
+/** The preview page (or another page of webview-server.ts, such as `analysis`) in a fresh Chromium. */
+export async function openPreview(bodyClass = 'vscode-light', path = ''): Promise<PreviewPage> {
     const server = await servePreview(bodyClass);
     const context = await launchChromium('bos-chromium-', { width: 1200, height: 800 });
     const page = await context.newPage();
@@ -29,7 +30,7 @@ export async function openPreview(bodyClass = 'vscode-light'): Promise<PreviewPa
         errors.push(`dialog: ${d.message()}`);
         void d.dismiss();
     });
-    await page.goto(server.url);
+    await page.goto(server.url + path);
     const posted = () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted);
     await page.waitForFunction(() =>
         (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready')

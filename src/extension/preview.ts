@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
     DIAGRAM_REQUEST,
+    type DiagramNodeSource,
     type DiagramParams,
     type DiagramResult,
     type FromWebview,
@@ -14,6 +15,24 @@ import {
     type WhatIfParams,
 } from '../lsp/protocol.js';
 import { makeNonce, previewHtml } from '../webview/html.js';
+
+/** The diagram palette for the colour theme: light for light and high-contrast light themes. */
+export function diagramTheme(): 'light' | 'dark' {
+    const kind = vscode.window.activeColorTheme.kind;
+    return kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight ? 'light' : 'dark';
+}
+
+/** Opens a declaration, but only inside the workspace. */
+export async function revealSource(source: DiagramNodeSource): Promise<void> {
+    const uri = vscode.Uri.parse(source.uri);
+    if (!vscode.workspace.getWorkspaceFolder(uri)) return;
+    const range = new vscode.Range(source.start.line, source.start.character, source.end.line, source.end.character);
+    const editor = await vscode.window.showTextDocument(uri, {
+        viewColumn: vscode.ViewColumn.One,
+        selection: new vscode.Range(range.start, range.start),
+    });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
 
 export class DiagramPreview implements vscode.Disposable {
     private panel?: vscode.WebviewPanel;
@@ -74,10 +93,7 @@ export class DiagramPreview implements vscode.Disposable {
 
     private async refresh(): Promise<void> {
         if (!this.panel) return;
-        const kind = vscode.window.activeColorTheme.kind;
-        const theme = kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight
-            ? 'light'
-            : 'dark';
+        const theme = diagramTheme();
         const params: DiagramParams = { ...this.choice, theme, ...(this.whatIf ? { whatIf: this.whatIf } : {}) };
         const diagram = await vscode.window.withProgress({
             location: vscode.ProgressLocation.Window,
@@ -112,23 +128,9 @@ export class DiagramPreview implements vscode.Disposable {
         }
     }
 
-    /** Opens the declaration of a box, but only inside the workspace. */
     private async reveal(node: string): Promise<void> {
         const source = this.last?.nodes.find(n => n.id === node);
-        if (!source) return;
-        const uri = vscode.Uri.parse(source.uri);
-        if (!vscode.workspace.getWorkspaceFolder(uri)) return;
-        const range = new vscode.Range(
-            source.start.line,
-            source.start.character,
-            source.end.line,
-            source.end.character,
-        );
-        const editor = await vscode.window.showTextDocument(uri, {
-            viewColumn: vscode.ViewColumn.One,
-            selection: new vscode.Range(range.start, range.start),
-        });
-        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        if (source) await revealSource(source);
     }
 
     private followCursor(editor: vscode.TextEditor): void {

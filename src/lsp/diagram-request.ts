@@ -10,8 +10,9 @@ import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import { stylesheet } from '../diagram/theme.js';
 import { findView, viewsOf } from '../diagram/view.js';
+import type { ModelNode } from '../model/model.js';
 import type { BosServices } from '../services/bos-module.js';
-import type { DiagramFlow, DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
+import type { DiagramFlow, DiagramNodeSource, DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
 import { saturationDetail, saturationText } from './scenario-choice.js';
 import { previewAnalysis, saturatesAll } from './what-if-request.js';
 
@@ -53,21 +54,7 @@ export async function diagramFor(
             layout: { timeoutMs: LAYOUT_TIMEOUT_MS, reuse: true },
             edgeLabels: true,
         });
-        const nodes = diagram.nodes.map(n => {
-            const source = model.nodes[Number(n.id.slice(1))].source;
-            const range = source.$cstNode?.range
-                ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-            const uri = AstUtils.getDocument(source).uri.toString();
-            return {
-                id: n.id,
-                uri,
-                start: range.start,
-                end: range.end,
-                name: n.name,
-                label: n.label,
-                keyword: n.keyword,
-            };
-        });
+        const nodes = diagram.nodes.map(n => sourceOf(model.nodes[Number(n.id.slice(1))]));
         const shown = analysis.scenarios.find(s => s.scenario.id === diagram.scenario);
         return {
             ...base,
@@ -84,6 +71,20 @@ export async function diagramFor(
     } catch (err) {
         return { ...base, view: view.id, error: err instanceof Error ? err.message : String(err) };
     }
+}
+
+/** Where a declaration is written, with its names, under the diagram's id for it (`n<model index>`). */
+export function sourceOf(node: ModelNode): DiagramNodeSource {
+    const range = node.source.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return {
+        id: `n${node.index}`,
+        uri: AstUtils.getDocument(node.source).uri.toString(),
+        start: range.start,
+        end: range.end,
+        name: node.id!,
+        label: node.title ?? node.name,
+        keyword: node.keyword,
+    };
 }
 
 function flowOf(f: ScenarioResult['flows'][number]): DiagramFlow {

@@ -203,3 +203,57 @@ function isDiagram(d: unknown): d is DiagramResult {
         // A count, drawn into the banner; absent reads as none.
         && (d.syntaxErrors === undefined || (Number.isInteger(d.syntaxErrors) && (d.syntaxErrors as number) >= 0));
 }
+
+/** The analysis panel (**BOS: Show Scenario Analysis**): per scenario, what it draws; every number already text. */
+export const ANALYSIS_PANEL_REQUEST = 'bos/analysisPanel';
+
+export interface AnalysisPanelParams {
+    theme?: 'light' | 'dark';
+}
+
+export interface PanelRow {
+    /** The declaration's id in `sources` (`n<model index>`): a click reveals it. */
+    id: string;
+    name: string;
+    cells: string[];
+    status: string;
+    /** SVG: the row's bar (utilisation, or latency against the SLO), from diagram/charts.ts. */
+    bar?: string;
+}
+
+export interface PanelScenario {
+    id: string;
+    title: string;
+    /** `4.79M/s transactions, headroom 20%, s* ×1.11, bottleneck PlaceOrder` */
+    summary: string;
+    nodes: PanelRow[];
+    flows: PanelRow[];
+    /** `0.1007 CNY per 10k transactions, budget 0.5 CNY`, with its bar. */
+    cost?: { text: string; bar?: string; over: boolean };
+    /** SVG: the sweep, latency and bottleneck utilisation against load, the knee marked. */
+    sweep?: string;
+}
+
+export interface AnalysisPanelResult {
+    scenarios: PanelScenario[];
+    /** Why there is nothing to show (a dependency cycle, no scenario). */
+    note?: string;
+    /** Where each row's declaration is written, for reveal; the page does not read it. */
+    sources: DiagramNodeSource[];
+}
+
+export type ToAnalysisPanel = { type: 'analysis'; analysis: AnalysisPanelResult };
+
+/** Accepts only a well-formed analysis for the panel: every label a string. */
+export function parseToAnalysisPanel(m: unknown): ToAnalysisPanel | undefined {
+    if (!isObject(m) || m.type !== 'analysis' || !isObject(m.analysis)) return undefined;
+    const a = m.analysis;
+    const row = (r: unknown) =>
+        hasStrings(r, ['id', 'name', 'status'], ['bar']) && arrayOf(r.cells, c => typeof c === 'string');
+    const scenario = (s: unknown) =>
+        hasStrings(s, ['id', 'title', 'summary'], ['sweep']) && arrayOf(s.nodes, row) && arrayOf(s.flows, row)
+        && (s.cost === undefined || hasStrings(s.cost, ['text'], ['bar']));
+    return optionalString(a.note) && arrayOf(a.scenarios, scenario) && Array.isArray(a.sources)
+        ? { type: 'analysis', analysis: a as unknown as AnalysisPanelResult }
+        : undefined;
+}

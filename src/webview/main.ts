@@ -8,6 +8,7 @@ import { boxMenu } from './box-menu.js';
 import { edgeLabelToggle } from './edge-labels.js';
 import { findBox } from './find.js';
 import { keyboardNavigation } from './keyboard.js';
+import { defuse } from './svg-import.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
 import { whatIfControls } from './what-if.js';
 
@@ -162,19 +163,6 @@ function draw(d: DiagramResult): void {
     if (first && !view.fitted && view.k === 1 && view.x === 0 && view.y === 0) fit();
     else if (view.fitted) fit();
     else apply();
-}
-
-/**
- * The picture comes from our own server with every label escaped, and the CSP forbids
- * inline script anyway; still, nothing that could run is ever put into the page.
- */
-function defuse(svg: Element): void {
-    for (const el of svg.querySelectorAll('script, foreignObject, iframe, object, embed, image, use')) el.remove();
-    for (const el of [svg, ...svg.querySelectorAll('*')]) {
-        for (const a of [...el.attributes]) {
-            if (/^on/i.test(a.name) || /^\s*(javascript|data):/i.test(a.value)) el.removeAttribute(a.name);
-        }
-    }
 }
 
 // Pan by dragging; a press that barely moves is a click on a box.
