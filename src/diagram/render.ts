@@ -1,5 +1,6 @@
 // The one diagram pipeline, shared by `bos render` and the preview: model + view
 // (+ scenario) → diagram graph → ELK layout → SVG.
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Analysis } from '../analysis/scenario.js';
 import type { BosModel } from '../model/model.js';
 import { buildDiagram, type Diagram } from './graph.js';
@@ -27,6 +28,8 @@ export interface RenderRequest {
 export interface Rendered {
     svg: string;
     diagram: Diagram;
+    /** The geometry: the very same object when a reused layout answered (LayoutOptions.reuse). */
+    laid: ElkNode;
 }
 
 export class UnknownScenario extends Error {}
@@ -51,5 +54,6 @@ export async function render(request: RenderRequest): Promise<Rendered> {
     return {
         svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare, edgeLabels: request.edgeLabels }),
         diagram,
+        laid,
     };
 }

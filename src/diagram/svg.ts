@@ -59,14 +59,17 @@ function place(diagram: Diagram, laid: ElkNode): { boxes: Map<string, Placed>; e
     return { boxes, edges };
 }
 
+/** A box's tooltip: its qualified name, and its overlay with the status in words. */
+export function boxTitle(n: DiagramNode): string {
+    return `${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}`;
+}
+
 function box(p: Placed, overlay: boolean): string {
     const n = p.node;
     const container = n.isContainer && !n.folded;
     const status = overlay && n.overlay ? ` bos-status-${n.overlay.status}` : '';
     const cls = container ? `bos-container-${n.keyword}` : `bos-box-${n.layer}`;
-    const title = `<title>${
-        escapeXml(`${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}`)
-    }</title>`;
+    const title = `<title>${escapeXml(boxTitle(n))}</title>`;
     const parts = [
         `<g class="bos-node" id="${n.id}" data-node="${n.id}" transform="translate(${fmt(p.x)},${fmt(p.y)})">`,
         title,

@@ -3,16 +3,26 @@
 // scenario's s* for the overlay picker, worked out here so that the webview only draws.
 // A what-if (the preview's slider and box menu) is analysed here too; its boxes keep
 // their sizes, so the layout is reused and only the overlay is drawn anew.
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { AstUtils, type LangiumDocuments } from 'langium';
 import { duration } from '../analysis/format.js';
 import type { ScenarioResult } from '../analysis/scenario.js';
+import type { Diagram } from '../diagram/graph.js';
 import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
+import { boxTitle } from '../diagram/svg.js';
 import { stylesheet } from '../diagram/theme.js';
 import { findView, viewsOf } from '../diagram/view.js';
 import type { ModelNode } from '../model/model.js';
 import type { BosServices } from '../services/bos-module.js';
-import type { DiagramFlow, DiagramNodeSource, DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
+import type {
+    DiagramFlow,
+    DiagramNodeSource,
+    DiagramOverlay,
+    DiagramParams,
+    DiagramResult,
+    DiagramScenario,
+} from './protocol.js';
 import { saturationDetail, saturationText } from './scenario-choice.js';
 import { previewAnalysis, saturatesAll } from './what-if-request.js';
 
@@ -43,7 +53,7 @@ export async function diagramFor(
     };
     const view = findView(model, params.view) ?? findView(model, undefined)!;
     try {
-        const { svg, diagram } = await render({
+        const { svg, diagram, laid } = await render({
             model,
             analysis,
             view,
@@ -65,12 +75,32 @@ export async function diagramFor(
             nodes,
             note: diagram.note,
             edgeCount: diagram.edges.length,
+            layout: layoutName(laid),
+            ...(diagram.scenario ? { overlay: overlayOf(diagram) } : {}),
             ...(shown ? { flows: shown.flows.map(flowOf) } : {}),
             ...(answer ? { whatIf: { ...answer, saturatesAll: saturatesAll(shown) } } : {}),
         };
     } catch (err) {
         return { ...base, view: view.id, error: err instanceof Error ? err.message : String(err) };
     }
+}
+
+/** A name per layout object: a reused layout (the same object) keeps its name. */
+const layoutNames = new WeakMap<ElkNode, string>();
+let layouts = 0;
+function layoutName(laid: ElkNode): string {
+    let name = layoutNames.get(laid);
+    if (!name) layoutNames.set(laid, name = `layout-${++layouts}`);
+    return name;
+}
+
+function overlayOf(diagram: Diagram): DiagramOverlay {
+    return {
+        nodes: diagram.nodes.flatMap(n =>
+            n.overlay ? [{ id: n.id, status: n.overlay.status, text: n.overlay.text, title: boxTitle(n) }] : []
+        ),
+        edges: diagram.edges.flatMap(e => (e.label ? [{ id: e.id, text: e.label }] : [])),
+    };
 }
 
 /** Where a declaration is written, with its names, under the diagram's id for it (`n<model index>`). */

@@ -106,6 +106,17 @@ export interface DiagramResult {
     flows?: DiagramFlow[];
     /** How many edges the picture has: edge labels start hidden above EDGE_LABELS_UP_TO. */
     edgeCount?: number;
+    /** Names the geometry: the same string means every box and edge is where it was. */
+    layout?: string;
+    /** The overlay alone, for a page that shows the same layout to repaint in place (a what-if step). */
+    overlay?: DiagramOverlay;
+}
+
+export interface DiagramOverlay {
+    /** Each overlaid box: its status, its load line and its tooltip. */
+    nodes: { id: string; status: string; text: string; title: string }[];
+    /** Each labelled edge: `583k/s ×2`. */
+    edges: { id: string; text: string }[];
 }
 
 /** Above this many edges the preview starts with edge labels off: they would hide the picture. */
@@ -200,6 +211,10 @@ function isDiagram(d: unknown): d is DiagramResult {
             || arrayOf(d.flows, f => hasStrings(f, ['name', 'latency', 'status'], ['slo'])))
         && (d.whatIf === undefined || hasStrings(d.whatIf, [], ['command', 'summary', 'problem']))
         && (d.edgeCount === undefined || Number.isInteger(d.edgeCount))
+        && optionalString(d.layout)
+        && (d.overlay === undefined || (isObject(d.overlay)
+            && arrayOf(d.overlay.nodes, n => hasStrings(n, ['id', 'status', 'text', 'title']))
+            && arrayOf(d.overlay.edges, e => hasStrings(e, ['id', 'text']))))
         // A count, drawn into the banner; absent reads as none.
         && (d.syntaxErrors === undefined || (Number.isInteger(d.syntaxErrors) && (d.syntaxErrors as number) >= 0));
 }

@@ -41,8 +41,21 @@ function nearest(from: Element, list: readonly Element[], [dx, dy]: [number, num
     return best?.el;
 }
 
-/** Returns what to call after each drawing, told whether a box had the focus before it. */
-export function keyboardNavigation(canvas: HTMLElement, host: KeyboardHost): (hadFocus: boolean) => void {
+/** What to call after a new picture (told whether a box had the focus), and after an overlay repaint. */
+export interface KeyboardUpdates {
+    drawn(hadFocus: boolean): void;
+    relabel(): void;
+}
+
+/** Each box's ARIA label, read from its own lines. */
+function relabel(list: readonly Element[]): void {
+    for (const b of list) {
+        const lines = [...b.querySelectorAll(':scope > text')].map(t => t.textContent).filter(Boolean);
+        b.setAttribute('aria-label', lines.join(', '));
+    }
+}
+
+export function keyboardNavigation(canvas: HTMLElement, host: KeyboardHost): KeyboardUpdates {
     let current: string | undefined;
     const focus = (el: Element | undefined) => {
         if (!el) return;
@@ -77,17 +90,19 @@ export function keyboardNavigation(canvas: HTMLElement, host: KeyboardHost): (ha
         }
     });
     // After each drawing: labels, one tab stop, and the focus back where it was.
-    return hadFocus => {
-        const list = boxes(canvas);
-        for (const b of list) {
-            b.setAttribute('role', 'button');
-            b.setAttribute('tabindex', '-1');
-            const lines = [...b.querySelectorAll(':scope > text')].map(t => t.textContent).filter(Boolean);
-            b.setAttribute('aria-label', lines.join(', '));
-        }
-        const again = current === undefined ? undefined : list.find(b => b.getAttribute('data-node') === current);
-        const stop = again ?? readingOrder(list)[0];
-        stop?.setAttribute('tabindex', '0');
-        if (again && hadFocus) again.focus({ preventScroll: true });
+    return {
+        drawn(hadFocus) {
+            const list = boxes(canvas);
+            for (const b of list) {
+                b.setAttribute('role', 'button');
+                b.setAttribute('tabindex', '-1');
+            }
+            relabel(list);
+            const again = current === undefined ? undefined : list.find(b => b.getAttribute('data-node') === current);
+            const stop = again ?? readingOrder(list)[0];
+            stop?.setAttribute('tabindex', '0');
+            if (again && hadFocus) again.focus({ preventScroll: true });
+        },
+        relabel: () => relabel(boxes(canvas)),
     };
 }

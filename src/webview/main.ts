@@ -8,6 +8,7 @@ import { boxMenu } from './box-menu.js';
 import { edgeLabelToggle } from './edge-labels.js';
 import { findBox } from './find.js';
 import { keyboardNavigation } from './keyboard.js';
+import { repaint } from './overlay.js';
 import { defuse } from './svg-import.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
 import { whatIfControls } from './what-if.js';
@@ -65,7 +66,7 @@ findBox(toolbar, () => shown?.nodes ?? [], id => {
     box.classList.add('bos-found');
     centre(box);
 }, () => viewport.focus());
-const afterDraw = keyboardNavigation(canvas, {
+const keyboard = keyboardNavigation(canvas, {
     reveal,
     centre,
     menu: (id, x, y) => menu.open(nodeOf(id), x, y),
@@ -143,19 +144,23 @@ function draw(d: DiagramResult): void {
         return;
     }
     const first = !shown;
+    const before = shown;
     shown = d;
-    sheet.replaceSync(d.css ?? '');
-    // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
-    const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
-    const svg = doc.documentElement;
-    if (svg.nodeName !== 'svg') {
-        showBanner('The diagram could not be read.');
-        return;
-    }
-    defuse(svg);
-    const hadFocus = canvas.contains(document.activeElement);
-    canvas.replaceChildren(document.importNode(svg, true));
-    afterDraw(hadFocus);
+    // A new sheet restyles every element: only when the theme changed.
+    if (d.css !== before?.css) sheet.replaceSync(d.css ?? '');
+    if (!repaint(canvas, before, d)) {
+        // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
+        const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
+        const svg = doc.documentElement;
+        if (svg.nodeName !== 'svg') {
+            showBanner('The diagram could not be read.');
+            return;
+        }
+        defuse(svg);
+        const hadFocus = canvas.contains(document.activeElement);
+        canvas.replaceChildren(document.importNode(svg, true));
+        keyboard.drawn(hadFocus);
+    } else keyboard.relabel();
     showEdgeLabels(d);
     const said = whatIf.show(d);
     showBanner(errors ? `${errors}; the diagram may be incomplete.` : said ?? d.note);
