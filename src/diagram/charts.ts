@@ -4,6 +4,7 @@
 // label is escaped; colours come from the diagram's palettes.
 import { duration, factor, percent } from '../analysis/format.js';
 import type { Status } from '../analysis/scenario.js';
+import { textWidth } from './measure.js';
 import { escapeXml } from './svg.js';
 import { fontFamily, PALETTES, type ThemeName } from './theme.js';
 
@@ -131,9 +132,8 @@ export function sweepChart(s: SweepSeries, theme: ThemeName, title: string): str
 export function statusBar(fraction: number, status: Status, theme: ThemeName, label: string, width = 120): string {
     const p = PALETTES[theme];
     const filled = Math.max(0, Math.min(1, fraction)) * width;
-    return `<svg xmlns="http://www.w3.org/2000/svg" class="bos-bar" width="${
-        width + 64
-    }" height="14" role="img" aria-label="${
+    const total = Math.ceil(width + 10 + textWidth(label, 11));
+    return `<svg xmlns="http://www.w3.org/2000/svg" class="bos-bar" width="${total}" height="14" role="img" aria-label="${
         escapeXml(label)
     }"><rect width="${width}" height="14" rx="2" fill="${p.band}"/><rect width="${
         fmt(filled)
