@@ -169,6 +169,14 @@ export function previewFrame(page: Page): FrameLocator {
     return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 }
 
+/** Every webview's page (the preview, the analysis panel), by the order of their iframes. */
+export function webviewFrames(page: Page, count: number): FrameLocator[] {
+    return Array.from(
+        { length: count },
+        (_, i) => page.frameLocator('iframe.webview').nth(i).frameLocator('iframe#active-frame'),
+    );
+}
+
 /**
  * How long the extension took from activation to its first diagnostics, as it logged
  * in its `BOS` log channel (`<user-data>/logs/<time>/exthost1/<publisher.name>/BOS.log`).
