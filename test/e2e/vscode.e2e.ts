@@ -173,6 +173,12 @@ describe('the BOS extension in VS Code', () => {
     it('slides the peak to ×1.3 in the preview: PlaceOrder is the box that turns red', async () => {
         const frame = previewFrame(page);
         const red = frame.locator('[data-node]:has(> rect.bos-status-overload)');
+        // The trade chain, which overlays the 2020 peak (the first view has no overlay).
+        await frame.locator('vscode-dropdown').first().evaluate(dd => {
+            (dd as HTMLElement & { value: string }).value = 'tmall.scenarios.TradeChain';
+            dd.dispatchEvent(new Event('change'));
+        });
+        await frame.locator('svg[data-view="tmall.scenarios.TradeChain"]').waitFor({ timeout: 30_000 });
         // Setting the slider is idempotent: set it again until the server's answer is drawn.
         await expect.poll(async () => {
             await frame.locator('#bos-scale').fill('1.3');
