@@ -1,6 +1,7 @@
 // The preview's what-if is `bos analyze --scale … --set …`: the command it offers to
 // copy, run as a process, gives the numbers the preview drew.
 import { describe, expect, it } from 'vitest';
+import { parseFromWebview } from '../src/lsp/protocol.js';
 import { previewAnalysis, shellWord } from '../src/lsp/what-if-request.js';
 import { bos, needsBuild } from './bos-process.js';
 import { exampleFiles } from './example-files.js';
@@ -53,6 +54,28 @@ describe('the preview what-if replayed by bos analyze', () => {
         );
         expect(zero.answer?.problem).toMatch(/a capacity of 0 counts as none/);
         expect(previewAnalysis({ scale: Number.NaN }, result, 0.2).answer?.problem).toMatch(/not NaN$/);
+    });
+
+    it('takes from the page only well-formed what-if messages', () => {
+        const set = { name: 'a.B', property: 'capacity', value: '1k/s' };
+        expect(parseFromWebview({ type: 'whatIf', whatIf: { scale: 1.3, sets: [set] } })).toEqual({
+            type: 'whatIf',
+            whatIf: { scale: 1.3, sets: [set] },
+        });
+        expect(parseFromWebview({ type: 'copyWhatIf', text: 'rm -rf /' })).toEqual({ type: 'copyWhatIf' });
+        for (
+            const whatIf of [
+                null,
+                { scale: '1.3' },
+                { sets: [{ ...set, property: 'latency' }] },
+                { sets: [{ ...set, value: 5 }] },
+                { sets: [{ ...set, value: 'x'.repeat(101) }] },
+                { sets: Array.from({ length: 101 }, () => set) },
+                { sets: 'a.B.capacity=1k/s' },
+            ]
+        ) {
+            expect(parseFromWebview({ type: 'whatIf', whatIf })).toBeUndefined();
+        }
     });
 
     it('quotes only the words a shell would split or expand', () => {
