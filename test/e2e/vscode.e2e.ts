@@ -210,17 +210,21 @@ describe('the walkthrough, step by step', () => {
         await openWalkthroughStep('Analyse the peak');
         await page.getByRole('button', { name: 'Show the Analysis', exact: true }).click();
         // The analysis panel: a webview of its own, beside the preview's.
-        const analysis = async () => {
+        const panel = async () => {
             for (const frame of webviewFrames(page, await page.locator('iframe.webview').count())) {
                 const text = await frame.locator('#scenarios').textContent({ timeout: 1000 }).catch(() => '');
-                if (text) return text;
+                if (text) return { frame, text };
             }
-            return '';
+            return undefined;
         };
-        await expect.poll(analysis, { timeout: 30_000 }).toMatch(
+        await expect.poll(async () => (await panel())?.text, { timeout: 30_000 }).toMatch(
             /双11零点峰值 \(2020\).*0\.1007 CNY per 10k transactions/s,
         );
-        expect(await analysis()).toMatch(/0\.5017 CNY per 10k transactions/);
+        const { frame, text } = (await panel())!;
+        expect(text).toMatch(/0\.5017 CNY per 10k transactions/);
+        // A row reveals its declaration.
+        await frame.locator('tr.bos-row', { hasText: '下单' }).first().click();
+        await page.locator('.tab.active', { hasText: 'business.bos' }).waitFor({ timeout: 30_000 });
         await shot('walkthrough-analysis');
 
         mkdirSync(join(target, 'mine'));
