@@ -190,6 +190,18 @@ describe('the BOS extension in VS Code', () => {
         await frame.locator('vscode-button[title="Reset the what-if"]').click();
         await expect.poll(() => red.count(), { timeout: 30_000 }).toBe(0);
     });
+
+    it('finds a box with Ctrl+F inside the preview, and walks the boxes with the keyboard', async () => {
+        const frame = previewFrame(page);
+        await frame.locator('#viewport').click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Control+f');
+        await expect.poll(() => frame.locator('#bos-find').evaluate(el => el === document.activeElement)).toBe(true);
+        await page.keyboard.type('支付');
+        await expect.poll(() => frame.locator('.bos-found').textContent()).toContain('支付');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Tab');
+        await expect.poll(() => frame.locator('[data-node]:focus').getAttribute('aria-label')).toMatch(/\S/);
+    });
 });
 
 describe('the walkthrough, step by step', () => {
