@@ -30,7 +30,11 @@ const options = {
 
 // The preview webview and the site's page run in a browser: one IIFE script each, no Node.
 const webview = {
-    entryPoints: { webview: 'src/webview/main.ts', 'site-page': 'src/site/page/main.ts' },
+    entryPoints: {
+        webview: 'src/webview/main.ts',
+        analysis: 'src/webview/analysis-page.ts',
+        'site-page': 'src/site/page/main.ts',
+    },
     outdir: 'out',
     bundle: true,
     platform: 'browser',

@@ -9,10 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { analysisPanel } from '../src/lsp/analysis-panel.js';
 import { diagramFor } from '../src/lsp/diagram-request.js';
-import type { DiagramResult } from '../src/lsp/protocol.js';
+import type { DiagramParams, DiagramResult } from '../src/lsp/protocol.js';
 import { repository } from '../test/diff-repo.js';
 import { editor } from '../test/editor-helpers.js';
+import { exampleFiles } from '../test/example-files.js';
+import { check } from '../test/helpers.js';
 import { CHROMIUM_ARGS, servePreview } from '../test/webview-server.js';
 
 const THEMES = [
@@ -49,6 +52,40 @@ async function main(): Promise<void> {
     }
     await compareShot(files);
     await siteShot();
+    await whatIfShots(e);
+}
+
+/** The what-if at ×1.3 (PlaceOrder red, the flows' latencies above the picture) and the analysis panel. */
+async function whatIfShots(e: Awaited<ReturnType<typeof editor>>): Promise<void> {
+    const ask = (p: DiagramParams) => diagramFor(p, e.Bos, e.Bos.shared.workspace.LangiumDocuments);
+    const server = await servePreview('vscode-light');
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-shot-')), {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1400, height: 760 },
+        deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    const send = (m: unknown) => page.evaluate(msg => window.postMessage(msg, '*'), m);
+    await page.goto(server.url);
+    await send({ type: 'diagram', diagram: await ask({ view: 'TradeChain', theme: 'light' }) });
+    await page.waitForSelector('#canvas [data-node]');
+    await page.locator('#bos-scale').fill('1.3');
+    await send({ type: 'diagram', diagram: await ask({ view: 'TradeChain', theme: 'light', whatIf: { scale: 1.3 } }) });
+    await page.waitForSelector('#canvas rect.bos-status-overload');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'docs/images/what-if.png' });
+    process.stdout.write('docs/images/what-if.png\n');
+    await page.goto(`${server.url}analysis`);
+    const { result } = await check(exampleFiles());
+    await send({ type: 'analysis', analysis: analysisPanel(result, 0.2, 'light') });
+    await page.waitForSelector('.bos-sweep svg');
+    await page.setViewportSize({ width: 1000, height: 1400 });
+    await page.screenshot({ path: 'docs/images/analysis-panel.png' });
+    process.stdout.write('docs/images/analysis-panel.png\n');
+    await context.close();
+    await server.close();
 }
 
 /** Edits a file of the example, failing loudly when the text it expects moved. */

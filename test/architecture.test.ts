@@ -76,6 +76,12 @@ const EXCEPTIONS: Record<string, string[]> = {
         'workspace/git.ts',
         'workspace/load-sources.ts',
     ],
+    // The preview's what-if reads its settings as `bos analyze --scale … --set …` reads its flags.
+    'lsp/what-if-request.ts': ['cli/what-if.ts'],
+    // The analysis panel's sweep chart runs the sweep of `bos analyze --sweep`, with its knee.
+    'lsp/analysis-panel.ts': ['cli/sweep.ts'],
+    // The extension host writes the analysis panel's HTML, under the same CSP as the preview.
+    'extension/analysis-panel.ts': ['webview/html.ts'],
 };
 
 const isNode = (m: string) => m.startsWith('node:') || builtinModules.includes(m.split('/')[0]);

@@ -75,13 +75,18 @@ describe('diagram graph builder', () => {
     it('labels nodes with the overlay of a scenario', async () => {
         const d = await diagramOf('Overlaid', 'Peak');
         const vm = d.nodes.find(n => n.name === 'v.Cloud.VM')!;
-        expect(vm.overlay).toEqual({ status: 'ok', text: '4k/s · 40%' });
+        expect(vm.overlay).toEqual({ status: 'ok', text: '4k/s · 40%', widest: '888.8k/s · 888.8%' });
         // DB: 4k/s from VM's depends on + 4k/s from Pay (Order calls Pay) = 8k/s on 5k/s.
         expect(d.nodes.find(n => n.name === 'v.Cloud.DB')!.overlay).toEqual({
             status: 'overload',
             text: '8k/s · 160%',
+            widest: '888.8k/s · 888.8%',
         });
-        expect(d.nodes.find(n => n.name === 'v.Trade.Order')!.overlay).toEqual({ status: 'unknown', text: '4k/s' });
+        expect(d.nodes.find(n => n.name === 'v.Trade.Order')!.overlay).toEqual({
+            status: 'unknown',
+            text: '4k/s',
+            widest: '888.8k/s',
+        });
     });
 
     it('adds R to the overlay of a node with a time model, or says saturated', async () => {
@@ -92,6 +97,8 @@ describe('diagram graph builder', () => {
         expect(overlay('tmall.platforms.Business.PlaceOrder')).toEqual({
             status: 'headroom',
             text: '583k/s · 89.7% · R 153ms',
+            // What the box is laid out for: any scale's text fits, so a what-if keeps the layout.
+            widest: '888.8k/s · 888.8% · saturated',
         });
         // No latency declared: no R.
         expect(overlay('tmall.cloud.AlibabaCloud.CDN')!.text).toBe('12M/s · 12%');
@@ -99,7 +106,11 @@ describe('diagram graph builder', () => {
         const hot = saturated.result.analysis.scenarios[0];
         const db = buildDiagram(saturated.result.model, findView(saturated.result.model, 'Overlaid')!, hot).nodes
             .find(n => n.name === 'v.Cloud.DB')!;
-        expect(db.overlay).toEqual({ status: 'overload', text: '8k/s · 160% · saturated' });
+        expect(db.overlay).toEqual({
+            status: 'overload',
+            text: '8k/s · 160% · saturated',
+            widest: '888.8k/s · 888.8% · saturated',
+        });
     });
 
     it('behaves as if view Overview { include * } existed when there is no view', async () => {

@@ -6,24 +6,33 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { makeNonce, previewHtml } from '../src/webview/html.js';
+import { analysisHtml, makeNonce, type PageResources, previewHtml } from '../src/webview/html.js';
 
 const FILES: Readonly<Record<string, [string, string]>> = {
     '/out/webview.js': ['out/webview.js', 'text/javascript'],
     '/media/preview.css': ['media/preview.css', 'text/css'],
     '/stand-in.js': ['test/fixtures/stand-in.js', 'text/javascript'],
+    '/out/analysis.js': ['out/analysis.js', 'text/javascript'],
+    '/media/analysis.css': ['media/analysis.css', 'text/css'],
+};
+
+/** The pages served: the preview at `/`, the analysis panel at `/analysis`. */
+const PAGES: Readonly<Record<string, { html: (r: PageResources) => string; script: string; style: string }>> = {
+    '/': { html: previewHtml, script: '/out/webview.js', style: '/media/preview.css' },
+    '/analysis': { html: analysisHtml, script: '/out/analysis.js', style: '/media/analysis.css' },
 };
 
 export async function servePreview(bodyClass = 'vscode-light'): Promise<{ url: string; close(): Promise<void> }> {
     let origin = '';
     const server: Server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
-        if (path === '/') {
-            const html = previewHtml({
+        const page = PAGES[path];
+        if (page) {
+            const html = page.html({
                 cspSource: origin,
                 nonce: makeNonce(),
-                scriptUri: `${origin}/out/webview.js`,
-                styleUri: `${origin}/media/preview.css`,
+                scriptUri: `${origin}${page.script}`,
+                styleUri: `${origin}${page.style}`,
                 preludeUri: `${origin}/stand-in.js`,
             })
                 .replace('<body>', `<body class="${bodyClass}">`);
@@ -57,17 +66,22 @@ export const CHROMIUM_ARGS = [
     '--disable-sync',
 ];
 
-/** The served page in headless Chromium, once its script said `ready`; console errors and page errors collected. */
-export async function openPreview(
-    url: string,
-    viewport = { width: 1200, height: 800 },
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-chromium-')), {
+/** Debian's Chromium, headless, in a throw-away profile whose folder name starts with `prefix`. */
+export function launchChromium(prefix: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+    return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), prefix)), {
         executablePath: '/usr/bin/chromium',
         headless: true,
         args: CHROMIUM_ARGS,
         viewport,
     });
+}
+
+/** The served page in headless Chromium, once its script said `ready`; console errors and page errors collected. */
+export async function openPreview(
+    url: string,
+    viewport = { width: 1200, height: 800 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await launchChromium('bos-chromium-', viewport);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', m => {

@@ -202,6 +202,8 @@ describe('preview webview in Chromium', () => {
         // A forged picture (not from our server) and messages of every odd shape.
         const forged = {
             ...hostile,
+            // A new geometry: the page parses the picture (the same one would only have its overlay repainted).
+            layout: 'forged',
             svg: '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script>'
                 + '<image href="x" onerror="window.__pwned=1"/><a href="javascript:window.__pwned=1"><text>t</text></a>'
                 + '<foreignObject><img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="window.__pwned=1"/></foreignObject></svg>',

@@ -4,7 +4,7 @@ import { duration, percent, rate } from '../analysis/format.js';
 import type { NodeLoad, ScenarioResult, Status } from '../analysis/scenario.js';
 import { structuralEdges } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
-import { STRUCTURAL_RELATIONS, type StructuralRelation } from '../model/relations.js';
+import { facts, STRUCTURAL_RELATIONS, type StructuralRelation } from '../model/relations.js';
 import type { Layer } from '../model/vocabulary.js';
 import type { ChangeMark, Compared } from './change.js';
 import { isInside, select, type ViewChoice } from './view.js';
@@ -29,7 +29,7 @@ export interface DiagramNode {
     /** Where the declaration is written, for reveal. */
     uri: string;
     offset: number;
-    overlay?: { status: Status; text: string };
+    overlay?: { status: Status; text: string; widest: string };
     /** Against a base (`change.ts`): added, changed (renamed too) or removed, drawn from the base. */
     change?: ChangeMark;
     /** The base's name of a renamed declaration. */
@@ -42,6 +42,8 @@ export interface DiagramEdge {
     target: string;
     kind: EdgeKind;
     change?: 'added' | 'removed';
+    /** With an overlay, on an edge that carries load: the load it passes on and its weight, `583k/s ×2`. */
+    label?: string;
 }
 
 export interface Diagram {
@@ -67,6 +69,17 @@ export function overlayText(l: NodeLoad, before?: number | null): string {
     if (l.utilisation !== undefined) parts.push(`${was}${percent(l.utilisation)}`);
     else if (was) parts.push(`${was}–`);
     if (l.latency !== null) parts.push(l.responseTime === null ? 'saturated' : `R ${duration(l.responseTime)}`);
+    return parts.join(' · ');
+}
+
+/**
+ * The widest text overlayText could give this node at any scale: the box is laid out for
+ * it, so that a what-if reuses the layout and its text still fits.
+ */
+function widestOverlay(l: NodeLoad): string {
+    const parts = ['888.8k/s'];
+    if (l.utilisation !== undefined) parts.push('888.8%');
+    if (l.latency !== null) parts.push('saturated');
     return parts.join(' · ');
 }
 
@@ -120,7 +133,7 @@ export function buildDiagram(
             ...boxOf(n, idOf(n)),
             parent: n.parent && shownSet.has(n.parent) ? idOf(n.parent) : undefined,
             folded: folded.get(n),
-            overlay: l && { status: l.status, text: overlayText(l) },
+            overlay: l && { status: l.status, text: overlayText(l), widest: widestOverlay(l) },
         };
     });
     // Folded children's dependencies are drawn from and to their container; a focus view
@@ -140,7 +153,10 @@ export function buildDiagram(
             const id = edgeId(idOf(from), idOf(to), d.relation);
             if (seen.has(id)) continue;
             seen.add(id);
-            edges.push({ id, source: idOf(from), target: idOf(to), kind: d.relation as EdgeKind });
+            // A folded end would pass on the load of several declarations: only true ends are labelled.
+            const carried = from === n && to === d.target && facts(d.relation).carriesLoad ? loads.get(n) : undefined;
+            const label = carried && `${rate(carried.load * d.weight)}${d.weight === 1 ? '' : ` ×${d.weight}`}`;
+            edges.push({ id, source: idOf(from), target: idOf(to), kind: d.relation as EdgeKind, label });
         }
     }
     return {

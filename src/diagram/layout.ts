@@ -113,6 +113,8 @@ export interface LayoutOptions {
     workerFile?: string;
     /** Which worker of the script runs it (default 0): layouts on different lanes run in parallel. */
     lane?: number;
+    /** Answer a graph laid out lately from memory (the preview); one-shot callers and benchmarks leave it off. */
+    reuse?: boolean;
 }
 
 /**
@@ -170,7 +172,32 @@ class LayoutWorker {
 
 const workers = new Map<string, LayoutWorker>();
 
+/**
+ * The last few layouts, keyed by the ELK graph they were made from: a what-if or an
+ * overlay change that leaves every box its size asks for the same graph and gets the
+ * geometry at once, with no ELK run (the preview's slider). Keyed by the input itself,
+ * so a stale answer is impossible; the answers are never mutated by their readers.
+ */
+const recent = new Map<string, ElkNode>();
+const RECENT_LAYOUTS = 8;
+
 export async function layout(diagram: Diagram, options: LayoutOptions): Promise<ElkNode> {
+    const graph = toElk(diagram);
+    if (!options.reuse) return runLayout(diagram, graph, options);
+    const key = JSON.stringify(graph);
+    const known = recent.get(key);
+    if (known) {
+        recent.delete(key);
+        recent.set(key, known);
+        return known;
+    }
+    const laid = await runLayout(diagram, graph, options);
+    recent.set(key, laid);
+    if (recent.size > RECENT_LAYOUTS) recent.delete(recent.keys().next().value!);
+    return laid;
+}
+
+function runLayout(diagram: Diagram, graph: ElkNode, options: LayoutOptions): Promise<ElkNode> {
     const file = options.workerFile ?? layoutWorkerFile();
     const seconds = Math.round(options.timeoutMs / 100) / 10;
     const tooLong = () =>
@@ -181,5 +208,5 @@ export async function layout(diagram: Diagram, options: LayoutOptions): Promise<
     const key = `${file}#${options.lane ?? 0}`;
     let worker = workers.get(key);
     if (!worker) workers.set(key, worker = new LayoutWorker(file));
-    return worker.run(toElk(diagram), options.timeoutMs, tooLong);
+    return worker.run(graph, options.timeoutMs, tooLong);
 }

@@ -33,6 +33,7 @@ export function boxSize(n: DiagramNode): { width: number; height: number } {
     const widths = [
         textWidth(n.label, FONT_SIZE.text),
         textWidth(subtitle(n), FONT_SIZE.sub),
+        n.overlay ? textWidth(n.overlay.widest, FONT_SIZE.load) : 0,
         n.overlay ? textWidth(n.overlay.text, FONT_SIZE.load) : 0,
     ];
     const width = Math.max(120, Math.ceil(Math.max(...widths)) + 28);

@@ -1,6 +1,7 @@
 // The one diagram pipeline, shared by `bos render` and the preview: model + view
 // (+ scenario) → diagram graph → ELK layout → SVG; a flow's sequence view is a grid
 // drawn without ELK.
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Analysis } from '../analysis/scenario.js';
 import type { BosModel } from '../model/model.js';
 import { type ChangeMarks, markChanges } from './change.js';
@@ -26,11 +27,18 @@ export interface RenderRequest {
     noOverlay?: boolean;
     /** Marks what changed against a base (`bos render --base`, the compare preview). */
     changes?: ChangeMarks;
+    /** Label load-carrying edges with their load and weight (see SvgOptions.edgeLabels). */
+    edgeLabels?: boolean;
 }
 
 export interface Rendered {
     svg: string;
     diagram: Diagram;
+    /**
+     * The geometry: the very same object when a reused layout answered (LayoutOptions.reuse);
+     * none for a sequence view, which is drawn without ELK.
+     */
+    laid?: ElkNode;
 }
 
 export class UnknownScenario extends Error {}
@@ -59,5 +67,9 @@ export async function render(request: RenderRequest): Promise<Rendered> {
     const built = buildDiagram(request.model, view, scenario);
     const diagram = request.changes ? markChanges(built, view, request.changes, scenario) : built;
     const laid = await layout(diagram, request.layout);
-    return { svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare }), diagram };
+    return {
+        svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare, edgeLabels: request.edgeLabels }),
+        diagram,
+        laid,
+    };
 }

@@ -69,14 +69,17 @@ function place(diagram: Diagram, laid: ElkNode): { boxes: Map<string, Placed>; e
     return { boxes, edges };
 }
 
+/** A box's tooltip: its qualified name, and its overlay with the status in words. */
+export function boxTitle(n: DiagramNode): string {
+    return `${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}`;
+}
+
 function box(p: Placed, overlay: boolean): string {
     const n = p.node;
     const container = n.isContainer && !n.folded;
     const status = overlay && n.overlay ? ` bos-status-${n.overlay.status}` : '';
     const cls = container ? `bos-container-${n.keyword}` : `bos-box-${n.layer}`;
-    const title = `<title>${
-        escapeXml(`${n.name}${n.overlay ? ` — ${n.overlay.text} (${n.overlay.status})` : ''}${changeTitle(n)}`)
-    }</title>`;
+    const title = `<title>${escapeXml(`${boxTitle(n)}${changeTitle(n)}`)}</title>`;
     const removed = n.change === 'removed';
     const rx = container ? 10 : 6;
     const parts = [
@@ -135,6 +138,37 @@ function edgePath({ edge, dx, dy }: PlacedEdge): string {
         const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
         return pts.map((pt, i) => `${i ? 'L' : 'M'}${fmt(pt.x + dx)} ${fmt(pt.y + dy)}`).join(' ');
     }).join(' ');
+}
+
+/** Where an edge's label goes: the middle of its longest segment, where it is easiest to tell apart. */
+function labelPoint({ edge, dx, dy }: PlacedEdge): { x: number; y: number } | undefined {
+    let best: { x: number; y: number; length: number } | undefined;
+    for (const s of edge.sections ?? []) {
+        const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
+        for (let i = 1; i < pts.length; i++) {
+            const length = Math.abs(pts[i].x - pts[i - 1].x) + Math.abs(pts[i].y - pts[i - 1].y);
+            if (!best || length > best.length) {
+                best = { x: (pts[i].x + pts[i - 1].x) / 2 + dx, y: (pts[i].y + pts[i - 1].y) / 2 + dy, length };
+            }
+        }
+    }
+    return best;
+}
+
+function edgeLabels(diagram: Diagram, placed: readonly PlacedEdge[]): string {
+    const labels = new Map(diagram.edges.filter(e => e.label).map(e => [e.id, e.label!]));
+    const out: string[] = [];
+    for (const p of placed) {
+        const label = labels.get(p.edge.id);
+        const at = label && labelPoint(p);
+        if (!at) continue;
+        out.push(
+            `<text class="bos-edge-label" data-edge="${escapeXml(p.edge.id)}" x="${fmt(at.x + 4)}" y="${
+                fmt(at.y - 3)
+            }">${escapeXml(label)}</text>`,
+        );
+    }
+    return `<g class="bos-edge-labels">${out.join('')}</g>`;
 }
 
 const STATUS_LEGEND = [
@@ -197,6 +231,8 @@ export interface SvgOptions {
     theme: ThemeName;
     /** Leave the stylesheet out (the preview applies it itself, under its CSP). */
     bare?: boolean;
+    /** Draw each load-carrying edge's load and weight (with an overlay). */
+    edgeLabels?: boolean;
 }
 
 export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): string {
@@ -259,6 +295,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
         `<g class="bos-containers">${containers.join('')}</g>`,
         `<g class="bos-edges">${edges.join('')}</g>`,
         `<g class="bos-leaves">${leaves.join('')}</g>`,
+        overlay && options.edgeLabels ? edgeLabels(diagram, placedEdges) : '',
         key.markup,
         note,
         '</svg>',

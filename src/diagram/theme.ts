@@ -109,6 +109,9 @@ export function stylesheet(theme: ThemeName): string {
         '.bos-selected{stroke-width:3.5}',
         ...changeRules(p),
         ...sequenceRules(p),
+        // A halo of the background keeps an edge label readable where it crosses a line.
+        `.bos-edge-label{fill:${p.muted};font-size:${FONT_SIZE.sub}px;paint-order:stroke;stroke:${p.background};`
+        + 'stroke-width:3px;stroke-linejoin:round}',
     ];
     return rules.join('');
 }

@@ -8,15 +8,13 @@ import {
     TransportKind,
 } from 'vscode-languageclient/node';
 import {
-    ANALYSIS_REQUEST,
-    type AnalysisParams,
-    type AnalysisResult,
     BASE_REFS_REQUEST,
     type BaseRefsResult,
     SHOW_IMPACT_COMMAND,
     SHOW_IN_DIAGRAM_COMMAND,
     type ShowImpactArguments,
 } from '../lsp/protocol.js';
+import { AnalysisPanel } from './analysis-panel.js';
 import { DiagramPreview } from './preview.js';
 import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
 import { modelStatus } from './status.js';
@@ -36,8 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bos') },
     };
     client = new LanguageClient('bos', 'BOS Language Server', serverOptions, clientOptions);
-    const output = vscode.window.createOutputChannel('BOS Analysis');
     const preview = new DiagramPreview(context, client);
+    const analysisPanel = new AnalysisPanel(context, client);
     // Activation speed is a feature: the log says how long the first diagnostics took.
     const firstDiagnostics = vscode.languages.onDidChangeDiagnostics(e => {
         if (!e.uris.some(u => u.path.endsWith('.bos'))) return;
@@ -46,8 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     context.subscriptions.push(
         log,
-        output,
         preview,
+        analysisPanel,
         firstDiagnostics,
         modelStatus(),
         vscode.commands.registerCommand('bos.openPreview', () => preview.open()),
@@ -64,19 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('bos.newModel', (target?: vscode.Uri) => scaffold(context, STARTER, target)),
         vscode.commands.registerCommand('bos.openExample', (target?: vscode.Uri) => scaffold(context, EXAMPLE, target)),
         vscode.commands.registerCommand(SHOW_IMPACT_COMMAND, (...at: ShowImpactArguments | []) => showImpact(at)),
-        vscode.commands.registerCommand('bos.showAnalysis', () =>
-            vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Notification, title: 'BOS: analysing scenarios…' },
-                async () => {
-                    const result = await client!.sendRequest<AnalysisResult>(
-                        ANALYSIS_REQUEST,
-                        {} satisfies AnalysisParams,
-                    );
-                    output.clear();
-                    output.append(result.text);
-                    output.show(true);
-                },
-            )),
+        vscode.commands.registerCommand('bos.showAnalysis', () => analysisPanel.open()),
     );
     log.info('activated');
     void openPendingFile(context);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
     DIAGRAM_REQUEST,
+    type DiagramNodeSource,
     type DiagramParams,
     type DiagramResult,
     FLOW_VIEW_PREFIX,
@@ -13,8 +14,27 @@ import {
     MODEL_CHANGED_NOTIFICATION,
     parseFromWebview,
     type ToWebview,
+    type WhatIfParams,
 } from '../lsp/protocol.js';
 import { makeNonce, previewHtml } from '../webview/html.js';
+
+/** The diagram palette for the colour theme: light for light and high-contrast light themes. */
+export function diagramTheme(): 'light' | 'dark' {
+    const kind = vscode.window.activeColorTheme.kind;
+    return kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight ? 'light' : 'dark';
+}
+
+/** Opens a declaration, but only inside the workspace. */
+export async function revealSource(source: DiagramNodeSource): Promise<void> {
+    const uri = vscode.Uri.parse(source.uri);
+    if (!vscode.workspace.getWorkspaceFolder(uri)) return;
+    const range = new vscode.Range(source.start.line, source.start.character, source.end.line, source.end.character);
+    const editor = await vscode.window.showTextDocument(uri, {
+        viewColumn: vscode.ViewColumn.One,
+        selection: new vscode.Range(range.start, range.start),
+    });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
 
 export class DiagramPreview implements vscode.Disposable {
     private panel?: vscode.WebviewPanel;
@@ -22,6 +42,9 @@ export class DiagramPreview implements vscode.Disposable {
     private choice: { view?: string; scenario?: string } = {};
     /** The revision the picture is compared with, until the banner's Stop comparing. */
     private base?: string;
+    /** The preview's what-if: analysed by the server, never written to a file. */
+    private whatIf?: WhatIfParams;
+    private whatIfCommand?: string;
     private timer?: ReturnType<typeof setTimeout>;
     /** A box to highlight once the next picture is drawn (Show in diagram). */
     private pendingHighlight?: string;
@@ -100,19 +123,18 @@ export class DiagramPreview implements vscode.Disposable {
 
     private async refresh(): Promise<void> {
         if (!this.panel) return;
-        const kind = vscode.window.activeColorTheme.kind;
-        const theme = kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight
-            ? 'light'
-            : 'dark';
+        const theme = diagramTheme();
         const params: DiagramParams = {
             ...this.choice,
             theme,
+            ...(this.whatIf ? { whatIf: this.whatIf } : {}),
             ...(this.base === undefined ? {} : { base: this.base }),
         };
         const diagram = await vscode.window.withProgress({
             location: vscode.ProgressLocation.Window,
             title: 'BOS: laying out the diagram',
         }, () => this.client.sendRequest<DiagramResult>(DIAGRAM_REQUEST, params));
+        this.whatIfCommand = diagram.whatIf?.command;
         if (diagram.svg && !diagram.syntaxErrors) this.last = diagram;
         this.last ??= diagram;
         this.post({ type: 'diagram', diagram });
@@ -131,29 +153,22 @@ export class DiagramPreview implements vscode.Disposable {
         else if (m.type === 'choose') {
             this.choice = { view: m.view, scenario: m.scenario };
             await this.refresh();
+        } else if (m.type === 'whatIf') {
+            this.whatIf = m.whatIf;
+            await this.refresh();
+        } else if (m.type === 'copyWhatIf') {
+            if (!this.whatIfCommand) return;
+            await vscode.env.clipboard.writeText(this.whatIfCommand);
+            void vscode.window.showInformationMessage(`Copied: ${this.whatIfCommand}`);
         } else if (m.type === 'reveal') await this.reveal(m.node);
         else if (m.type === 'exportPng') {
             await this.save('png', Buffer.from(m.dataUrl.slice('data:image/png;base64,'.length), 'base64'));
         }
     }
 
-    /** Opens the declaration of a box, but only inside the workspace. */
     private async reveal(node: string): Promise<void> {
         const source = this.last?.nodes.find(n => n.id === node);
-        if (!source) return;
-        const uri = vscode.Uri.parse(source.uri);
-        if (!vscode.workspace.getWorkspaceFolder(uri)) return;
-        const range = new vscode.Range(
-            source.start.line,
-            source.start.character,
-            source.end.line,
-            source.end.character,
-        );
-        const editor = await vscode.window.showTextDocument(uri, {
-            viewColumn: vscode.ViewColumn.One,
-            selection: new vscode.Range(range.start, range.start),
-        });
-        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        if (source) await revealSource(source);
     }
 
     private followCursor(editor: vscode.TextEditor): void {

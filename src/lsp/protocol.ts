@@ -21,6 +21,48 @@ export interface DiagramParams {
     theme?: 'light' | 'dark';
     /** Compare with this git revision (`HEAD`, a branch, a commit) or folder: changes marked. */
     base?: string;
+    /** A what-if of the preview: the same run as `bos analyze --scale … --set …`; files are untouched. */
+    whatIf?: WhatIfParams;
+}
+
+/** The properties the preview's box menu sets (a subset of `bos analyze --set`'s). */
+export const WHAT_IF_PROPERTIES = ['instances', 'capacity'] as const;
+export type WhatIfProperty = (typeof WHAT_IF_PROPERTIES)[number];
+
+export interface WhatIfSet {
+    /** The box's qualified name (DiagramNodeSource.name): it still means the same box after an edit. */
+    name: string;
+    property: WhatIfProperty;
+    /** As typed: a quantity as the language writes it (`1200`, `800k/s`); the server reads it. */
+    value: string;
+}
+
+export interface WhatIfParams {
+    /** Every load times this (1 when absent). */
+    scale?: number;
+    sets?: WhatIfSet[];
+}
+
+/** What the server made of a what-if: the command that replays it, or why it was refused. */
+export interface WhatIfAnswer {
+    /** `bos analyze --scale 1.3 --set 'tmall.….instances=1200'`; absent when refused. */
+    command?: string;
+    /** `what-if (files unchanged): every load ×1.3` */
+    summary?: string;
+    /** Why the server refused it; the diagram is then drawn without it. */
+    problem?: string;
+    /** Every loaded node with a capacity of the overlay's scenario is over it. */
+    saturatesAll?: boolean;
+}
+
+/** A flow of the overlay's scenario: its latency against its SLO, as the what-if bar shows it. */
+export interface DiagramFlow {
+    name: string;
+    /** `153ms`, `saturated` or `—` (no time model). */
+    latency: string;
+    slo?: string;
+    /** As the analysis says it (FlowStatus). */
+    status: 'ok' | 'over-slo' | 'saturated' | 'no-slo';
 }
 
 /** Where a diagram node's declaration is written (0-based LSP positions). */
@@ -31,6 +73,10 @@ export interface DiagramNodeSource {
     end: { line: number; character: number };
     /** The view id of the declaration's focus view (`focus:NAME`), opened by clicking. */
     focus?: string;
+    /** Qualified name, title and keyword, for find and the box menu. */
+    name?: string;
+    label?: string;
+    keyword?: string;
 }
 
 /** A scenario the preview's overlay picker offers. */
@@ -63,7 +109,27 @@ export interface DiagramResult {
     syntaxErrors: number;
     /** Set when the picture was asked with a `base`: what it is compared with, or why it is not. */
     compare?: DiagramCompare;
+    /** Present when the request asked for a what-if. */
+    whatIf?: WhatIfAnswer;
+    /** The overlay scenario's flows, after the what-if. */
+    flows?: DiagramFlow[];
+    /** How many edges the picture has: edge labels start hidden above EDGE_LABELS_UP_TO. */
+    edgeCount?: number;
+    /** Names the geometry: the same string means every box and edge is where it was. */
+    layout?: string;
+    /** The overlay alone, for a page that shows the same layout to repaint in place (a what-if step). */
+    overlay?: DiagramOverlay;
 }
+
+export interface DiagramOverlay {
+    /** Each overlaid box: its status, its load line and its tooltip. */
+    nodes: { id: string; status: string; text: string; title: string }[];
+    /** Each labelled edge: `583k/s ×2`. */
+    edges: { id: string; text: string }[];
+}
+
+/** Above this many edges the preview starts with edge labels off: they would hide the picture. */
+export const EDGE_LABELS_UP_TO = 200;
 
 /** The compare banner: counts of the view's boxes marked, or the one line why there is no comparison. */
 export interface DiagramCompare {
@@ -118,6 +184,8 @@ export type FromWebview =
     | { type: 'ready' }
     | { type: 'reveal'; node: string }
     | { type: 'choose'; view?: string; scenario?: string }
+    | { type: 'whatIf'; whatIf: WhatIfParams }
+    | { type: 'copyWhatIf' }
     | { type: 'exportPng'; dataUrl: string }
     | { type: 'stopCompare' };
 
@@ -147,6 +215,10 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
             return optionalString(m.view) && optionalString(m.scenario)
                 ? { type: 'choose', view: m.view as string | undefined, scenario: m.scenario as string | undefined }
                 : undefined;
+        case 'whatIf':
+            return isWhatIf(m.whatIf) ? { type: 'whatIf', whatIf: m.whatIf } : undefined;
+        case 'copyWhatIf':
+            return { type: 'copyWhatIf' };
         case 'exportPng':
             return typeof m.dataUrl === 'string' && m.dataUrl.startsWith('data:image/png;base64,')
                 ? { type: 'exportPng', dataUrl: m.dataUrl }
@@ -154,6 +226,15 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
         default:
             return undefined;
     }
+}
+
+/** A scale that is a number (the server judges its range) and sets naming a declaration, a property and a text. */
+function isWhatIf(w: unknown): w is WhatIfParams {
+    const set = (x: unknown) =>
+        hasStrings(x, ['name', 'property', 'value']) && (x.name as string).length <= 1000
+        && (WHAT_IF_PROPERTIES as readonly unknown[]).includes(x.property) && (x.value as string).length <= 100;
+    return isObject(w) && (w.scale === undefined || typeof w.scale === 'number')
+        && (w.sets === undefined || (arrayOf(w.sets, set) && (w.sets as unknown[]).length <= 100));
 }
 
 /** Accepts only well-formed messages from the extension; anything else is ignored. */
@@ -174,7 +255,15 @@ function isDiagram(d: unknown): d is DiagramResult {
     return hasStrings(d, ['view'], ['svg', 'css', 'scenario', 'note', 'error', 'title'])
         && arrayOf(d.views, v => hasStrings(v, ['id', 'title']))
         && arrayOf(d.scenarios, v => hasStrings(v, ['id', 'title'], ['saturation', 'saturationDetail']))
-        && arrayOf(d.nodes, n => hasStrings(n, ['id'], ['focus']))
+        && arrayOf(d.nodes, n => hasStrings(n, ['id'], ['focus', 'name', 'label', 'keyword']))
+        && (d.flows === undefined
+            || arrayOf(d.flows, f => hasStrings(f, ['name', 'latency', 'status'], ['slo'])))
+        && (d.whatIf === undefined || hasStrings(d.whatIf, [], ['command', 'summary', 'problem']))
+        && (d.edgeCount === undefined || Number.isInteger(d.edgeCount))
+        && optionalString(d.layout)
+        && (d.overlay === undefined || (isObject(d.overlay)
+            && arrayOf(d.overlay.nodes, n => hasStrings(n, ['id', 'status', 'text', 'title']))
+            && arrayOf(d.overlay.edges, e => hasStrings(e, ['id', 'text']))))
         // A count, drawn into the banner; absent reads as none.
         && (d.syntaxErrors === undefined || isCount(d.syntaxErrors))
         && (d.compare === undefined || isCompare(d.compare));
@@ -185,4 +274,58 @@ const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 function isCompare(c: unknown): c is DiagramCompare {
     return hasStrings(c, ['base'], ['label', 'error'])
         && ['added', 'changed', 'removed', 'baseSyntaxErrors'].every(k => c[k] === undefined || isCount(c[k]));
+}
+
+/** The analysis panel (**BOS: Show Scenario Analysis**): per scenario, what it draws; every number already text. */
+export const ANALYSIS_PANEL_REQUEST = 'bos/analysisPanel';
+
+export interface AnalysisPanelParams {
+    theme?: 'light' | 'dark';
+}
+
+export interface PanelRow {
+    /** The declaration's id in `sources` (`n<model index>`): a click reveals it. */
+    id: string;
+    name: string;
+    cells: string[];
+    status: string;
+    /** SVG: the row's bar (utilisation, or latency against the SLO), from diagram/charts.ts. */
+    bar?: string;
+}
+
+export interface PanelScenario {
+    id: string;
+    title: string;
+    /** `4.79M/s transactions, headroom 20%, s* ×1.11, bottleneck PlaceOrder` */
+    summary: string;
+    nodes: PanelRow[];
+    flows: PanelRow[];
+    /** `0.1007 CNY per 10k transactions, budget 0.5 CNY`, with its bar. */
+    cost?: { text: string; bar?: string; over: boolean };
+    /** SVG: the sweep, latency and bottleneck utilisation against load, the knee marked. */
+    sweep?: string;
+}
+
+export interface AnalysisPanelResult {
+    scenarios: PanelScenario[];
+    /** Why there is nothing to show (a dependency cycle, no scenario). */
+    note?: string;
+    /** Where each row's declaration is written, for reveal; the page does not read it. */
+    sources: DiagramNodeSource[];
+}
+
+export type ToAnalysisPanel = { type: 'analysis'; analysis: AnalysisPanelResult };
+
+/** Accepts only a well-formed analysis for the panel: every label a string. */
+export function parseToAnalysisPanel(m: unknown): ToAnalysisPanel | undefined {
+    if (!isObject(m) || m.type !== 'analysis' || !isObject(m.analysis)) return undefined;
+    const a = m.analysis;
+    const row = (r: unknown) =>
+        hasStrings(r, ['id', 'name', 'status'], ['bar']) && arrayOf(r.cells, c => typeof c === 'string');
+    const scenario = (s: unknown) =>
+        hasStrings(s, ['id', 'title', 'summary'], ['sweep']) && arrayOf(s.nodes, row) && arrayOf(s.flows, row)
+        && (s.cost === undefined || hasStrings(s.cost, ['text'], ['bar']));
+    return optionalString(a.note) && arrayOf(a.scenarios, scenario) && Array.isArray(a.sources)
+        ? { type: 'analysis', analysis: a as unknown as AnalysisPanelResult }
+        : undefined;
 }

@@ -4,10 +4,14 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { analysisJson, analysisText, PLAIN } from '../analysis/report.js';
 import type { BosServices } from '../services/bos-module.js';
+import { analysisPanel } from './analysis-panel.js';
 import { baseRefs } from './compare.js';
 import { diagramFor } from './diagram-request.js';
 import {
+    ANALYSIS_PANEL_REQUEST,
     ANALYSIS_REQUEST,
+    type AnalysisPanelParams,
+    type AnalysisPanelResult,
     type AnalysisParams,
     type AnalysisResult,
     BASE_REFS_REQUEST,
@@ -42,6 +46,11 @@ export function registerRequests(connection: Connection, shared: LangiumSharedSe
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         void connection.sendNotification(MODEL_CHANGED_NOTIFICATION, {});
+    });
+    connection.onRequest(ANALYSIS_PANEL_REQUEST, async (params: AnalysisPanelParams): Promise<AnalysisPanelResult> => {
+        await ready();
+        const theme = params?.theme === 'dark' ? 'dark' : 'light';
+        return analysisPanel(bos.bos.WorkspaceModel.get(), bos.bos.Settings.defaultHeadroom, theme);
     });
     connection.onRequest(ANALYSIS_REQUEST, async (params: AnalysisParams): Promise<AnalysisResult> => {
         await ready();

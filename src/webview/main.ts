@@ -7,8 +7,15 @@
 // box with Alt, Ctrl or ⌘) opens its focus view; the breadcrumb goes back along the way
 // that led there.
 import { type DiagramCompare, type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
+import { boxMenu } from './box-menu.js';
 import { breadcrumb, type Crumb } from './breadcrumb.js';
+import { edgeLabelToggle } from './edge-labels.js';
+import { findBox } from './find.js';
+import { keyboardNavigation } from './keyboard.js';
+import { repaint } from './overlay.js';
+import { defuse } from './svg-import.js';
 import { button, dropdown, registerToolkit } from './toolkit.js';
+import { whatIfControls } from './what-if.js';
 
 interface VsCodeApi {
     postMessage(m: FromWebview): void;
@@ -57,6 +64,26 @@ const trail = breadcrumb(
     toolbar,
     (crumb: Crumb) => vscode.postMessage({ type: 'choose', view: crumb.id, scenario: shown?.scenario ?? '' }),
 );
+const whatIf = whatIfControls(toolbar, m => vscode.postMessage(m));
+const showEdgeLabels = edgeLabelToggle(toolbar, canvas);
+const menu = boxMenu(whatIf);
+const nodeOf = (id: string | null | undefined) => shown?.nodes.find(n => n.id === id);
+const reveal = (node: string) => {
+    highlight(node);
+    vscode.postMessage({ type: 'reveal', node });
+};
+findBox(toolbar, () => shown?.nodes ?? [], id => {
+    canvas.querySelector('.bos-found')?.classList.remove('bos-found');
+    const box = id && canvas.querySelector(`[data-node="${CSS.escape(id)}"]`);
+    if (!box) return;
+    box.classList.add('bos-found');
+    centre(box);
+}, () => viewport.focus());
+const keyboard = keyboardNavigation(canvas, {
+    reveal,
+    centre,
+    menu: (id, x, y) => menu.open(nodeOf(id), x, y),
+});
 
 function apply(): void {
     canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
@@ -78,6 +105,14 @@ function fit(): void {
         y: (viewport.clientHeight - size.height * k) / 2,
         fitted: true,
     };
+    apply();
+}
+
+/** Moves the picture so that `box` sits in the middle of the window, at the same zoom. */
+function centre(box: Element): void {
+    const r = box.getBoundingClientRect(), v = viewport.getBoundingClientRect();
+    const dx = v.left + v.width / 2 - (r.left + r.width / 2), dy = v.top + v.height / 2 - (r.top + r.height / 2);
+    view = { ...view, x: view.x + dx, y: view.y + dy, fitted: false };
     apply();
 }
 
@@ -150,42 +185,38 @@ function draw(d: DiagramResult): void {
     );
     showCompare(d.compare);
     if (keep) {
-        showBanner(d.error ?? (shown && errors ? `${errors}; showing the last good diagram.` : 'No diagram.'));
+        const why = d.error ?? d.whatIf?.problem;
+        showBanner(why ?? (shown && errors ? `${errors}; showing the last good diagram.` : 'No diagram.'));
         return;
     }
     const first = !shown;
     // Another view (a drill-down, Back) is fitted: the old pan and zoom belong to the old picture.
     const moved = !!shown && shown.view !== d.view;
+    const before = shown;
     shown = d;
     trail.arrive({ id: d.view, title: d.title ?? d.view });
-    sheet.replaceSync(d.css ?? '');
-    // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
-    const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
-    const svg = doc.documentElement;
-    if (svg.nodeName !== 'svg') {
-        showBanner('The diagram could not be read.');
-        return;
-    }
-    defuse(svg);
-    canvas.replaceChildren(document.importNode(svg, true));
-    showBanner(errors ? `${errors}; the diagram may be incomplete.` : d.note);
+    // A new sheet restyles every element: only when the theme changed.
+    if (d.css !== before?.css) sheet.replaceSync(d.css ?? '');
+    if (!repaint(canvas, before, d)) {
+        // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
+        const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
+        const svg = doc.documentElement;
+        if (svg.nodeName !== 'svg') {
+            showBanner('The diagram could not be read.');
+            return;
+        }
+        defuse(svg);
+        const hadFocus = canvas.contains(document.activeElement);
+        canvas.replaceChildren(document.importNode(svg, true));
+        keyboard.drawn(hadFocus);
+    } else keyboard.relabel();
+    showEdgeLabels(d);
+    const said = whatIf.show(d);
+    showBanner(errors ? `${errors}; the diagram may be incomplete.` : said ?? d.note);
     highlight(highlighted);
     if (first && !view.fitted && view.k === 1 && view.x === 0 && view.y === 0) fit();
     else if (view.fitted || moved) fit();
     else apply();
-}
-
-/**
- * The picture comes from our own server with every label escaped, and the CSP forbids
- * inline script anyway; still, nothing that could run is ever put into the page.
- */
-function defuse(svg: Element): void {
-    for (const el of svg.querySelectorAll('script, foreignObject, iframe, object, embed, image, use')) el.remove();
-    for (const el of [svg, ...svg.querySelectorAll('*')]) {
-        for (const a of [...el.attributes]) {
-            if (/^on/i.test(a.name) || /^\s*(javascript|data):/i.test(a.value)) el.removeAttribute(a.name);
-        }
-    }
 }
 
 // Pan by dragging; a press that barely moves is a click on a box.
@@ -206,16 +237,19 @@ viewport.addEventListener('pointermove', e => {
 viewport.addEventListener('pointerup', e => {
     const wasDrag = drag?.moved;
     drag = undefined;
-    if (wasDrag) return;
+    // The secondary button opens the box's menu (contextmenu below), it does not reveal.
+    if (wasDrag || e.button !== 0) return;
     const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
     const node = hit?.getAttribute('data-node');
     const focus = node && shown?.nodes.find(n => n.id === node)?.focus;
     if (focus && (e.altKey || e.ctrlKey || e.metaKey || onHeader(hit!, e.clientY))) {
         vscode.postMessage({ type: 'choose', view: focus, scenario: shown?.scenario ?? '' });
-    } else if (node) {
-        highlight(node);
-        vscode.postMessage({ type: 'reveal', node });
-    }
+    } else if (node) reveal(node);
+});
+viewport.addEventListener('contextmenu', e => {
+    // By position: the viewport holds the pointer capture, so the event's target is the viewport.
+    const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
+    if (menu.open(nodeOf(hit?.getAttribute('data-node')), e.clientX, e.clientY)) e.preventDefault();
 });
 /** A click on the title lines of a container's box (not on a box inside it). */
 function onHeader(box: Element, clientY: number): boolean {

@@ -1,9 +1,15 @@
 // Every use of @vscode/webview-ui-toolkit (archived upstream, still working) lives in
 // this module, so that it can be swapped for @vscode-elements/elements in one place.
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDropdown, vsCodeOption } from '@vscode/webview-ui-toolkit';
+import {
+    provideVSCodeDesignSystem,
+    vsCodeButton,
+    vsCodeCheckbox,
+    vsCodeDropdown,
+    vsCodeOption,
+} from '@vscode/webview-ui-toolkit';
 
 export function registerToolkit(): void {
-    provideVSCodeDesignSystem().register(vsCodeDropdown(), vsCodeOption(), vsCodeButton());
+    provideVSCodeDesignSystem().register(vsCodeDropdown(), vsCodeOption(), vsCodeButton(), vsCodeCheckbox());
 }
 
 export interface Choice {
@@ -42,6 +48,7 @@ export function dropdown(host: HTMLElement, title: string, onChange: (value: str
     };
 }
 
+/** A button; `icon` (the default) for a glyph, `secondary` for a word or two. */
 export function button(
     host: HTMLElement,
     label: string,
@@ -55,6 +62,16 @@ export function button(
     el.setAttribute('aria-label', title);
     el.textContent = label;
     el.addEventListener('click', onClick);
+    host.appendChild(el);
+    return el;
+}
+
+/** A checkbox; `onChange` receives whether it is now ticked. */
+export function checkbox(host: HTMLElement, label: string, title: string, onChange: (checked: boolean) => void) {
+    const el = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
+    el.title = title;
+    el.textContent = label;
+    el.addEventListener('change', () => onChange(el.checked));
     host.appendChild(el);
     return el;
 }

@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 // @ts-expect-error plain ESM script without types
 import { installCodeServer } from '../../scripts/code-server.mjs';
-import { CHROMIUM_ARGS } from '../webview-server.js';
+import { launchChromium } from '../webview-server.js';
 
 export interface Workbench {
     page: Page;
@@ -93,15 +93,7 @@ export async function startWorkbench(vsix: string, settings: Record<string, unkn
         if (i > 150 || server.exitCode !== null) throw new Error(`code-server did not start:\n${output}`);
         await new Promise(r => setTimeout(r, 200));
     }
-    const context: BrowserContext = await chromium.launchPersistentContext(
-        mkdtempSync(join(tmpdir(), 'bos-e2e-chromium-')),
-        {
-            executablePath: '/usr/bin/chromium',
-            headless: true,
-            args: CHROMIUM_ARGS,
-            viewport: { width: 1600, height: 1000 },
-        },
-    );
+    const context: BrowserContext = await launchChromium('bos-e2e-chromium-', { width: 1600, height: 1000 });
     const page = context.pages()[0] ?? await context.newPage();
     return {
         page,
@@ -175,6 +167,14 @@ async function expectCursor(page: Page, line: number, column: number): Promise<v
 /** The preview webview: an iframe inside the webview host iframe. */
 export function previewFrame(page: Page): FrameLocator {
     return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+}
+
+/** Every webview's page (the preview, the analysis panel), by the order of their iframes. */
+export function webviewFrames(page: Page, count: number): FrameLocator[] {
+    return Array.from(
+        { length: count },
+        (_, i) => page.frameLocator('iframe.webview').nth(i).frameLocator('iframe#active-frame'),
+    );
 }
 
 /**
