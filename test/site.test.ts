@@ -29,7 +29,7 @@ describe('bos site', () => {
             const a = bos(dir, ['site', EXAMPLE, '-o', 'a.html']);
             expect(bos(dir, ['site', EXAMPLE, '-o', 'b.html']).code).toBe(0);
             expect(a, a.err).toMatchObject({ code: 0, err: '' });
-            expect(a.out).toBe('a.html: 3 views, 2 findings\n');
+            expect(a.out).toBe('a.html: 3 views, 20 focus views, 4 flows, 2 findings\n');
             const html = readFileSync(join(dir, 'a.html'), 'utf8');
             expect(readFileSync(join(dir, 'b.html'), 'utf8')).toBe(html);
             expect(statSync(join(dir, 'a.html')).size).toBeLessThan(1.5 * 1024 * 1024);
@@ -42,16 +42,21 @@ describe('bos site', () => {
             );
             expect(csp).not.toMatch(/connect-src|unsafe/);
             const data = siteData(html);
-            expect(data.pages.map(p => p.view)).toEqual([
+            expect(data.pages.map(p => p.view).filter(v => !v.startsWith('focus:'))).toEqual([
                 'tmall.scenarios.Overview',
                 'tmall.scenarios.TradeChain',
                 'tmall.scenarios.Platforms',
+                'flow:tmall.scenarios.Browse',
+                'flow:tmall.scenarios.Checkout',
+                'flow:tmall.scenarios.Deliver',
+                'flow:tmall.scenarios.Checkout2016',
             ]);
             expect(data.findings.map(f => `${f.code} ${f.declaration}`)).toEqual([
                 'bos/headroom tmall.platforms.Business.PlaceOrder',
                 'bos/headroom tmall.platforms.Business.PlaceOrder2016',
             ]);
-            expect(html.match(/<svg /g)).toHaveLength(3);
+            // The views and focus pages laid out; the sequences are drawn by the page.
+            expect(html.match(/<\/h2><svg /g)).toHaveLength(23);
         },
     );
 
@@ -114,7 +119,8 @@ describe('site assembly', () => {
             defaultHeadroom: 0.2,
             timeoutMs: 1,
         });
-        expect(site.pages).toHaveLength(1);
+        // The Overview and the focus pages of E and A, none laid out in time.
+        expect(site.pages.map(p => p.view)).toEqual(['Overview', 'focus:E', 'focus:A']);
         expect(site.pages[0].svg).toBeUndefined();
         expect(site.pages[0].problem).toMatch(/^the layout of view Overview \(2 nodes\) took longer than 0 s/);
         const html = siteHtml(site, { script: '', nonce: 'n' });
@@ -126,9 +132,33 @@ describe('site assembly', () => {
         expect(siteViews(result.model).map(v => [v.hash, v.title])).toEqual([
             ['view=Overview', 'Overview'],
             ['view=Trade', '交易'],
+            ['view=focus%3AP', 'Focus: P'],
         ]);
         const named = await check('element E : sales\nview Overview "全景"\nview Only { include E }\n');
-        expect(siteViews(named.result.model).map(v => v.hash)).toEqual(['view=Overview', 'view=Only']);
+        expect(siteViews(named.result.model).map(v => v.hash)).toEqual([
+            'view=Overview',
+            'view=Only',
+            'view=focus%3AE',
+        ]);
+    });
+
+    it("adds the focus pages of containers, elements and actors, then each flow's sequence", async () => {
+        const { result } = await check(`platform P : business { capability C }
+infrastructure I { resource R : compute }
+element E : sales { uses P.C }
+actor A { uses E }
+flow F { from A; step P.C }
+view V { include E }
+`);
+        expect(siteViews(result.model).map(v => [v.kind, v.hash, v.title])).toEqual([
+            ['view', 'view=Overview', 'Overview'],
+            ['view', 'view=V', 'V'],
+            ['focus', 'view=focus%3AP', 'Focus: P'],
+            ['focus', 'view=focus%3AI', 'Focus: I'],
+            ['focus', 'view=focus%3AE', 'Focus: E'],
+            ['focus', 'view=focus%3AA', 'Focus: A'],
+            ['flow', 'view=flow%3AF', 'Flow: F'],
+        ]);
     });
 
     it('keeps </script> and <!-- in labels inside the JSON', () => {

@@ -48,7 +48,10 @@ export function siteHtml(site: Site, options: HtmlOptions): string {
     const nonce = esc(options.nonce);
     const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; `
         + "font-src 'none'; base-uri 'none'; form-action 'none'";
-    const nav = pages.map(p => `<a href="#${esc(p.hash)}" data-page="${esc(p.hash)}">${esc(p.title)}</a>`).join('');
+    // Focus pages are reached by drilling down (or a details link): one per container would crowd the bar.
+    const nav = pages.filter(p => p.kind !== 'focus').map(p =>
+        `<a href="#${esc(p.hash)}" data-page="${esc(p.hash)}">${esc(p.title)}</a>`
+    ).join('');
     const sections = pages.map(p =>
         `<section class="page" data-page="${esc(p.hash)}" hidden><h2>${esc(p.title)}</h2>${
             p.svg ?? `<p class="problem">${esc(p.problem ?? '')}</p>`
