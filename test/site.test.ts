@@ -57,6 +57,10 @@ describe('bos site', () => {
             ]);
             // The views and focus pages laid out; the sequences are drawn by the page.
             expect(html.match(/<\/h2><svg /g)).toHaveLength(23);
+            // Arrowheads of one page's own: Chromium draws no marker that lives in a hidden page.
+            const markers = [...html.matchAll(/<marker id="([^"]+)"/g)].map(m => m[1]);
+            expect(markers).toContain('p22-arrow-uses');
+            expect(new Set(markers).size).toBe(markers.length);
         },
     );
 

@@ -36,6 +36,15 @@ function findings(list: readonly SiteFinding[]): string {
         + `<ul>${list.map(finding).join('')}</ul></details>`;
 }
 
+/**
+ * Every view draws its arrowheads as markers of the same ids; Chromium draws none that
+ * live in a hidden page, so each page gets its own (`p3-arrow-uses`). Only attributes
+ * are matched: a label cannot hold `="`, it is escaped.
+ */
+export function ownMarkers(svg: string, page: number): string {
+    return svg.replace(/( id="| marker-(?:start|end)="url\(#)arrow-/g, `$1p${page}-arrow-`);
+}
+
 export interface HtmlOptions {
     /** The page script (out/site-page.js). */
     script: string;
@@ -52,9 +61,9 @@ export function siteHtml(site: Site, options: HtmlOptions): string {
     const nav = pages.filter(p => p.kind !== 'focus').map(p =>
         `<a href="#${esc(p.hash)}" data-page="${esc(p.hash)}">${esc(p.title)}</a>`
     ).join('');
-    const sections = pages.map(p =>
+    const sections = pages.map((p, i) =>
         `<section class="page" data-page="${esc(p.hash)}" hidden><h2>${esc(p.title)}</h2>${
-            p.svg ?? `<p class="problem">${esc(p.problem ?? '')}</p>`
+            p.svg === undefined ? `<p class="problem">${esc(p.problem ?? '')}</p>` : ownMarkers(p.svg, i)
         }</section>`
     ).join('\n');
     const head = [

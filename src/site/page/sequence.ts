@@ -15,6 +15,8 @@ export function redrawSequence(section: HTMLElement, flow: ModelNode, analysis: 
     // The markup is the renderer's, every label escaped in it: parsed as SVG, never as HTML.
     const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
     const drawn = document.importNode(parsed, true);
+    // One sequence in the document: its arrowhead marker's id is the same in each.
+    for (const other of document.querySelectorAll('svg.bos-sequence')) if (!section.contains(other)) other.remove();
     const old = section.querySelector('svg.bos-sequence');
     if (old) old.replaceWith(drawn);
     else section.append(drawn);
