@@ -221,6 +221,10 @@ describe('the site in Chromium, offline', () => {
         await box(page, SALES).click();
         await page.locator('#details a.drill', { hasText: 'Focus view' }).click();
         await expect.poll(() => visible(page).locator('h2').textContent()).toBe('Focus: 销售');
+        // A capability has no page of its own: its details link to its platform's.
+        await box(page, PLACE_ORDER).click();
+        await page.locator('#details a.drill', { hasText: 'Focus view of 业务中台' }).click();
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('Focus: 业务中台');
         expect(requests).toEqual([]);
         expect(problems).toEqual([]);
     });

@@ -46,10 +46,19 @@ function drillPage(node: ModelNode): string | undefined {
     return pageViews.has(hash) ? hash : undefined;
 }
 
+/** The details' link to the node's drill-down page, else to its nearest container's (a capability's platform). */
 function drillLink(node: ModelNode): HTMLElement | undefined {
-    const hash = drillPage(node);
-    const text = node.keyword === 'flow' ? 'Sequence view' : 'Focus view';
-    return hash === undefined ? undefined : el('a', { href: `#${hash}`, class: 'drill' }, text);
+    for (let n: ModelNode | undefined = node; n; n = n.parent) {
+        const hash = drillPage(n);
+        if (hash === undefined) continue;
+        const text = n.keyword === 'flow'
+            ? 'Sequence view'
+            : n === node
+            ? 'Focus view'
+            : `Focus view of ${n.title ?? n.name}`;
+        return el('a', { href: `#${hash}`, class: 'drill' }, text);
+    }
+    return undefined;
 }
 
 /** A click on the title lines of a container's box (the SVG is drawn at its own size). */
