@@ -6,10 +6,11 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analysisJson } from '../src/analysis/report.js';
 import { analyse } from '../src/analysis/scenario.js';
+import { sequenceOf } from '../src/diagram/sequence.js';
 import { deriveFacts } from '../src/model/graph.js';
 import { buildSite } from '../src/site/build.js';
 import { scriptJson, siteHtml } from '../src/site/html.js';
-import { reviveModel } from '../src/site/page-model.js';
+import { pageModel, reviveModel } from '../src/site/page-model.js';
 import { siteViews } from '../src/site/views.js';
 import { bos, needsBuild } from './bos-process.js';
 import { check } from './helpers.js';
@@ -163,6 +164,15 @@ view V { include E }
             ['focus', 'view=focus%3AA', 'Focus: A'],
             ['flow', 'view=flow%3AF', 'Flow: F'],
         ]);
+    });
+
+    it("revives a flow whose step names nothing with the name as written, for the page's sequence", async () => {
+        const { result } = await check('platform P : business { capability C }\nflow F { step P.C; step Nope }\n');
+        const revived = reviveModel(pageModel(result.model));
+        const flow = revived.byId.get('F')!;
+        const seq = sequenceOf(flow);
+        expect(seq.unresolved).toEqual(['Nope']);
+        expect(seq.lifelines.map(n => n.id)).toEqual(['P.C']);
     });
 
     it('keeps </script> and <!-- in labels inside the JSON', () => {
