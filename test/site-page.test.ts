@@ -46,6 +46,8 @@ let hostile: string;
 let broken: string;
 
 const PLACE_ORDER = 'tmall.platforms.Business.PlaceOrder';
+const BUSINESS = 'tmall.platforms.Business';
+const SALES = 'tmall.commerce.Sales';
 const visible = (p: Page) => p.locator('section.page:not([hidden])');
 const box = (p: Page, id: string) => visible(p).locator(`g[data-node="n${nodeIndex(id)}"]`);
 let nodeIndex: (id: string) => number;
@@ -53,6 +55,16 @@ let nodeIndex: (id: string) => number;
 async function open(file: string, hash = ''): Promise<void> {
     await page.goto(pathToFileURL(file).href + hash);
     await page.waitForSelector('#summary');
+}
+
+/** Opens the example at `hash` and moves the slider to ×1.2: PlaceOrder's box turns from headroom to overload. */
+async function overloadPlaceOrder(hash: string) {
+    await open(example, hash);
+    const rect = box(page, PLACE_ORDER).locator('rect').first();
+    expect(await rect.getAttribute('class')).toContain('bos-status-headroom');
+    await page.locator('#scale').fill('1.2');
+    expect(await rect.getAttribute('class')).toContain('bos-status-overload');
+    return rect;
 }
 
 beforeAll(async () => {
@@ -165,17 +177,69 @@ describe('the site in Chromium, offline', () => {
     });
 
     it('recolours a box when the load slider moves past its capacity', async () => {
-        await open(example, '#view=tmall.scenarios.TradeChain');
-        const rect = box(page, PLACE_ORDER).locator('rect').first();
-        expect(await rect.getAttribute('class')).toContain('bos-status-headroom');
-        await page.locator('#scale').fill('1.2');
-        expect(await rect.getAttribute('class')).toContain('bos-status-overload');
+        const rect = await overloadPlaceOrder('#view=tmall.scenarios.TradeChain');
         expect(await box(page, PLACE_ORDER).locator('[class^="bos-load-"]').textContent()).toMatch(
             /^699.6k\/s · 107.6%/,
         );
         expect(await page.locator('#saturation').textContent()).toBe('s* ×0.929 bottleneck 下单');
         await page.locator('#reset').click();
         expect(await rect.getAttribute('class')).toContain('bos-status-headroom');
+    });
+
+    it('drills overview → a platform by its header → a flow’s sequence, and back with the browser', async () => {
+        await open(example);
+        // The header strip of the container, not a box inside it.
+        await box(page, BUSINESS).click({ position: { x: 60, y: 10 } });
+        expect(decodeURIComponent(page.url())).toMatch(/#view=focus:tmall\.platforms\.Business$/);
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('Focus: 业务中台');
+        expect(await box(page, PLACE_ORDER).count()).toBe(1);
+        // A box inside it selects it; its flow's details link to the flow's sequence page.
+        await box(page, PLACE_ORDER).click();
+        const details = page.locator('#details');
+        await expect.poll(() => details.locator('h2').textContent()).toBe('下单');
+        await details.locator('li a', { hasText: '下单链路' }).click();
+        await expect.poll(() => details.locator('h2').textContent()).toBe('下单链路');
+        await details.locator('a.drill', { hasText: 'Sequence view' }).click();
+        expect(decodeURIComponent(page.url())).toMatch(/#view=flow:tmall\.scenarios\.Checkout$/);
+        const sequence = visible(page).locator('svg.bos-sequence');
+        await expect.poll(() => sequence.locator('text', { hasText: /^R\(F\) / }).first().textContent()).toBe(
+            'R(F) 401ms',
+        );
+        expect(await sequence.locator('.bos-seq-row').count()).toBeGreaterThan(3);
+        await page.goBack();
+        await expect.poll(() => details.locator('h2').textContent()).toBe('下单链路');
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('Focus: 业务中台');
+        await page.goBack();
+        await page.goBack();
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('Focus: 业务中台');
+        await page.goBack();
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('数字原生商业操作系统');
+        // Alt+click drills into any box with a focus page; the details link to it too.
+        await box(page, SALES).click({ modifiers: ['Alt'] });
+        expect(decodeURIComponent(page.url())).toMatch(/#view=focus:tmall\.commerce\.Sales$/);
+        await page.goBack();
+        await box(page, SALES).click();
+        await page.locator('#details a.drill', { hasText: 'Focus view' }).click();
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('Focus: 销售');
+        // A capability has no page of its own: its details link to its platform's.
+        await box(page, PLACE_ORDER).click();
+        await page.locator('#details a.drill', { hasText: 'Focus view of 业务中台' }).click();
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('Focus: 业务中台');
+        expect(requests).toEqual([]);
+        expect(problems).toEqual([]);
+    });
+
+    it('recolours a focus page with the slider, and draws a flow’s waterfall again', async () => {
+        const rect = await overloadPlaceOrder('#view=focus%3Atmall.platforms.Business');
+        // Red (#cf222e), as the stylesheet colours an overload.
+        expect(await rect.evaluate(e => getComputedStyle(e).stroke)).toBe('rgb(207, 34, 46)');
+        // The sequence page follows the same what-if: past capacity the flow saturates.
+        await page.locator('#views a[data-page="view=flow%3Atmall.scenarios.Checkout"]').click();
+        const total = visible(page).locator('svg.bos-sequence text', { hasText: /^R\(F\) / }).first();
+        await expect.poll(() => total.textContent()).toBe('R(F) saturated');
+        await page.locator('#scale').fill('1');
+        await expect.poll(() => total.textContent()).toBe('R(F) 401ms');
+        expect(problems).toEqual([]);
     });
 
     it('shows the numbers of bos analyze --scale --set for a per-node what-if', async () => {
@@ -222,14 +286,15 @@ describe('the site in Chromium, offline', () => {
             /^scenario analysis skipped while a dependency cycle/,
         );
         await page.locator('#scale').fill('2');
-        await page.locator('g[data-node]').filter({ has: page.locator('text.bos-text', { hasText: /^A$/ }) }).click();
+        await visible(page).locator('g[data-node]').filter({ has: page.locator('text.bos-text', { hasText: /^A$/ }) })
+            .click();
         expect(await page.locator('#details h2').textContent()).toBe('A');
         expect(problems).toEqual([]);
     });
 
     it('shows hostile titles and descriptions as text', async () => {
         await open(hostile);
-        const evil = page.locator('g[data-node]', { hasText: HOSTILE_TITLE });
+        const evil = visible(page).locator('g[data-node]', { hasText: HOSTILE_TITLE });
         expect(await evil.count()).toBe(1);
         await evil.click();
         expect(await page.locator('#details h2').textContent()).toBe(HOSTILE_TITLE);
@@ -243,6 +308,17 @@ describe('the site in Chromium, offline', () => {
         expect(await visible(page).locator('h2').textContent()).toBe('平台 <b>视图</b>');
         await page.goBack();
         expect(await visible(page).locator('h2').textContent()).toBe('Overview');
+        // Its focus page and the flow's sequence, drawn in the page, show the labels as text too.
+        await evil.click({ modifiers: ['Alt'] });
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe(`Focus: ${HOSTILE_TITLE}`);
+        expect(await visible(page).locator('g[data-node] text.bos-text', { hasText: HOSTILE_TITLE }).count()).toBe(1);
+        await page.locator('#views a', { hasText: 'Flow: F' }).click();
+        const sequence = visible(page).locator('svg.bos-sequence');
+        const ROWS = ['step </script>', 'runs on R'];
+        expect(await sequence.locator('.bos-seq-row > text:first-of-type').allTextContents()).toEqual(ROWS);
+        await page.locator('#scale').fill('2.5');
+        expect(await sequence.locator('.bos-seq-row > text:first-of-type').allTextContents()).toEqual(ROWS);
+        expect(await page.locator('img, b').count()).toBe(0);
         expect(await page.locator('script').count()).toBe(2);
         expect(dialogs).toEqual([]);
         expect(requests).toEqual([]);

@@ -6,10 +6,11 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analysisJson } from '../src/analysis/report.js';
 import { analyse } from '../src/analysis/scenario.js';
+import { sequenceOf } from '../src/diagram/sequence.js';
 import { deriveFacts } from '../src/model/graph.js';
 import { buildSite } from '../src/site/build.js';
 import { scriptJson, siteHtml } from '../src/site/html.js';
-import { reviveModel } from '../src/site/page-model.js';
+import { pageModel, reviveModel } from '../src/site/page-model.js';
 import { siteViews } from '../src/site/views.js';
 import { bos, needsBuild } from './bos-process.js';
 import { check } from './helpers.js';
@@ -29,7 +30,7 @@ describe('bos site', () => {
             const a = bos(dir, ['site', EXAMPLE, '-o', 'a.html']);
             expect(bos(dir, ['site', EXAMPLE, '-o', 'b.html']).code).toBe(0);
             expect(a, a.err).toMatchObject({ code: 0, err: '' });
-            expect(a.out).toBe('a.html: 3 views, 2 findings\n');
+            expect(a.out).toBe('a.html: 3 views, 20 focus views, 4 flows, 2 findings\n');
             const html = readFileSync(join(dir, 'a.html'), 'utf8');
             expect(readFileSync(join(dir, 'b.html'), 'utf8')).toBe(html);
             expect(statSync(join(dir, 'a.html')).size).toBeLessThan(1.5 * 1024 * 1024);
@@ -42,16 +43,25 @@ describe('bos site', () => {
             );
             expect(csp).not.toMatch(/connect-src|unsafe/);
             const data = siteData(html);
-            expect(data.pages.map(p => p.view)).toEqual([
+            expect(data.pages.map(p => p.view).filter(v => !v.startsWith('focus:'))).toEqual([
                 'tmall.scenarios.Overview',
                 'tmall.scenarios.TradeChain',
                 'tmall.scenarios.Platforms',
+                'flow:tmall.scenarios.Browse',
+                'flow:tmall.scenarios.Checkout',
+                'flow:tmall.scenarios.Deliver',
+                'flow:tmall.scenarios.Checkout2016',
             ]);
             expect(data.findings.map(f => `${f.code} ${f.declaration}`)).toEqual([
                 'bos/headroom tmall.platforms.Business.PlaceOrder',
                 'bos/headroom tmall.platforms.Business.PlaceOrder2016',
             ]);
-            expect(html.match(/<svg /g)).toHaveLength(3);
+            // The views and focus pages laid out; the sequences are drawn by the page.
+            expect(html.match(/<\/h2><svg /g)).toHaveLength(23);
+            // Arrowheads of one page's own: Chromium draws no marker that lives in a hidden page.
+            const markers = [...html.matchAll(/<marker id="([^"]+)"/g)].map(m => m[1]);
+            expect(markers).toContain('p22-arrow-uses');
+            expect(new Set(markers).size).toBe(markers.length);
         },
     );
 
@@ -114,7 +124,8 @@ describe('site assembly', () => {
             defaultHeadroom: 0.2,
             timeoutMs: 1,
         });
-        expect(site.pages).toHaveLength(1);
+        // The Overview and the focus pages of E and A, none laid out in time.
+        expect(site.pages.map(p => p.view)).toEqual(['Overview', 'focus:E', 'focus:A']);
         expect(site.pages[0].svg).toBeUndefined();
         expect(site.pages[0].problem).toMatch(/^the layout of view Overview \(2 nodes\) took longer than 0 s/);
         const html = siteHtml(site, { script: '', nonce: 'n' });
@@ -126,9 +137,42 @@ describe('site assembly', () => {
         expect(siteViews(result.model).map(v => [v.hash, v.title])).toEqual([
             ['view=Overview', 'Overview'],
             ['view=Trade', '交易'],
+            ['view=focus%3AP', 'Focus: P'],
         ]);
         const named = await check('element E : sales\nview Overview "全景"\nview Only { include E }\n');
-        expect(siteViews(named.result.model).map(v => v.hash)).toEqual(['view=Overview', 'view=Only']);
+        expect(siteViews(named.result.model).map(v => v.hash)).toEqual([
+            'view=Overview',
+            'view=Only',
+            'view=focus%3AE',
+        ]);
+    });
+
+    it("adds the focus pages of containers, elements and actors, then each flow's sequence", async () => {
+        const { result } = await check(`platform P : business { capability C }
+infrastructure I { resource R : compute }
+element E : sales { uses P.C }
+actor A { uses E }
+flow F { from A; step P.C }
+view V { include E }
+`);
+        expect(siteViews(result.model).map(v => [v.kind, v.hash, v.title])).toEqual([
+            ['view', 'view=Overview', 'Overview'],
+            ['view', 'view=V', 'V'],
+            ['focus', 'view=focus%3AP', 'Focus: P'],
+            ['focus', 'view=focus%3AI', 'Focus: I'],
+            ['focus', 'view=focus%3AE', 'Focus: E'],
+            ['focus', 'view=focus%3AA', 'Focus: A'],
+            ['flow', 'view=flow%3AF', 'Flow: F'],
+        ]);
+    });
+
+    it("revives a flow whose step names nothing with the name as written, for the page's sequence", async () => {
+        const { result } = await check('platform P : business { capability C }\nflow F { step P.C; step Nope }\n');
+        const revived = reviveModel(pageModel(result.model));
+        const flow = revived.byId.get('F')!;
+        const seq = sequenceOf(flow);
+        expect(seq.unresolved).toEqual(['Nope']);
+        expect(seq.lifelines.map(n => n.id)).toEqual(['P.C']);
     });
 
     it('keeps </script> and <!-- in labels inside the JSON', () => {

@@ -1,6 +1,7 @@
 // Everything a site shows, worked out at build time: each view of `siteViews` laid out
 // by the same pipeline as `bos render` (a view that cannot be laid out in time keeps a
 // message in its place), the model as JSON for the page's analysis, and the findings.
+// Flow sequences, which need no layout, are drawn by the page.
 import type { Analysis } from '../analysis/scenario.js';
 import { LayoutTimeout } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
@@ -64,6 +65,9 @@ const LANES = 2;
 async function drawPage(v: SiteView, input: SiteInput, lane: number): Promise<SitePage> {
     const { model, analysis } = input;
     const page: SitePage = { hash: v.hash, kind: v.kind, title: v.title, view: v.choice.id };
+    // A sequence is a grid the page draws itself when shown (page/sequence.ts): a long call
+    // chain makes it tens of kB, a hundred flows megabytes.
+    if (v.kind === 'flow') return { ...page, svg: '' };
     // Boxes are sized for an overlay line, so the page can show any scenario's numbers in them.
     const overlay = v.choice.view?.deps.find(d => d.relation === 'overlay')?.target?.id;
     try {

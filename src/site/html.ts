@@ -36,6 +36,15 @@ function findings(list: readonly SiteFinding[]): string {
         + `<ul>${list.map(finding).join('')}</ul></details>`;
 }
 
+/**
+ * Every view draws its arrowheads as markers of the same ids; Chromium draws none that
+ * live in a hidden page, so each page gets its own (`p3-arrow-uses`). Only attributes
+ * are matched: a label cannot hold `="`, it is escaped.
+ */
+export function ownMarkers(svg: string, page: number): string {
+    return svg.replace(/( id="| marker-(?:start|end)="url\(#)arrow-/g, `$1p${page}-arrow-`);
+}
+
 export interface HtmlOptions {
     /** The page script (out/site-page.js). */
     script: string;
@@ -48,10 +57,13 @@ export function siteHtml(site: Site, options: HtmlOptions): string {
     const nonce = esc(options.nonce);
     const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; `
         + "font-src 'none'; base-uri 'none'; form-action 'none'";
-    const nav = pages.map(p => `<a href="#${esc(p.hash)}" data-page="${esc(p.hash)}">${esc(p.title)}</a>`).join('');
-    const sections = pages.map(p =>
+    // Focus pages are reached by drilling down (or a details link): one per container would crowd the bar.
+    const nav = pages.filter(p => p.kind !== 'focus').map(p =>
+        `<a href="#${esc(p.hash)}" data-page="${esc(p.hash)}">${esc(p.title)}</a>`
+    ).join('');
+    const sections = pages.map((p, i) =>
         `<section class="page" data-page="${esc(p.hash)}" hidden><h2>${esc(p.title)}</h2>${
-            p.svg ?? `<p class="problem">${esc(p.problem ?? '')}</p>`
+            p.svg === undefined ? `<p class="problem">${esc(p.problem ?? '')}</p>` : ownMarkers(p.svg, i)
         }</section>`
     ).join('\n');
     const head = [

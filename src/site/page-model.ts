@@ -32,8 +32,8 @@ export interface PageNode
     parent?: number;
     quantities: Partial<Record<QuantityProperty, PageMeasure>>;
     prices: Partial<Record<PriceProperty, { amount: PageMeasure; per: number }>>;
-    /** [relation, target model index or -1, weight], in text order. */
-    deps: [Relation, number, number][];
+    /** [relation, target model index or -1, weight, the name as written when it names nothing], in text order. */
+    deps: [Relation, number, number, string?][];
     /** Indices into `deps` of the structural dependencies. */
     structural: number[];
     /** [index into `deps`, rate] of each `load` line. */
@@ -68,7 +68,9 @@ function pageNode(n: ModelNode): PageNode {
         parent: n.parent?.index,
         quantities,
         prices,
-        deps: n.deps.map(d => [d.relation, d.target?.index ?? -1, d.weight]),
+        deps: n.deps.map(d =>
+            d.target ? [d.relation, d.target.index, d.weight] : [d.relation, -1, d.weight, d.ref?.$refText]
+        ),
         structural: n.structural.map(d => depIndex.get(d)!),
         loads: n.loads.map(l => [depIndex.get(l.dep)!, plain(l.rate)]),
     };
@@ -119,13 +121,15 @@ export function reviveModel(page: PageModel): BosModel {
             node.parent = nodes[p.parent];
             node.parent.children.push(node);
         }
-        node.deps = p.deps.map(([relation, target, weight]): Dependency => ({
+        node.deps = p.deps.map(([relation, target, weight, written]): Dependency => ({
             relation,
             holder: node,
             target: target < 0 ? undefined : nodes[target],
             weight,
             source: NO_SOURCE,
             property: 'target',
+            // Only its text is read (a sequence names the steps that name nothing).
+            ref: written === undefined ? undefined : { $refText: written, ref: undefined },
         }));
         node.structural = p.structural.map(d => node.deps[d]);
         node.loads = p.loads.map(([d, rate]) => ({ dep: node.deps[d], rate: measure(rate) }));

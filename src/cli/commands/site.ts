@@ -66,7 +66,11 @@ export const siteCommand: Command = {
             );
             return 1;
         }
-        process.stdout.write(`${output}: ${site.pages.length} views, ${findings.length} findings\n`);
+        const count = (kind: string) => site.pages.filter(p => p.kind === kind).length;
+        process.stdout.write(
+            `${output}: ${count('view')} views, ${count('focus')} focus views, ${count('flow')} flows, `
+                + `${findings.length} findings\n`,
+        );
         return modelExit(ws);
     },
 };

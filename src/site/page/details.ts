@@ -23,6 +23,8 @@ export interface DetailsContext {
     overrides: ReadonlyMap<ModelNode, Partial<Record<Tunable, number>>>;
     onSet(node: ModelNode, property: Tunable, value: number | undefined): void;
     link(node: ModelNode): HTMLElement;
+    /** A link to the node's focus page or a flow's sequence page, when the site has one. */
+    drill(node: ModelNode): HTMLElement | undefined;
 }
 
 function dependents(model: BosModel, node: ModelNode): ModelNode[] {
@@ -133,7 +135,7 @@ export function details(node: ModelNode, ctx: DetailsContext): HTMLElement {
         'div',
         { 'data-details': node.id ?? node.name },
         el('h2', {}, node.title ?? node.name),
-        el('p', { class: 'hint' }, node.id ?? node.name),
+        el('p', { class: 'hint' }, node.id ?? node.name, ' ', ctx.drill(node)),
         properties(node),
         numbers(node, ctx.analysis),
         tunable && whatIfInputs(node, ctx),

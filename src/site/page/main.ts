@@ -1,13 +1,19 @@
 // The site's page script: reads the embedded data, revives the model for the analysis,
-// and wires navigation (a URL hash per view, so the browser's back button walks back),
-// the scenario picker, the load slider, the details panel and search. It never lays
-// out: every picture was drawn at build time.
+// and wires navigation (a URL hash per view, so the browser's back button walks back;
+// a container's header, or a box with Alt, Ctrl or ⌘, drills into its focus page), the
+// scenario picker, the load slider, the details panel and search. It never lays out:
+// every picture was drawn at build time; a flow's sequence, a grid, is drawn again.
+import { focusChoice } from '../../diagram/focus.js';
+import { CONTAINER_HEADER } from '../../diagram/measure.js';
+import { FLOW_PREFIX, flowChoice } from '../../diagram/view.js';
 import type { ModelNode } from '../../model/model.js';
 import type { SiteData } from '../build.js';
 import { reviveModel } from '../page-model.js';
+import { pageHash } from '../views.js';
 import { details } from './details.js';
 import { el } from './dom.js';
 import { search } from './search.js';
+import { redrawSequence } from './sequence.js';
 import { summary } from './summary.js';
 import { recolour, WhatIf } from './whatif.js';
 
@@ -16,6 +22,7 @@ const model = reviveModel(data.model);
 const whatIf = new WhatIf(model, data.defaultHeadroom);
 const sections = [...document.querySelectorAll<HTMLElement>('section.page')];
 const byId = new Map<string, ModelNode>(model.nodes.filter(n => n.id).map(n => [n.id!, n]));
+const pageViews = new Map(data.pages.map(p => [p.hash, p.view]));
 let selected: ModelNode | undefined;
 
 const hashOf = (page: string, node?: ModelNode) => `#${page}${node?.id ? `&node=${encodeURIComponent(node.id)}` : ''}`;
@@ -33,6 +40,34 @@ function link(node: ModelNode): HTMLElement {
     return el('a', { href: `#node=${encodeURIComponent(node.id ?? '')}` }, node.title ?? node.name);
 }
 
+/** The page that drills into a node: its focus page, or a flow's sequence; undefined when the site has none. */
+function drillPage(node: ModelNode): string | undefined {
+    const hash = pageHash(node.keyword === 'flow' ? flowChoice(node) : focusChoice(node));
+    return pageViews.has(hash) ? hash : undefined;
+}
+
+/** The details' link to the node's drill-down page, else to its nearest container's (a capability's platform). */
+function drillLink(node: ModelNode): HTMLElement | undefined {
+    for (let n: ModelNode | undefined = node; n; n = n.parent) {
+        const hash = drillPage(n);
+        if (hash === undefined) continue;
+        const text = n.keyword === 'flow'
+            ? 'Sequence view'
+            : n === node
+            ? 'Focus view'
+            : `Focus view of ${n.title ?? n.name}`;
+        return el('a', { href: `#${hash}`, class: 'drill' }, text);
+    }
+    return undefined;
+}
+
+/** A click on the title lines of a container's box (the SVG is drawn at its own size). */
+function onHeader(g: Element, clientY: number): boolean {
+    const rect = g.querySelector(':scope > rect');
+    if (!rect?.getAttribute('class')?.startsWith('bos-container-')) return false;
+    return clientY - rect.getBoundingClientRect().top < CONTAINER_HEADER;
+}
+
 function showDetails(): void {
     const panel = document.getElementById('details')!;
     panel.replaceChildren(
@@ -46,6 +81,7 @@ function showDetails(): void {
                     update();
                 },
                 link,
+                drill: drillLink,
             })
             : el('p', { class: 'hint' }, 'Click a box for its details.'),
     );
@@ -55,7 +91,7 @@ function showDetails(): void {
 function update(): void {
     whatIf.run();
     const scenario = whatIf.current();
-    recolour(document, model, scenario);
+    showPage();
     document.getElementById('summary')!.replaceChildren(summary(scenario, whatIf, link));
     showDetails();
 }
@@ -76,14 +112,26 @@ function route(): void {
     for (const a of document.querySelectorAll<HTMLElement>('#views a')) {
         a.classList.toggle('current', a.dataset.page === section?.dataset.page);
     }
-    for (const g of document.querySelectorAll('.bos-node.found')) g.classList.remove('found');
     selected = node;
-    if (node && section) {
-        const g = section.querySelector(`[data-node="n${node.index}"]`);
-        g?.classList.add('found');
-        g?.scrollIntoView({ block: 'center', inline: 'center' });
-    }
+    showPage();
+    const g = node && section?.querySelector(`[data-node="n${node.index}"]`);
+    g?.scrollIntoView({ block: 'center', inline: 'center' });
     showDetails();
+}
+
+/**
+ * The shown page under the current analysis: its boxes recoloured, a flow's sequence drawn
+ * again, the selected box marked. Only this page: a large model's site has hundreds.
+ */
+function showPage(): void {
+    const section = sections.find(s => !s.hidden);
+    if (!section) return;
+    const view = pageViews.get(section.dataset.page!);
+    const flow = view?.startsWith(FLOW_PREFIX) ? byId.get(view.slice(FLOW_PREFIX.length)) : undefined;
+    if (flow) redrawSequence(section, flow, whatIf.analysis, whatIf.scenario);
+    else recolour(section, model, whatIf.current());
+    for (const g of document.querySelectorAll('.bos-node.found')) g.classList.remove('found');
+    if (selected) section.querySelector(`[data-node="n${selected.index}"]`)?.classList.add('found');
 }
 
 function controls(): HTMLElement[] {
@@ -125,7 +173,11 @@ document.getElementById('pages')!.addEventListener('click', e => {
     const g = (e.target as Element).closest<SVGGElement>('g[data-node]');
     const node = g && model.nodes[Number(g.dataset.node!.slice(1))];
     const page = g?.closest<HTMLElement>('section.page')?.dataset.page;
-    if (node && page) location.hash = hashOf(page, node);
+    if (!node || !page) return;
+    const drill = drillPage(node);
+    const drills = drill !== undefined && drill !== page
+        && (e.altKey || e.ctrlKey || e.metaKey || onHeader(g, e.clientY));
+    location.hash = drills ? `#${drill}` : hashOf(page, node);
 });
 search(document.getElementById('search') as HTMLInputElement, document.getElementById('results')!, model, link);
 window.addEventListener('hashchange', route);

@@ -49,7 +49,8 @@ const STATUS = /\bbos-status-\S+/g;
 /** Each box's status colour and load line for the scenario (none: the boxes plain). */
 export function recolour(root: ParentNode, model: BosModel, scenario: ScenarioResult | undefined): void {
     const loads = new Map<ModelNode, NodeLoad>((scenario?.nodes ?? []).map(l => [l.node, l]));
-    for (const g of root.querySelectorAll<SVGGElement>('g[data-node]')) {
+    // A sequence's rows are no boxes: sequence.ts draws the whole picture again instead.
+    for (const g of root.querySelectorAll<SVGGElement>('svg:not(.bos-sequence) g[data-node]')) {
         const node = model.nodes[Number(g.dataset.node!.slice(1))];
         const rect = g.querySelector('rect');
         const load = node && loads.get(node);
