@@ -25,7 +25,19 @@ const ALLOWED: Record<string, string[]> = {
     query: ['language', 'model', 'analysis'],
     services: ['language', 'model', 'analysis', 'checks'],
     workspace: ['language', 'model', 'analysis', 'checks', 'services'],
-    lsp: ['language', 'model', 'analysis', 'checks', 'diagram', 'query', 'services', 'workspace/strict-file-system.ts'],
+    // The platform's side of the diagram: where ELK runs (worker thread, Web Worker), the PNG rasteriser.
+    host: ['model', 'analysis', 'diagram'],
+    lsp: [
+        'language',
+        'model',
+        'analysis',
+        'checks',
+        'diagram',
+        'query',
+        'services',
+        'host',
+        'workspace/strict-file-system.ts',
+    ],
     cli: [
         'language',
         'model',
@@ -38,6 +50,7 @@ const ALLOWED: Record<string, string[]> = {
         'services',
         'workspace',
         'mcp',
+        'host',
         'lsp/server.ts',
     ],
     // The MCP server answers what the CLI answers, from the same modules.
@@ -76,10 +89,10 @@ const RESTRICTED: { what: string; matches: (module: string) => boolean; where: s
             'cli',
             'workspace',
             'mcp',
-            // Diagram host code, until a web build puts it behind an interface:
-            'diagram/layout.ts', // starts the layout worker thread and finds its bundle
-            'diagram/layout-worker.ts', // the worker thread itself
-            'diagram/png.ts', // loads the native PNG rasteriser (resvg)
+            // The Node side of the host interfaces; their browser side (web-*.ts) has none.
+            'host/layout-thread.ts', // starts the layout worker thread and finds its bundle
+            'host/layout-thread-main.ts', // the worker thread itself
+            'host/png.ts', // loads the native PNG rasteriser (resvg)
         ],
     },
     { what: 'vscode', matches: m => m === 'vscode', where: ['extension'] },
@@ -141,6 +154,12 @@ describe('architecture', () => {
         expect(files.flatMap(f => violations(f, importsOf(readFileSync(join(SRC, f), 'utf8'))))).toEqual([]);
     });
 
+    it('lets no file of the core the browser build shares import a Node built-in', () => {
+        const core = ['language', 'model', 'analysis', 'checks', 'diagram', 'services', 'lsp', 'webview', 'extension'];
+        const nodeAllowed = RESTRICTED[0].where;
+        expect(nodeAllowed.filter(w => core.includes(w.split('/')[0]))).toEqual([]);
+    });
+
     it('allow-lists only files that exist', () => {
         const files = [...Object.entries(EXCEPTIONS).flat(2), ...RESTRICTED.flatMap(r => r.where)];
         expect(files.filter(f => !existsSync(join(SRC, f)))).toEqual([]);
@@ -160,9 +179,9 @@ export { f } from 'vscode';`;
             .toEqual([
                 "src/model/model.ts imports '../services/bos-module.js': model/ may import only language",
                 "src/model/model.ts imports 'node:fs', a Node built-in: only cli, workspace, mcp, "
-                + 'diagram/layout.ts, diagram/layout-worker.ts, diagram/png.ts may',
+                + 'host/layout-thread.ts, host/layout-thread-main.ts, host/png.ts may',
                 "src/model/model.ts imports 'path', a Node built-in: only cli, workspace, mcp, "
-                + 'diagram/layout.ts, diagram/layout-worker.ts, diagram/png.ts may',
+                + 'host/layout-thread.ts, host/layout-thread-main.ts, host/png.ts may',
                 "src/model/model.ts imports 'vscode-languageserver', an LSP module: only services, lsp, cli, workspace may",
             ]);
         expect(violations('language/scope.ts', ['../model/model.js', '../../test/helpers.js'])).toEqual([
@@ -170,7 +189,9 @@ export { f } from 'vscode';`;
             "src/language/scope.ts imports '../../test/helpers.js', outside the folders of src/",
         ]);
         expect(violations('diagram/svg.ts', ['node:worker_threads'])).toHaveLength(1);
-        expect(violations('diagram/png.ts', ['node:module'])).toEqual([]);
+        expect(violations('diagram/layout.ts', ['node:worker_threads'])).toHaveLength(1);
+        expect(violations('host/web-layout.ts', ['node:worker_threads'])).toHaveLength(1);
+        expect(violations('host/png.ts', ['node:module'])).toEqual([]);
         expect(violations('webview/main.ts', ['../lsp/server.js'])).toHaveLength(1);
         expect(violations('webview/main.ts', ['../lsp/protocol.js', './toolkit.js'])).toEqual([]);
         expect(violations('extension/status.ts', ['../webview/html.js'])).toHaveLength(1);

@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { toHtml } from '../diagram/html.js';
 import { LAYOUT_TIMEOUT_MS, LayoutTimeout } from '../diagram/layout.js';
-import { svgToPng } from '../diagram/png.js';
 import { render, UnknownScenario } from '../diagram/render.js';
 import type { ThemeName } from '../diagram/theme.js';
 import { findView, viewsOf } from '../diagram/view.js';
+import { svgToPng } from '../host/png.js';
 import { UsageError } from '../workspace/files.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 

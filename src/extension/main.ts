@@ -1,18 +1,10 @@
-// The VS Code extension: thin glue that starts the BOS language server and wires a few
-// commands to it. Every language feature lives in the server.
+// The desktop extension: starts the BOS language server (out/server.cjs) as a Node
+// process; everything else is shared with the web extension (session.ts).
 import * as vscode from 'vscode';
-import {
-    LanguageClient,
-    type LanguageClientOptions,
-    type ServerOptions,
-    TransportKind,
-} from 'vscode-languageclient/node';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../lsp/protocol.js';
-import { DiagramPreview } from './preview.js';
-import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
-import { modelStatus } from './status.js';
+import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { clientOptions, startSession } from './session.js';
 
-let client: LanguageClient | undefined;
+export { deactivate } from './session.js';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const activated = Date.now();
@@ -22,53 +14,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         run: { module, transport: TransportKind.stdio },
         debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'bos' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bos') },
-    };
-    client = new LanguageClient('bos', 'BOS Language Server', serverOptions, clientOptions);
-    const output = vscode.window.createOutputChannel('BOS Analysis');
-    const preview = new DiagramPreview(context, client);
-    // Activation speed is a feature: the log says how long the first diagnostics took.
-    const firstDiagnostics = vscode.languages.onDidChangeDiagnostics(e => {
-        if (!e.uris.some(u => u.path.endsWith('.bos'))) return;
-        log.info(`first diagnostics ${Date.now() - activated} ms after activation`);
-        firstDiagnostics.dispose();
-    });
-    context.subscriptions.push(
-        log,
-        output,
-        preview,
-        firstDiagnostics,
-        modelStatus(),
-        vscode.commands.registerCommand('bos.openPreview', () => preview.open()),
-        vscode.commands.registerCommand('bos.exportSvg', () => preview.exportSvg()),
-        vscode.commands.registerCommand('bos.exportPng', () => preview.exportPng()),
-        vscode.commands.registerCommand('bos.restartServer', () => client?.restart()),
-        vscode.commands.registerCommand('bos.newModel', (target?: vscode.Uri) => scaffold(context, STARTER, target)),
-        vscode.commands.registerCommand('bos.openExample', (target?: vscode.Uri) => scaffold(context, EXAMPLE, target)),
-        vscode.commands.registerCommand('bos.showAnalysis', () =>
-            vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Notification, title: 'BOS: analysing scenarios…' },
-                async () => {
-                    const result = await client!.sendRequest<AnalysisResult>(
-                        ANALYSIS_REQUEST,
-                        {} satisfies AnalysisParams,
-                    );
-                    output.clear();
-                    output.append(result.text);
-                    output.show(true);
-                },
-            )),
-    );
-    log.info('activated');
-    void openPendingFile(context);
-    await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'BOS: checking the model' },
-        () => client!.start(),
-    );
-}
-
-export function deactivate(): Thenable<void> | undefined {
-    return client?.stop();
+    const client = new LanguageClient('bos', 'BOS Language Server', serverOptions, clientOptions(log, 'file'));
+    await startSession(context, client, { activated, log });
 }

@@ -61,6 +61,40 @@ export const DIAGRAM_REQUEST = 'bos/diagram';
 /** Sent by the server after every build, so that open previews refresh. */
 export const MODEL_CHANGED_NOTIFICATION = 'bos/modelChanged';
 
+/** The browser server's files, read by its client through VS Code's workspace file system. */
+export const FILE_REQUEST = { read: 'bos/readFile', list: 'bos/readDirectory', stat: 'bos/stat' } as const;
+export interface FileParams {
+    uri: string;
+}
+/** The bytes, base64 (JSON carries no bytes), or why they could not be read. */
+export interface ReadFileResult {
+    base64?: string;
+    error?: string;
+}
+export interface DirectoryEntry {
+    uri: string;
+    isFile: boolean;
+    isDirectory: boolean;
+}
+export interface ReadDirectoryResult {
+    entries?: DirectoryEntry[];
+    error?: string;
+}
+export interface StatResult {
+    entry?: DirectoryEntry;
+    error?: string;
+}
+/** The answer to each file request. */
+export interface FileAnswers {
+    'bos/readFile': ReadFileResult;
+    'bos/readDirectory': ReadDirectoryResult;
+    'bos/stat': StatResult;
+}
+/** `initializationOptions` of the browser server: the URL of its layout worker script. */
+export interface BrowserServerOptions {
+    layoutWorker?: string;
+}
+
 /** Messages from the extension to the preview webview. */
 export type ToWebview =
     | { type: 'diagram'; diagram: DiagramResult }
