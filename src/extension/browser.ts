@@ -3,28 +3,49 @@
 // through the extension (file-requests.ts). The worker's crashes go to the BOS log; BOS:
 // Restart Language Server starts a fresh worker.
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import {
+    BrowserMessageReader,
+    BrowserMessageWriter,
+    LanguageClient,
+    type MessageTransports,
+} from 'vscode-languageclient/browser';
 import type { BrowserServerOptions } from '../lsp/protocol.js';
 import { answerFileRequests } from './file-requests.js';
 import { clientOptions, startSession } from './session.js';
 
 export { deactivate } from './session.js';
 
+/**
+ * A URL a worker can be started from. An extension served over HTTP (vscode.dev) has one;
+ * one installed on a remote (code-server: `vscode-remote:`) has none the page can load,
+ * so the worker starts from its bytes, read through the workspace file system.
+ */
+async function workerScript(context: vscode.ExtensionContext, name: string): Promise<string> {
+    const uri = vscode.Uri.joinPath(context.extensionUri, 'out', 'web', name);
+    if (uri.scheme === 'http' || uri.scheme === 'https') return uri.toString(true);
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }));
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const activated = Date.now();
     const log = vscode.window.createOutputChannel('BOS', { log: true });
-    const script = (name: string) => vscode.Uri.joinPath(context.extensionUri, 'out', 'web', name).toString(true);
+    const [server, layoutWorker] = await Promise.all(
+        ['server.js', 'layout-worker.js'].map(name => workerScript(context, name)),
+    );
     let worker: Worker | undefined;
-    // Called at every start, so a restart replaces a worker that crashed or hangs.
-    const startWorker = async (): Promise<Worker> => {
+    // Called at every start, so a restart replaces a worker that crashed or hangs. The
+    // transports are made here: the workbench wraps Worker, so the client's own
+    // `instanceof Worker` test fails on the worker it gets.
+    const startWorker = async (): Promise<MessageTransports> => {
         worker?.terminate();
-        worker = new Worker(script('server.js'), { name: 'BOS language server' });
+        worker = new Worker(server, { name: 'BOS language server' });
         worker.addEventListener('error', e => log.error(`the language server worker failed: ${e.message}`));
-        return worker;
+        return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     };
     const options = {
         ...clientOptions(log),
-        initializationOptions: { layoutWorker: script('layout-worker.js') } satisfies BrowserServerOptions,
+        initializationOptions: { layoutWorker } satisfies BrowserServerOptions,
     };
     const client = new LanguageClient('bos', 'BOS Language Server', startWorker, options);
     context.subscriptions.push(answerFileRequests(client), { dispose: () => worker?.terminate() });

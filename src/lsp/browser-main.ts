@@ -18,12 +18,12 @@ const connection = createConnection(
     new BrowserMessageReader(self),
     new BrowserMessageWriter(self),
 );
-// Beside this script unless the client says otherwise (it knows where the extension is served from).
-let layoutWorker = new URL('layout-worker.js', self.location.href).href;
-useLayoutHost(webLayoutHost(() => layoutWorker));
+// The client says where the layout worker is (it knows how the extension is served); else beside this script.
+let layoutWorker: string | undefined;
+useLayoutHost(webLayoutHost(() => layoutWorker ?? new URL('layout-worker.js', self.location.href).href));
 const shared = startBosLanguageServer(connection, () => new ClientFileSystemProvider(connection));
 shared.lsp.LanguageServer.onInitialize(params => {
-    layoutWorker = (params.initializationOptions as BrowserServerOptions | undefined)?.layoutWorker ?? layoutWorker;
+    layoutWorker = (params.initializationOptions as BrowserServerOptions | undefined)?.layoutWorker;
 });
 self.addEventListener('unhandledrejection', e => {
     e.preventDefault();
