@@ -195,3 +195,18 @@ export async function activationMs(userData: string, timeoutMs = 30_000): Promis
     }
     throw new Error('the extension logged no first diagnostics');
 }
+
+/**
+ * The same number from the Output view: an extension in the web worker extension host
+ * logs into the browser's storage, not into `<user-data>/logs`.
+ */
+export async function activationMsFromOutput(page: Page, timeoutMs = 30_000): Promise<number> {
+    await runCommand(page, 'Output: Show Output Channels...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^BOS$/ }).first().click();
+    const panel = page.locator('.part.panel');
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await page.waitForTimeout(100)) {
+        const m = /first\sdiagnostics\s(\d+)\sms\safter\sactivation/.exec(await panel.innerText());
+        if (m) return Number(m[1]);
+    }
+    throw new Error('the extension logged no first diagnostics');
+}
