@@ -53,7 +53,7 @@ interface Session {
 async function session(layoutWorker: string): Promise<Session> {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
-    await page.evaluate(startHarness, FS);
+    await page.evaluate(startHarness, { ...FS, layoutWorker });
     type Lsp = { __lsp: { request(m: string, p: unknown): Promise<{ result?: unknown; error?: unknown }> } };
     const s: Session = {
         page,
@@ -85,7 +85,6 @@ async function session(layoutWorker: string): Promise<Session> {
             textDocument: { hover: { contentFormat: ['markdown'] } },
             window: { workDoneProgress: true },
         },
-        initializationOptions: { layoutWorker },
     });
     await s.notify('initialized', {});
     return s;

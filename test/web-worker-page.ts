@@ -1,7 +1,8 @@
 // A stand-in for the web extension in a real page: starts the browser language server
 // (out/web/server.js) in a Web Worker, speaks raw JSON-RPC to it over postMessage and
 // answers its file requests from an in-memory file system, as file-requests.ts answers
-// them from VS Code's. Runs in the page (playwright serialises it): no imports.
+// them from VS Code's, and says where its layout worker is, as browser.ts does. Runs
+// in the page (playwright serialises it): no imports.
 export interface PageFileSystem {
     /** URI → the file's bytes, base64. */
     files: Record<string, string>;
@@ -11,7 +12,12 @@ export interface PageFileSystem {
     unlistable: string[];
 }
 
-export function startHarness(fs: PageFileSystem): void {
+export interface HarnessOptions extends PageFileSystem {
+    /** The answer to `bos/layoutWorker`. */
+    layoutWorker: string;
+}
+
+export function startHarness(fs: HarnessOptions): void {
     type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: unknown };
     const notes: Message[] = [];
     const serverRequests: string[] = [];
@@ -44,6 +50,7 @@ export function startHarness(fs: PageFileSystem): void {
                 ? { entry: { uri, isFile: false, isDirectory: true } }
                 : { error: 'no such file' };
         }
+        if (method === 'bos/layoutWorker') return { url: fs.layoutWorker };
         if (method === 'workspace/configuration') return params.items?.map(() => null);
         return null; // client/registerCapability, window/workDoneProgress/create
     };

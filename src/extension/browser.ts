@@ -9,7 +9,7 @@ import {
     LanguageClient,
     type MessageTransports,
 } from 'vscode-languageclient/browser';
-import type { BrowserServerOptions } from '../lsp/protocol.js';
+import { LAYOUT_WORKER_REQUEST, type LayoutWorkerResult } from '../lsp/protocol.js';
 import { answerFileRequests } from './file-requests.js';
 import { clientOptions, startSession } from './session.js';
 
@@ -30,9 +30,9 @@ async function workerScript(context: vscode.ExtensionContext, name: string): Pro
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const activated = Date.now();
     const log = vscode.window.createOutputChannel('BOS', { log: true });
-    const [server, layoutWorker] = await Promise.all(
-        ['server.js', 'layout-worker.js'].map(name => workerScript(context, name)),
-    );
+    const server = await workerScript(context, 'server.js');
+    // ELK (1.5 MB) is read when the first diagram is asked for, not before the first diagnostics.
+    let layoutWorker: Promise<string> | undefined;
     let worker: Worker | undefined;
     // Called at every start, so a restart replaces a worker that crashed or hangs. The
     // transports are made here: the workbench wraps Worker, so the client's own
@@ -43,11 +43,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         worker.addEventListener('error', e => log.error(`the language server worker failed: ${e.message}`));
         return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     };
-    const options = {
-        ...clientOptions(log),
-        initializationOptions: { layoutWorker } satisfies BrowserServerOptions,
-    };
-    const client = new LanguageClient('bos', 'BOS Language Server', startWorker, options);
-    context.subscriptions.push(answerFileRequests(client), { dispose: () => worker?.terminate() });
+    const client = new LanguageClient('bos', 'BOS Language Server', startWorker, clientOptions(log));
+    context.subscriptions.push(
+        answerFileRequests(client),
+        client.onRequest(LAYOUT_WORKER_REQUEST, async (): Promise<LayoutWorkerResult> => {
+            try {
+                return { url: await (layoutWorker ??= workerScript(context, 'layout-worker.js')) };
+            } catch (err) {
+                layoutWorker = undefined;
+                return { error: `cannot read the layout worker: ${err instanceof Error ? err.message : String(err)}` };
+            }
+        }),
+        { dispose: () => worker?.terminate() },
+    );
     await startSession(context, client, { activated, log });
 }

@@ -4,22 +4,29 @@
 // worker may only be started from its own origin, and the script is served from another.
 import { type LayoutHost, WorkerLayoutHost, type WorkerPort } from '../diagram/layout-host.js';
 
-function webPort(script: string): WorkerPort {
-    const loader = new Blob([`importScripts(${JSON.stringify(script)});`], { type: 'text/javascript' });
-    const worker = new Worker(URL.createObjectURL(loader), { name: 'BOS layout' });
+function webPort(script: Promise<string>): WorkerPort {
+    const started = script.then(url => {
+        const loader = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' });
+        return new Worker(URL.createObjectURL(loader), { name: 'BOS layout' });
+    });
+    // Until the worker exists, calls wait for it in order; a script that cannot be had is a crash.
+    const later = (f: (w: Worker) => void) => void started.then(f, () => undefined);
     return {
-        post: job => worker.postMessage(job),
-        onReply: listener => worker.addEventListener('message', e => listener(e.data)),
+        post: job => later(w => w.postMessage(job)),
+        onReply: listener => later(w => w.addEventListener('message', e => listener(e.data))),
         onCrash: listener =>
-            worker.addEventListener('error', e => {
-                e.preventDefault();
-                listener(new Error(e.message || 'it could not be started'));
-            }),
-        terminate: () => worker.terminate(),
+            void started.then(
+                w => w.addEventListener('error', e => {
+                    e.preventDefault();
+                    listener(new Error(e.message || 'it could not be started'));
+                }),
+                (err: unknown) => listener(err instanceof Error ? err : new Error(String(err))),
+            ),
+        terminate: () => later(w => w.terminate()),
     };
 }
 
-/** `script()` is asked when the first layout starts: the server learns it at initialize. */
-export function webLayoutHost(script: () => string): LayoutHost {
+/** `script()` is asked each time a worker starts: at the first layout, and after a crash. */
+export function webLayoutHost(script: () => Promise<string>): LayoutHost {
     return new WorkerLayoutHost(() => webPort(script()));
 }

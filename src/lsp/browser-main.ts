@@ -11,20 +11,19 @@ import { useLayoutHost } from '../diagram/layout-host.js';
 import { webLayoutHost } from '../host/web-layout.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { startBosLanguageServer, unhandledLine } from './language-server.js';
-import type { BrowserServerOptions } from './protocol.js';
+import { LAYOUT_WORKER_REQUEST, type LayoutWorkerResult } from './protocol.js';
 
 const connection = createConnection(
     ProposedFeatures.all,
     new BrowserMessageReader(self),
     new BrowserMessageWriter(self),
 );
-// The client says where the layout worker is (it knows how the extension is served); else beside this script.
-let layoutWorker: string | undefined;
-useLayoutHost(webLayoutHost(() => layoutWorker ?? new URL('layout-worker.js', self.location.href).href));
-const shared = startBosLanguageServer(connection, () => new ClientFileSystemProvider(connection));
-shared.lsp.LanguageServer.onInitialize(params => {
-    layoutWorker = (params.initializationOptions as BrowserServerOptions | undefined)?.layoutWorker;
-});
+useLayoutHost(webLayoutHost(async () => {
+    const { url, error } = await connection.sendRequest<LayoutWorkerResult>(LAYOUT_WORKER_REQUEST);
+    if (!url) throw new Error(error ?? 'the client did not say where the layout worker is');
+    return url;
+}));
+startBosLanguageServer(connection, () => new ClientFileSystemProvider(connection));
 self.addEventListener('unhandledrejection', e => {
     e.preventDefault();
     connection.console.error(unhandledLine(e.reason));

@@ -90,9 +90,14 @@ export interface FileAnswers {
     'bos/readDirectory': ReadDirectoryResult;
     'bos/stat': StatResult;
 }
-/** `initializationOptions` of the browser server: the URL of its layout worker script. */
-export interface BrowserServerOptions {
-    layoutWorker?: string;
+/**
+ * The URL of the layout worker script, asked by the browser server at its first layout:
+ * the client knows how the extension is served, and reads the script only when needed.
+ */
+export const LAYOUT_WORKER_REQUEST = 'bos/layoutWorker';
+export interface LayoutWorkerResult {
+    url?: string;
+    error?: string;
 }
 
 /** Messages from the extension to the preview webview. */
