@@ -13,7 +13,17 @@ import {
     type StatResult,
 } from '../lsp/protocol.js';
 
-const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** A file system's codes in words; its messages are often just the URI. */
+const CODES: Readonly<Record<string, string>> = {
+    FileNotFound: 'no such file or folder',
+    NoPermissions: 'permission denied',
+    Unavailable: 'the file system is unavailable',
+};
+
+function reason(err: unknown): string {
+    if (err instanceof vscode.FileSystemError && err.code) return CODES[err.code] ?? err.code;
+    return err instanceof Error ? err.message : String(err);
+}
 
 /** Bytes as base64, in slices: one spread of a large file would overflow the stack. */
 function base64(bytes: Uint8Array): string {

@@ -7,7 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleCopy } from '../temp.js';
+import { exampleFiles } from '../example-files.js';
+import { exampleCopy, tempFiles } from '../temp.js';
+import { memfsExtension } from './memfs-extension.js';
 import {
     activationMsFromOutput,
     openFile,
@@ -18,6 +20,7 @@ import {
 } from './workbench.js';
 
 const SHOTS = 'test-results/e2e';
+const WEB = { 'remote.extensionKind': { 'bos-studio.bos-studio': ['web'], 'bostest.memfs': ['web'] } };
 let wb: Workbench;
 let page: Page;
 let ws: string;
@@ -31,9 +34,7 @@ const nodeServers = () =>
 beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ws = exampleCopy('e2e-web');
-    wb = await startWorkbench(resolve('bos-studio.vsix'), {
-        'remote.extensionKind': { 'bos-studio.bos-studio': ['web'] },
-    });
+    wb = await startWorkbench(resolve('bos-studio.vsix'), WEB);
     page = wb.page;
     await wb.open(ws);
     await openFile(page, 'business.bos');
@@ -75,5 +76,41 @@ describe('the BOS web extension in a browser-hosted workbench', () => {
         writeFileSync(join(ws, 'broken.bos'), 'element Lost : nosuchkind\n');
         await expect.poll(status, { timeout: 30_000 }).toMatch(/^BOS model: 1 error, \d+ warnings$/);
         expect(nodeServers()).toEqual([]);
+    });
+});
+
+describe('the BOS web extension on an in-memory file system', () => {
+    let memfs: Workbench;
+
+    beforeAll(async () => {
+        const files = Object.fromEntries(Object.entries(exampleFiles()).map(([path, text]) => [`/ws/${path}`, text]));
+        const extension = memfsExtension(files, '/ws/broken/locked.bos');
+        memfs = await startWorkbench([resolve('bos-studio.vsix'), extension], WEB);
+        const workspace = tempFiles('e2e-memfs-ws', {
+            'memfs.code-workspace': JSON.stringify({ folders: [{ uri: 'memfs:/ws', name: 'memfs' }] }),
+        });
+        await memfs.openWorkspace(join(workspace, 'memfs.code-workspace'));
+        // Quick Open searches files, which this file system cannot: open the file in the Explorer.
+        await memfs.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'platforms' }).click();
+        await memfs.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'business.bos' }).dblclick();
+        await memfs.page.locator('.tab.active', { hasText: 'business.bos' }).waitFor();
+    });
+
+    afterAll(async () => {
+        await memfs?.close();
+    });
+
+    it('checks every file it can read, says which it cannot, and draws the diagram', async () => {
+        const p = memfs.page;
+        const bosStatus = () => p.locator('[aria-label^="BOS model:"]').first().getAttribute('aria-label');
+        // The two headroom warnings, and the file the file system refuses as one error on it.
+        await expect.poll(bosStatus, { timeout: 30_000 }).toBe('BOS model: 1 error, 2 warnings');
+        await p.locator('[aria-label^="BOS model:"]').first().click();
+        const problems = p.locator('.markers-panel');
+        await expect.poll(() => problems.innerText()).toMatch(/locked\.bos[^]*cannot read the file: permission denied/);
+        await p.screenshot({ path: join(SHOTS, 'web-memfs-problems.png') });
+        await runCommand(p, 'BOS: Open Diagram to the Side');
+        await previewFrame(p).locator('svg [data-node]').first().waitFor({ timeout: 30_000 });
+        await p.screenshot({ path: join(SHOTS, 'web-memfs-diagram.png') });
     });
 });
