@@ -1,13 +1,24 @@
 // The browser language server bundle (out/web/server.js) in a real Web Worker of headless
 // Chromium, spoken to over postMessage as the web extension does: the example read from
 // an in-memory file system through the server's file requests, diagnostics of every
-// file, completion, hover and the diagram laid out by ELK in the worker the server starts.
+// file, completion, hover, rename, formatting, quick fixes, code lenses, inlay hints and the
+// diagram laid out by ELK in the worker the server starts.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionList, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type {
+    CodeAction,
+    CodeLens,
+    CompletionList,
+    Hover,
+    InlayHint,
+    MarkupContent,
+    PublishDiagnosticsParams,
+    TextEdit,
+    WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import type { DiagramResult } from '../src/lsp/protocol.js';
 import { exampleFiles } from './example-files.js';
 import { type PageFileSystem, startHarness } from './web-worker-page.js';
@@ -161,6 +172,48 @@ describe('the browser language server in a Web Worker', () => {
             position: { line: recommend, character: lines[recommend].indexOf('Recommend') + 2 },
         });
         expect((hover.contents as MarkupContent).value).toContain('| 6M/s | 15M/s | 40% | 80ms | 0% | 1.2M | 🟢 ok |');
+    });
+
+    it('renames across files, formats, fixes, and shows code lenses and inlay hints', async () => {
+        const uri = `${ROOT}/platforms/business.bos`;
+        const text = example['platforms/business.bos'];
+        await web.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bos', version: 1, text } });
+        const lines = text.split('\n');
+        const line = lines.findIndex(l => l.includes('capability PlaceOrder '));
+        const position = { line, character: lines[line].indexOf('PlaceOrder') + 2 };
+        const rename = await web.request<WorkspaceEdit>('textDocument/rename', {
+            textDocument: { uri },
+            position,
+            newName: 'Order',
+        });
+        expect(Object.keys(rename.changes ?? {}).sort()).toEqual(
+            [`${ROOT}/commerce/elements.bos`, uri, `${ROOT}/scenarios/double11.bos`],
+        );
+        const formatting = await web.request<TextEdit[]>('textDocument/formatting', {
+            textDocument: { uri },
+            options: { tabSize: 2, insertSpaces: true },
+        });
+        expect(formatting).toEqual([]);
+        const lenses = await web.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+        expect(lenses.map(l => l.command?.title)).toContain('used by 3 · 89.7% in Double11Peak · R 153ms');
+        const hints = await web.request<InlayHint[]>('textDocument/inlayHint', {
+            textDocument: { uri },
+            range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+        });
+        expect(hints.length).toBeGreaterThan(5);
+
+        const broken = `${ROOT}/scratch.bos`;
+        await web.notify('textDocument/didOpen', {
+            textDocument: { uri: broken, languageId: 'bos', version: 1, text: 'element Lost : salse\n' },
+        });
+        await expect.poll(async () => (await diagnostics(web)).get(broken)?.diagnostics.length).toBeGreaterThan(0);
+        const diagnostic = (await diagnostics(web)).get(broken)!.diagnostics.find(d => d.code === 'bos/unknown-kind')!;
+        const actions = await web.request<CodeAction[]>('textDocument/codeAction', {
+            textDocument: { uri: broken },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] },
+        });
+        expect(actions.map(a => a.title).join('\n')).toContain("'sales'");
     });
 
     it('draws the diagram with its overlay, laid out by ELK in a worker the server starts', async () => {
