@@ -8,7 +8,7 @@ import { render } from '../diagram/render.js';
 import { stylesheet } from '../diagram/theme.js';
 import { chooseView, findView, FLOW_PREFIX, flowViews, viewsOf } from '../diagram/view.js';
 import type { BosServices } from '../services/bos-module.js';
-import { comparison, type Folders } from './compare.js';
+import { type Comparer, type Folders, WITHOUT_GIT } from './comparer.js';
 import type { DiagramParams, DiagramResult, DiagramScenario } from './protocol.js';
 import { saturationDetail, saturationText } from './scenario-choice.js';
 
@@ -17,6 +17,7 @@ export async function diagramFor(
     bos: BosServices,
     documents: LangiumDocuments,
     folders?: Folders,
+    comparer: Comparer = WITHOUT_GIT,
 ): Promise<DiagramResult> {
     const result = bos.bos.WorkspaceModel.get();
     const { model, analysis } = result;
@@ -44,7 +45,7 @@ export async function diagramFor(
     if (typeof chosen === 'string' && [FOCUS_PREFIX, FLOW_PREFIX].some(p => params.view?.startsWith(p))) {
         return { ...base, view: params.view!, error: chosen };
     }
-    const against = params.base === undefined ? undefined : await comparison(params.base, folders, result);
+    const against = params.base === undefined ? undefined : await comparer.comparison(params.base, folders, result);
     const compare = against && { base: params.base!, ...against.compare };
     try {
         const { svg, diagram } = await render({
