@@ -71,6 +71,13 @@ describe('the BOS web extension in a browser-hosted workbench', () => {
         await page.screenshot({ path: join(SHOTS, 'web-diagram.png') });
     });
 
+    it('says that comparing with a git revision is not available in the browser', async () => {
+        await runCommand(page, 'BOS: Compare Diagram with…');
+        await page.locator('.notification-toast', { hasText: 'not available in the browser' }).waitFor({
+            timeout: 30_000,
+        });
+    });
+
     it('restarts its language server worker, which checks edits again', async () => {
         await runCommand(page, 'BOS: Restart Language Server');
         writeFileSync(join(ws, 'broken.bos'), 'element Lost : nosuchkind\n');
