@@ -12,7 +12,7 @@ const options = {
         cli: 'src/cli/main.ts',
         server: 'src/lsp/main.ts',
         extension: 'src/extension/main.ts',
-        'layout-worker': 'src/diagram/layout-worker.ts',
+        'layout-worker': 'src/host/layout-thread-main.ts',
     },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
@@ -45,8 +45,36 @@ const webview = {
     logLevel: 'warning',
 };
 
+// The web extension (vscode.dev, github.dev): the extension, its language server in a Web
+// Worker and ELK in a worker of the server's, under out/web/. The extension host loads
+// CommonJS with `vscode` external; the workers are plain scripts. No Node shims.
+const web = {
+    outdir: 'out/web',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    sourcemap: !production,
+    minify: production,
+    define: { BOS_VERSION: JSON.stringify(pkg.version) },
+    // One copy of the LSP types (the protocol pins 3.18.4 beside our 3.18.5): an alias resolves from here.
+    alias: { 'vscode-languageserver-types': 'vscode-languageserver-types' },
+    logLevel: 'warning',
+};
+const webExtension = {
+    ...web,
+    entryPoints: { extension: 'src/extension/browser.ts' },
+    format: 'cjs',
+    external: ['vscode'],
+};
+const webWorkers = {
+    ...web,
+    entryPoints: { server: 'src/lsp/browser-main.ts', 'layout-worker': 'src/host/web-layout-main.ts' },
+    format: 'iife',
+};
+const all = [options, webview, webExtension, webWorkers];
+
 if (watch) {
-    for (const o of [options, webview]) await (await esbuild.context(o)).watch();
+    for (const o of all) await (await esbuild.context(o)).watch();
 } else {
-    await Promise.all([esbuild.build(options), esbuild.build(webview)]);
+    await Promise.all(all.map(o => esbuild.build(o)));
 }

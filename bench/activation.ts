@@ -1,16 +1,21 @@
 // Extension activation → first diagnostics, in the real workbench (code-server) with the
 // packaged .vsix and the example open; the extension logs the number itself.
-// argv: runs. Prints {"runs": [ms...], "median": ms}.
+// argv: runs, then `web` to run the web extension in the web worker extension host (its
+// log is read from the Output view: it is kept in the browser, not in <user-data>/logs).
+// Prints {"runs": [ms...], "median": ms}.
 import { resolve } from 'node:path';
-import { activationMs, openFile, startWorkbench } from '../test/e2e/workbench.js';
+import { activationMs, activationMsFromOutput, openFile, startWorkbench } from '../test/e2e/workbench.js';
 import { exampleCopy } from '../test/temp.js';
 
+const web = process.argv[3] === 'web';
+
 async function once(): Promise<number> {
-    const wb = await startWorkbench(resolve('bos-studio.vsix'), {});
+    const settings = web ? { 'remote.extensionKind': { 'bos-studio.bos-studio': ['web'] } } : {};
+    const wb = await startWorkbench(resolve('bos-studio.vsix'), settings);
     try {
         await wb.open(exampleCopy('bench-ws'));
         await openFile(wb.page, 'business.bos');
-        return await activationMs(wb.userData);
+        return web ? await activationMsFromOutput(wb.page) : await activationMs(wb.userData);
     } finally {
         await wb.close();
     }

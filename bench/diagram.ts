@@ -1,6 +1,7 @@
 // Diagram benchmark: layout + SVG of the example, and of generated views of 200, 1,000
 // and 2,000 nodes (about 1.5 edges a node). Prints one JSON line.
 import '../src/language/polyfill.js';
+import '../src/host/node-host.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../test/helpers.js';

@@ -3,6 +3,7 @@
 // the full view of the same model in the same run. Target: the focus view ≤ 1 s.
 // Prints one JSON line.
 import '../src/language/polyfill.js';
+import '../src/host/node-host.js';
 import { check } from '../test/helpers.js';
 import { generated, time } from './stack.js';
 

@@ -4,6 +4,7 @@
 //   npx esbuild scripts/screenshots-explore.ts --bundle --platform=node --format=cjs \
 //     --external:playwright-core --outfile=.bench/shots-explore.cjs && node .bench/shots-explore.cjs
 import '../src/language/polyfill.js';
+import '../src/host/node-host.js';
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import type { DiagramResult } from '../src/lsp/protocol.js';
 import { editor } from '../test/editor-helpers.js';

@@ -1,8 +1,9 @@
 // Screenshots of the preview (light and dark) and the offline site for the README: the real page in headless
-import '../src/language/polyfill.js';
 // Chromium, fed the example's Double 11 overlay; the preview compared with a commit of
 // the example (a capability added, one removed, capacities changed); and the offline site.
 // Run with `npm run screenshots`.
+import '../src/language/polyfill.js';
+import '../src/host/node-host.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { analysisPanel } from '../src/lsp/analysis-panel.js';
+import { GIT_COMPARER } from '../src/lsp/compare.js';
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import type { DiagramParams, DiagramResult } from '../src/lsp/protocol.js';
 import { repository } from '../test/diff-repo.js';
@@ -115,6 +117,7 @@ async function compareShot(files: Record<string, string>): Promise<void> {
         e.Bos,
         e.Bos.shared.workspace.LangiumDocuments,
         [{ uri: pathToFileURL(repo).href }],
+        GIT_COMPARER,
     );
     if (!diagram.compare?.added) throw new Error(`no comparison: ${diagram.compare?.error}`);
     await shoot(diagram, THEMES[0], '#canvas .bos-change-removed', 'docs/images/preview-compare.png');

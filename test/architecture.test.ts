@@ -27,7 +27,19 @@ const ALLOWED: Record<string, string[]> = {
     import: ['language', 'model'],
     services: ['language', 'model', 'analysis', 'checks'],
     workspace: ['language', 'model', 'analysis', 'checks', 'services'],
-    lsp: ['language', 'model', 'analysis', 'checks', 'diagram', 'query', 'services', 'workspace/strict-file-system.ts'],
+    // The platform's side of the diagram: where ELK runs (worker thread, Web Worker), the PNG rasteriser.
+    host: ['model', 'analysis', 'diagram'],
+    lsp: [
+        'language',
+        'model',
+        'analysis',
+        'checks',
+        'diagram',
+        'query',
+        'services',
+        'host',
+        'workspace/strict-file-system.ts',
+    ],
     cli: [
         'language',
         'model',
@@ -40,6 +52,7 @@ const ALLOWED: Record<string, string[]> = {
         'services',
         'workspace',
         'mcp',
+        'host',
         'lsp/server.ts',
         'import',
         'site',
@@ -96,10 +109,10 @@ const RESTRICTED: { what: string; matches: (module: string) => boolean; where: s
             'cli',
             'workspace',
             'mcp',
-            // Diagram host code, until a web build puts it behind an interface:
-            'diagram/layout.ts', // starts the layout worker thread and finds its bundle
-            'diagram/layout-worker.ts', // the worker thread itself
-            'diagram/png.ts', // loads the native PNG rasteriser (resvg)
+            // The Node side of the host interfaces; their browser side (web-*.ts) has none.
+            'host/layout-thread.ts', // starts the layout worker thread and finds its bundle
+            'host/layout-thread-main.ts', // the worker thread itself
+            'host/png.ts', // loads the native PNG rasteriser (resvg)
         ],
     },
     { what: 'vscode', matches: m => m === 'vscode', where: ['extension'] },
@@ -148,6 +161,28 @@ function sources(dir = SRC): string[] {
     });
 }
 
+/**
+ * What a bundle of `entry` holds: the files of src/ it reaches by value imports (type
+ * imports leave nothing in a bundle) and the packages and built-ins they name.
+ */
+function reachedFrom(entry: string): { files: Set<string>; modules: Set<string> } {
+    const files = new Set<string>();
+    const modules = new Set<string>();
+    const visit = (file: string) => {
+        if (files.has(file)) return;
+        files.add(file);
+        // The generated parser (absent before a build) imports Langium only.
+        if (file.startsWith('language/generated/')) return;
+        const text = readFileSync(join(SRC, file), 'utf8').replace(/^import type [^;]*;/gm, '');
+        for (const m of importsOf(text)) {
+            if (!m.startsWith('.')) modules.add(m);
+            else visit(relative(SRC, resolve(SRC, dirname(file), m)).split('\\').join('/').replace(/\.js$/, '.ts'));
+        }
+    };
+    visit(entry);
+    return { files, modules };
+}
+
 describe('architecture', () => {
     it('gives every folder of src/ a row', () => {
         const folders = readdirSync(SRC, { withFileTypes: true }).filter(e => e.isDirectory()).map(e => e.name);
@@ -162,23 +197,27 @@ describe('architecture', () => {
     });
 
     it('keeps the site page script to modules a browser runs: no Node, no Langium, no layout', () => {
-        const reached = new Set<string>();
-        const visit = (file: string) => {
-            if (reached.has(file)) return;
-            reached.add(file);
-            // Type imports leave nothing in the bundle: follow the others.
-            const text = readFileSync(join(SRC, file), 'utf8').replace(/^import type [^;]*;/gm, '');
-            for (const m of importsOf(text)) {
-                if (!m.startsWith('.')) {
-                    expect(isNode(m) || m.startsWith('langium'), `${file} imports ${m}`).toBe(false);
-                } else {visit(
-                        relative(SRC, resolve(SRC, dirname(file), m)).split('\\').join('/').replace(/\.js$/, '.ts'),
-                    );}
-            }
-        };
-        visit('site/page/main.ts');
-        expect([...reached].filter(f => /^(diagram\/(layout|render|png)|language|services)/.test(f))).toEqual([]);
-        expect(reached).toContain('analysis/scenario.ts');
+        const reached = reachedFrom('site/page/main.ts');
+        expect([...reached.modules].filter(m => isNode(m) || m.startsWith('langium'))).toEqual([]);
+        expect([...reached.files].filter(f => /^(diagram\/(layout|render|png)|language|services)/.test(f))).toEqual([]);
+        expect(reached.files).toContain('analysis/scenario.ts');
+    });
+
+    it('lets no file of the core the browser build shares import a Node built-in', () => {
+        const core = ['language', 'model', 'analysis', 'checks', 'diagram', 'services', 'lsp', 'webview', 'extension'];
+        const nodeAllowed = RESTRICTED[0].where;
+        expect(nodeAllowed.filter(w => core.includes(w.split('/')[0]))).toEqual([]);
+    });
+
+    it('keeps the browser server and extension off git and the disk (the compared preview is Node only)', () => {
+        for (const entry of ['lsp/browser-main.ts', 'extension/browser.ts']) {
+            const reached = reachedFrom(entry);
+            expect([...reached.modules].filter(isNode), entry).toEqual([]);
+            expect([...reached.files].filter(f => f === 'lsp/compare.ts' || f.startsWith('workspace/')), entry)
+                .toEqual([]);
+        }
+        // The Node server does reach them, so the check above can fail.
+        expect(reachedFrom('lsp/server.ts').files).toContain('lsp/compare.ts');
     });
 
     it('allow-lists only files that exist', () => {
@@ -200,9 +239,9 @@ export { f } from 'vscode';`;
             .toEqual([
                 "src/model/model.ts imports '../services/bos-module.js': model/ may import only language",
                 "src/model/model.ts imports 'node:fs', a Node built-in: only cli, workspace, mcp, "
-                + 'diagram/layout.ts, diagram/layout-worker.ts, diagram/png.ts may',
+                + 'host/layout-thread.ts, host/layout-thread-main.ts, host/png.ts may',
                 "src/model/model.ts imports 'path', a Node built-in: only cli, workspace, mcp, "
-                + 'diagram/layout.ts, diagram/layout-worker.ts, diagram/png.ts may',
+                + 'host/layout-thread.ts, host/layout-thread-main.ts, host/png.ts may',
                 "src/model/model.ts imports 'vscode-languageserver', an LSP module: only services, lsp, cli, workspace may",
             ]);
         expect(violations('language/scope.ts', ['../model/model.js', '../../test/helpers.js'])).toEqual([
@@ -210,7 +249,9 @@ export { f } from 'vscode';`;
             "src/language/scope.ts imports '../../test/helpers.js', outside the folders of src/",
         ]);
         expect(violations('diagram/svg.ts', ['node:worker_threads'])).toHaveLength(1);
-        expect(violations('diagram/png.ts', ['node:module'])).toEqual([]);
+        expect(violations('diagram/layout.ts', ['node:worker_threads'])).toHaveLength(1);
+        expect(violations('host/web-layout.ts', ['node:worker_threads'])).toHaveLength(1);
+        expect(violations('host/png.ts', ['node:module'])).toEqual([]);
         expect(violations('webview/main.ts', ['../lsp/server.js'])).toHaveLength(1);
         expect(violations('webview/main.ts', ['../lsp/protocol.js', './toolkit.js'])).toEqual([]);
         expect(violations('extension/status.ts', ['../webview/html.js'])).toHaveLength(1);

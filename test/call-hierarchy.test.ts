@@ -169,7 +169,7 @@ describe('the Show impact code lens', () => {
 
 describe('the extension contributes the command', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
-    const source = readFileSync('src/extension/main.ts', 'utf8');
+    const source = readFileSync('src/extension/session.ts', 'utf8');
 
     it('names it in package.json, in the palette for BOS files only', () => {
         const command = manifest.contributes.commands.find((c: { command: string }) =>

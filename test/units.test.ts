@@ -9,6 +9,7 @@ import { colours, progressLine } from '../src/cli/terminal.js';
 import { buildDiagram } from '../src/diagram/graph.js';
 import { layout, LayoutTimeout } from '../src/diagram/layout.js';
 import { findView } from '../src/diagram/view.js';
+import { threadLayoutHost } from '../src/host/layout-thread.js';
 import { parseFromWebview, parseToWebview } from '../src/lsp/protocol.js';
 import { deriveFacts } from '../src/model/graph.js';
 import { PROPERTY_NAMES } from '../src/model/properties.js';
@@ -142,13 +143,10 @@ describe('layout time limit', () => {
             'infrastructure I { resource R : compute }\nplatform P : business { capability C { runs on I.R } }\nelement E : sales { uses P.C }\n',
         );
         const d = buildDiagram(result.model, findView(result.model, undefined)!);
-        await expect(layout(d, { timeoutMs: 1, workerFile: resolve('out/layout-worker.cjs') })).rejects.toThrow(
-            LayoutTimeout,
-        );
-        await expect(layout(d, { timeoutMs: 1, workerFile: resolve('out/layout-worker.cjs') })).rejects.toThrow(
-            /took longer than 0 s; narrow the view/,
-        );
-        const laid = await layout(d, { timeoutMs: 20_000, workerFile: resolve('out/layout-worker.cjs') });
+        const host = threadLayoutHost(resolve('out/layout-worker.cjs'));
+        await expect(layout(d, { timeoutMs: 1, host })).rejects.toThrow(LayoutTimeout);
+        await expect(layout(d, { timeoutMs: 1, host })).rejects.toThrow(/took longer than 0 s; narrow the view/);
+        const laid = await layout(d, { timeoutMs: 20_000, host });
         expect(laid.children).toHaveLength(3);
     });
 });

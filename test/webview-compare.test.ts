@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GIT_COMPARER } from '../src/lsp/compare.js';
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import type { DiagramParams, DiagramResult } from '../src/lsp/protocol.js';
 import { repository, write } from './diff-repo.js';
@@ -33,7 +34,7 @@ let consoleErrors: string[] = [];
 async function diagram(params: DiagramParams): Promise<DiagramResult> {
     const e = await editor({ 'model/trade.bos': HEAD });
     const folders = [{ uri: pathToFileURL(repo).href }];
-    return diagramFor(params, e.Bos, e.Bos.shared.workspace.LangiumDocuments, folders);
+    return diagramFor(params, e.Bos, e.Bos.shared.workspace.LangiumDocuments, folders, GIT_COMPARER);
 }
 const posted = () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted);
 const send = (d: DiagramResult) => page.evaluate(msg => window.postMessage(msg, '*'), { type: 'diagram', diagram: d });

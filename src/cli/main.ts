@@ -3,6 +3,7 @@
 // many warnings); 2: the command could not run, with one line on stderr. Each command
 // lives in commands/ with the options it takes.
 import '../language/polyfill.js';
+import '../host/node-host.js';
 import { UsageError } from '../workspace/files.js';
 import { analyzeCommand } from './commands/analyze.js';
 import type { Command } from './commands/command.js';

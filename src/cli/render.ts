@@ -5,10 +5,10 @@ import type { ChangeMarks } from '../diagram/change.js';
 import { FOCUS_PREFIX } from '../diagram/focus.js';
 import { toHtml } from '../diagram/html.js';
 import { LAYOUT_TIMEOUT_MS, LayoutTimeout } from '../diagram/layout.js';
-import { svgToPng } from '../diagram/png.js';
 import { render, UnknownScenario } from '../diagram/render.js';
 import type { ThemeName } from '../diagram/theme.js';
 import { chooseView, FLOW_PREFIX } from '../diagram/view.js';
+import { svgToPng } from '../host/png.js';
 import { UsageError } from '../workspace/files.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 

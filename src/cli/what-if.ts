@@ -8,7 +8,7 @@ import { factor } from '../analysis/format.js';
 import type { Override, Overrides } from '../analysis/scenario.js';
 import type { BosModel, ModelNode } from '../model/model.js';
 import { PROPERTIES } from '../model/properties.js';
-import { UsageError } from '../workspace/files.js';
+import { UsageError } from '../services/usage-error.js';
 import type { Values } from './options.js';
 import { type Read, readNumber, readQuantity } from './quantity.js';
 

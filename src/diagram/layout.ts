@@ -1,14 +1,12 @@
 // Diagram graph → ELK graph → positions. Layered, top-down, with the four layers kept
 // in their bands by ELK partitions (actors, commerce, middle platforms, infrastructure)
 // and platforms and infrastructure groups as containers of their children.
-// Layout runs in a worker thread when one is given, so a large view never blocks the
+// Layout runs in a worker of the host (layout-host.ts), so a large view never blocks the
 // language server, and it has a time limit.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Layer } from '../model/vocabulary.js';
 import type { Diagram, DiagramNode } from './graph.js';
+import { type LayoutHost, layoutHost } from './layout-host.js';
 import { boxSize, CONTAINER_HEADER } from './measure.js';
 
 const BAND: Readonly<Record<Layer, number>> = { actors: 0, commerce: 1, platform: 2, infrastructure: 3 };
@@ -93,84 +91,15 @@ export class LayoutTimeout extends Error {}
 /** Time limit of one layout: a view that takes longer must be narrowed. */
 export const LAYOUT_TIMEOUT_MS = 10_000;
 
-/**
- * The layout worker script: beside the running bundle (out/layout-worker.cjs), or, when
- * running from the TypeScript sources or a script bundle (tests, benchmarks), the built
- * one in the project's out/.
- */
-export function layoutWorkerFile(): string {
-    const candidates = [
-        join(__dirname, 'layout-worker.cjs'),
-        resolve(__dirname, '../../out/layout-worker.cjs'),
-        resolve('out/layout-worker.cjs'),
-    ];
-    return candidates.find(existsSync) ?? candidates[0];
-}
-
 export interface LayoutOptions {
     timeoutMs: number;
-    /** Defaults to layoutWorkerFile(). */
-    workerFile?: string;
-    /** Which worker of the script runs it (default 0): layouts on different lanes run in parallel. */
+    /** Defaults to the host the entry point chose (layout-host.ts). */
+    host?: LayoutHost;
+    /** Which worker of the host runs it (default 0): layouts on different lanes run in parallel. */
     lane?: number;
     /** Answer a graph laid out lately from memory (the preview); one-shot callers and benchmarks leave it off. */
     reuse?: boolean;
 }
-
-/**
- * One long-lived worker thread per script: ELK (3 MB) loads once, outside the main
- * bundles, and a layout that runs over its time limit is stopped by ending the worker.
- */
-class LayoutWorker {
-    private worker?: Worker;
-    private next = 0;
-    private readonly waiting = new Map<number, { resolve: (g: ElkNode) => void; reject: (e: Error) => void }>();
-
-    constructor(private readonly file: string) {}
-
-    run(graph: ElkNode, timeoutMs: number, tooLong: () => Error): Promise<ElkNode> {
-        const worker = this.start();
-        const id = this.next++;
-        return new Promise<ElkNode>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                this.stop(tooLong());
-            }, timeoutMs);
-            const settle = <T>(f: (v: T) => void) => (v: T) => {
-                clearTimeout(timer);
-                this.waiting.delete(id);
-                if (!this.waiting.size) worker.unref();
-                f(v);
-            };
-            this.waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
-            worker.ref();
-            worker.postMessage({ id, graph });
-        });
-    }
-
-    private start(): Worker {
-        if (this.worker) return this.worker;
-        if (!existsSync(this.file)) throw new Error(`the layout worker ${this.file} is missing; run npm run build`);
-        const worker = new Worker(this.file);
-        worker.on('message', (m: { id: number; graph?: ElkNode; error?: string }) => {
-            const job = this.waiting.get(m.id);
-            if (m.graph) job?.resolve(m.graph);
-            else job?.reject(new Error(`layout failed: ${m.error}`));
-        });
-        worker.on('error', err => this.stop(err));
-        worker.unref();
-        this.worker = worker;
-        return worker;
-    }
-
-    /** Ends the worker and fails every layout it was running. */
-    private stop(reason: Error): void {
-        void this.worker?.terminate();
-        this.worker = undefined;
-        for (const job of [...this.waiting.values()]) job.reject(reason);
-    }
-}
-
-const workers = new Map<string, LayoutWorker>();
 
 /**
  * The last few layouts, keyed by the ELK graph they were made from: a what-if or an
@@ -198,15 +127,11 @@ export async function layout(diagram: Diagram, options: LayoutOptions): Promise<
 }
 
 function runLayout(diagram: Diagram, graph: ElkNode, options: LayoutOptions): Promise<ElkNode> {
-    const file = options.workerFile ?? layoutWorkerFile();
     const seconds = Math.round(options.timeoutMs / 100) / 10;
     const tooLong = () =>
         new LayoutTimeout(
             `the layout of view ${diagram.view} (${diagram.nodes.length} nodes) took longer than ${seconds} s; `
                 + 'narrow the view with include/exclude',
         );
-    const key = `${file}#${options.lane ?? 0}`;
-    let worker = workers.get(key);
-    if (!worker) workers.set(key, worker = new LayoutWorker(file));
-    return worker.run(graph, options.timeoutMs, tooLong);
+    return (options.host ?? layoutHost()).layout(graph, options.timeoutMs, tooLong, options.lane ?? 0);
 }

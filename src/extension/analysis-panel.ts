@@ -2,7 +2,7 @@
 // what the server's `bos/analysisPanel` answers; refreshed after every build and theme
 // change; a click on a row reveals the declaration.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
     ANALYSIS_PANEL_REQUEST,
     type AnalysisPanelParams,
@@ -21,7 +21,7 @@ export class AnalysisPanel implements vscode.Disposable {
     private readonly soon: Debounced = debounce(() => void this.refresh());
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
         this.disposables.push(
             client.onNotification(MODEL_CHANGED_NOTIFICATION, () => this.panel && this.soon.schedule()),
             vscode.window.onDidChangeActiveColorTheme(() => this.panel && this.soon.schedule()),

@@ -3,7 +3,7 @@
 // colour theme, reveals declarations on click and highlights the box under the cursor.
 // Compared with a revision, every refresh asks for the picture against that fixed base.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
     DIAGRAM_REQUEST,
     type DiagramNodeSource,
@@ -50,7 +50,7 @@ export class DiagramPreview implements vscode.Disposable {
     private pendingHighlight?: string;
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
         this.disposables.push(
             client.onNotification(MODEL_CHANGED_NOTIFICATION, () => this.scheduleRefresh()),
             vscode.window.onDidChangeActiveColorTheme(() => this.scheduleRefresh()),
@@ -162,7 +162,9 @@ export class DiagramPreview implements vscode.Disposable {
             void vscode.window.showInformationMessage(`Copied: ${this.whatIfCommand}`);
         } else if (m.type === 'reveal') await this.reveal(m.node);
         else if (m.type === 'exportPng') {
-            await this.save('png', Buffer.from(m.dataUrl.slice('data:image/png;base64,'.length), 'base64'));
+            // atob, not Buffer: the web extension host has no Node.
+            const binary = atob(m.dataUrl.slice('data:image/png;base64,'.length));
+            await this.save('png', Uint8Array.from(binary, c => c.charCodeAt(0)));
         }
     }
 
@@ -189,7 +191,7 @@ export class DiagramPreview implements vscode.Disposable {
             return;
         }
         const svg = this.last.svg.replace(/(<svg[^>]*>)/, `$1<style>${this.last.css ?? ''}</style>`);
-        await this.save('svg', Buffer.from(svg, 'utf8'));
+        await this.save('svg', new TextEncoder().encode(svg));
     }
 
     exportPng(): void {

@@ -3,24 +3,21 @@
 // checked once per commit with the same services as `bos render --base`, and diffed
 // against the live model — unsaved edits included — after every build.
 import { URI } from 'langium';
-import type { ChangeMarks } from '../diagram/change.js';
 import { diffModels, type DiffSide } from '../diff/diff.js';
 import type { WorkspaceResult } from '../services/workspace-model.js';
 import { type Base, baseCommit, baseLabel, readBase } from '../workspace/base.js';
 import { UsageError } from '../workspace/files.js';
 import { recentRefs, workTreeTop } from '../workspace/git.js';
 import { loadSources } from '../workspace/load-sources.js';
-import type { BaseRefsResult, DiagramCompare } from './protocol.js';
-
-/** The workspace folders as paths: what the head is, and where a base's paths start. */
-export type Folders = readonly { uri: string }[] | undefined;
+import type { Comparer, Comparison, Folders } from './comparer.js';
+import type { BaseRefsResult } from './protocol.js';
 
 const pathsOf = (folders: Folders) => (folders ?? []).map(f => URI.parse(f.uri).fsPath);
 
 /** How many commits of HEAD the compare command offers. */
 const RECENT_COMMITS = 15;
 
-export function baseRefs(folders: Folders): BaseRefsResult {
+function baseRefs(folders: Folders): BaseRefsResult {
     const [first] = pathsOf(folders);
     const top = first === undefined ? undefined : workTreeTop(first);
     if (top === undefined) return { refs: [], error: 'The workspace is in no git repository.' };
@@ -81,11 +78,7 @@ async function baseOf(paths: readonly string[], given: string): Promise<BuiltBas
  * What changed from `given` to the live model, for the picture, and what the banner says;
  * a base that cannot be read is the one line why (the picture is then the head's).
  */
-export async function comparison(
-    given: string,
-    folders: Folders,
-    head: WorkspaceResult,
-): Promise<{ marks?: ChangeMarks; compare: Omit<DiagramCompare, 'base'> }> {
+async function comparison(given: string, folders: Folders, head: WorkspaceResult): Promise<Comparison> {
     const paths = pathsOf(folders);
     let base: BuiltBase;
     try {
@@ -99,3 +92,6 @@ export async function comparison(
     const marks = { ...diff, base: base.side.model, label: base.label };
     return { marks, compare: base.syntaxErrors ? { baseSyntaxErrors: base.syntaxErrors } : {} };
 }
+
+/** The Node server's: the base read from the workspace folders' git repository or a folder. */
+export const GIT_COMPARER: Comparer = { baseRefs, comparison };

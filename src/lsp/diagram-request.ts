@@ -16,7 +16,7 @@ import { stylesheet } from '../diagram/theme.js';
 import { chooseView, findView, FLOW_PREFIX, flowViews, viewsOf } from '../diagram/view.js';
 import type { ModelNode } from '../model/model.js';
 import type { BosServices } from '../services/bos-module.js';
-import { comparison, type Folders } from './compare.js';
+import { type Comparer, type Folders, WITHOUT_GIT } from './comparer.js';
 import type {
     DiagramFlow,
     DiagramNodeSource,
@@ -33,6 +33,7 @@ export async function diagramFor(
     bos: BosServices,
     documents: LangiumDocuments,
     folders?: Folders,
+    comparer: Comparer = WITHOUT_GIT,
 ): Promise<DiagramResult> {
     const result = bos.bos.WorkspaceModel.get();
     const { model } = result;
@@ -62,7 +63,7 @@ export async function diagramFor(
     if (typeof chosen === 'string' && [FOCUS_PREFIX, FLOW_PREFIX].some(p => params.view?.startsWith(p))) {
         return { ...base, view: params.view!, error: chosen };
     }
-    const against = params.base === undefined ? undefined : await comparison(params.base, folders, result);
+    const against = params.base === undefined ? undefined : await comparer.comparison(params.base, folders, result);
     const compare = against && { base: params.base!, ...against.compare };
     try {
         const { svg, diagram, laid } = await render({

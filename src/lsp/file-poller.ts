@@ -24,8 +24,9 @@ export class FilePoller {
     }
 
     private schedule(delay: number): void {
-        // A poller never keeps the server alive once its client is gone.
-        setTimeout(() => void this.tick(), delay).unref();
+        // A poller never keeps the server alive once its client is gone (a browser timer has no unref).
+        const timer: { unref?: () => void } = setTimeout(() => void this.tick(), delay);
+        timer.unref?.();
     }
 
     private async tick(): Promise<void> {

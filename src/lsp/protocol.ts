@@ -173,6 +173,45 @@ export const SHOW_IN_DIAGRAM_COMMAND = 'bos.showInDiagram';
 /** How a flow's sequence view id starts (`flow:NAME`; diagram/view.ts names them). */
 export const FLOW_VIEW_PREFIX = 'flow:';
 
+/** The browser server's files, read by its client through VS Code's workspace file system. */
+export const FILE_REQUEST = { read: 'bos/readFile', list: 'bos/readDirectory', stat: 'bos/stat' } as const;
+export interface FileParams {
+    uri: string;
+}
+/** The bytes, base64 (JSON carries no bytes), or why they could not be read. */
+export interface ReadFileResult {
+    base64?: string;
+    error?: string;
+}
+export interface DirectoryEntry {
+    uri: string;
+    isFile: boolean;
+    isDirectory: boolean;
+}
+export interface ReadDirectoryResult {
+    entries?: DirectoryEntry[];
+    error?: string;
+}
+export interface StatResult {
+    entry?: DirectoryEntry;
+    error?: string;
+}
+/** The answer to each file request. */
+export interface FileAnswers {
+    'bos/readFile': ReadFileResult;
+    'bos/readDirectory': ReadDirectoryResult;
+    'bos/stat': StatResult;
+}
+/**
+ * The URL of the layout worker script, asked by the browser server at its first layout:
+ * the client knows how the extension is served, and reads the script only when needed.
+ */
+export const LAYOUT_WORKER_REQUEST = 'bos/layoutWorker';
+export interface LayoutWorkerResult {
+    url?: string;
+    error?: string;
+}
+
 /** Messages from the extension to the preview webview. */
 export type ToWebview =
     | { type: 'diagram'; diagram: DiagramResult }

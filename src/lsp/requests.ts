@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver';
 import { analysisJson, analysisText, PLAIN } from '../analysis/report.js';
 import type { BosServices } from '../services/bos-module.js';
 import { analysisPanel } from './analysis-panel.js';
-import { baseRefs } from './compare.js';
+import type { Comparer } from './comparer.js';
 import { diagramFor } from './diagram-request.js';
 import {
     ANALYSIS_PANEL_REQUEST,
@@ -22,7 +22,12 @@ import {
     MODEL_CHANGED_NOTIFICATION,
 } from './protocol.js';
 
-export function registerRequests(connection: Connection, shared: LangiumSharedServices, bos: BosServices): void {
+export function registerRequests(
+    connection: Connection,
+    shared: LangiumSharedServices,
+    bos: BosServices,
+    comparer: Comparer,
+): void {
     const ready = async () => {
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
@@ -34,12 +39,13 @@ export function registerRequests(connection: Connection, shared: LangiumSharedSe
             bos,
             shared.workspace.LangiumDocuments,
             shared.workspace.WorkspaceManager.workspaceFolders,
+            comparer,
         );
     });
     connection.onRequest(BASE_REFS_REQUEST, async (): Promise<BaseRefsResult> => {
         await shared.workspace.WorkspaceManager.ready;
         try {
-            return baseRefs(shared.workspace.WorkspaceManager.workspaceFolders);
+            return comparer.baseRefs(shared.workspace.WorkspaceManager.workspaceFolders);
         } catch (err) {
             return { refs: [], error: err instanceof Error ? err.message : String(err) };
         }

@@ -99,7 +99,8 @@ export class BosWorkspaceModel {
  * throws on every build, as a buggy rule would. Off unless the variable is set.
  */
 function withInjectedFault(checks: readonly ModelCheck[]): readonly ModelCheck[] {
-    if (process.env.BOS_INJECT_FAULT !== 'check') return checks;
+    // A browser has no process: the browser server runs without fault injection.
+    if (globalThis.process?.env.BOS_INJECT_FAULT !== 'check') return checks;
     return [...checks, {
         name: 'injected-fault',
         run: () => {

@@ -5,7 +5,8 @@
 // file named outright whatever its extension.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { decodeSource, findBosFiles, readSource, type SourceText, UsageError } from './files.js';
+import { decodeSource, type SourceText } from '../services/source-problems.js';
+import { findBosFiles, readSource, UsageError } from './files.js';
 import { commitOf, isShallow, readBlobs, type TreeEntry, treeFiles, workTreeTop } from './git.js';
 
 export interface Base {

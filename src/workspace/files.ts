@@ -3,9 +3,11 @@
 // (a loop is visited a single time).
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { decodeSource, type SourceText } from '../services/source-problems.js';
+import { UsageError } from '../services/usage-error.js';
 
-/** A failure the user must fix (missing path, unreadable file): one line, exit code 2. */
-export class UsageError extends Error {}
+// Re-exported: the CLI and MCP meet it as a file's failure.
+export { UsageError };
 
 function reason(err: unknown): string {
     const e = err as NodeJS.ErrnoException;
@@ -77,10 +79,6 @@ export function findBosFiles(paths: readonly string[]): string[] {
     return [...found.values()].sort();
 }
 
-export type SourceText = { path: string; text: string; bom: boolean } | { path: string; error: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Reads a file as UTF-8; bytes that are not UTF-8 give an error to report on the file. */
 export function readSource(path: string): SourceText {
     let bytes: Buffer;
@@ -90,20 +88,4 @@ export function readSource(path: string): SourceText {
         throw new UsageError(`cannot read ${path}: ${reason(err)}`);
     }
     return decodeSource(path, bytes);
-}
-
-/** A file's bytes as strict UTF-8 text, from disk or from a git blob; what is not UTF-8 is an error to report. */
-export function decodeSource(path: string, bytes: Uint8Array): SourceText {
-    try {
-        // The byte-order mark is not text (editors hide it too); `bos format` puts it back.
-        return { path, text: utf8.decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
-    } catch {
-        return { path, error: `the file is not UTF-8 text (${describeBadByte(bytes)}); save it as UTF-8` };
-    }
-}
-
-function describeBadByte(bytes: Uint8Array): string {
-    // Binary files usually give themselves away with a NUL byte early on.
-    const nul = bytes.subarray(0, 8000).indexOf(0);
-    return nul >= 0 ? `it looks binary: NUL byte at offset ${nul}` : `invalid byte sequence`;
 }

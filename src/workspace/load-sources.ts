@@ -6,7 +6,7 @@ import { DefaultIndexManager, DocumentState, type LangiumDocument, URI } from 'l
 import { NodeFileSystem } from 'langium/node';
 import { createBosServices } from '../services/bos-module.js';
 import { fileProblemDiagnostic } from '../services/source-problems.js';
-import type { SourceText } from './files.js';
+import type { SourceText } from '../services/source-problems.js';
 import type { LoadedFile, LoadedWorkspace, Progress } from './load.js';
 
 /** A batch run answers no find-references request, so it skips indexing references. */

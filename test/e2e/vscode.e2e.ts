@@ -308,7 +308,9 @@ describe('the walkthrough, step by step', () => {
         await shot('walkthrough');
         await page.getByRole('button', { name: 'Open the Example', exact: true }).click();
         await pickFolder(target);
-        // The window reloads into the new folder and opens the scenarios file.
+        // The window reloads into the new folder and opens the scenarios file (wait for the
+        // reload first: an earlier test may have left double11.bos of the old folder active).
+        await expect.poll(() => decodeURIComponent(page.url()), { timeout: 60_000 }).toContain(target);
         await page.locator('.tab.active', { hasText: 'double11.bos' }).waitFor({ timeout: 60_000 });
         expect(existsSync(join(target, 'scenarios', 'double11.bos'))).toBe(true);
 

@@ -16,7 +16,8 @@ describe('the .vsix', () => {
     });
 
     it('has the bundles, minified, and everything the manifest points at', () => {
-        for (const f of ['out/extension.cjs', 'out/server.cjs', 'out/layout-worker.cjs', 'out/webview.js']) {
+        const web = ['out/web/extension.js', 'out/web/server.js', 'out/web/layout-worker.js'];
+        for (const f of ['out/extension.cjs', 'out/server.cjs', 'out/layout-worker.cjs', 'out/webview.js', ...web]) {
             const body = text(`extension/${f}`);
             // Minified: a development bundle is 24–52 % whitespace, these stay under 10 %.
             expect(body.match(/\s/g)!.length / body.length).toBeLessThan(0.1);
@@ -26,6 +27,7 @@ describe('the .vsix', () => {
         const referenced = [
             manifest.icon,
             manifest.main,
+            manifest.browser,
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
             ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
             ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
@@ -34,6 +36,14 @@ describe('the .vsix', () => {
             ) => w.steps.flatMap(s => s.media.markdown ? [s.media.markdown] : Object.values(s.media.image ?? {}))),
         ];
         for (const path of referenced) expect(names).toContain(`extension/${path.replace(/^\.\//, '')}`);
+    });
+
+    it('keeps the web extension within 2.5 MiB, ELK included', () => {
+        const web = names.filter(n => n.startsWith('extension/out/web/'));
+        expect(web.sort()).toEqual(
+            ['extension.js', 'layout-worker.js', 'server.js'].map(f => `extension/out/web/${f}`),
+        );
+        expect(web.reduce((sum, n) => sum + files[n].length, 0)).toBeLessThanOrEqual(2.5 * 1024 * 1024);
     });
 
     it('ships the README with its screenshots, the changelog, the licence and both example models', () => {

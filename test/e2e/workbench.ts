@@ -15,6 +15,8 @@ export interface Workbench {
     page: Page;
     userData: string;
     open(folder: string): Promise<void>;
+    /** Opens a `.code-workspace` file, whose folders may be on any file system. */
+    openWorkspace(file: string): Promise<void>;
     close(): Promise<void>;
 }
 
@@ -26,7 +28,10 @@ const freePort = () =>
         }).on('error', reject);
     });
 
-export async function startWorkbench(vsix: string, settings: Record<string, unknown>): Promise<Workbench> {
+export async function startWorkbench(
+    vsix: string | readonly string[],
+    settings: Record<string, unknown>,
+): Promise<Workbench> {
     const home = installCodeServer() as string;
     const bin = join(home, 'node_modules', '.bin', 'code-server');
     const root = mkdtempSync(join(tmpdir(), 'bos-e2e-'));
@@ -57,8 +62,7 @@ export async function startWorkbench(vsix: string, settings: Record<string, unkn
         extensions,
         '--user-data-dir',
         userData,
-        '--install-extension',
-        vsix,
+        ...[vsix].flat().flatMap(v => ['--install-extension', v]),
     ], { encoding: 'utf8' });
     if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
     const port = await freePort();
@@ -100,6 +104,10 @@ export async function startWorkbench(vsix: string, settings: Record<string, unkn
         userData,
         async open(folder) {
             await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
+            await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        },
+        async openWorkspace(file) {
+            await page.goto(`${base}/?workspace=${encodeURIComponent(file)}`);
             await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         },
         async close() {
@@ -192,6 +200,21 @@ export async function activationMs(userData: string, timeoutMs = 30_000): Promis
             );
             if (m) return Number(m[1]);
         }
+    }
+    throw new Error('the extension logged no first diagnostics');
+}
+
+/**
+ * The same number from the Output view: an extension in the web worker extension host
+ * logs into the browser's storage, not into `<user-data>/logs`.
+ */
+export async function activationMsFromOutput(page: Page, timeoutMs = 30_000): Promise<number> {
+    await runCommand(page, 'Output: Show Output Channels...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^BOS$/ }).first().click();
+    const panel = page.locator('.part.panel');
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await page.waitForTimeout(100)) {
+        const m = /first\sdiagnostics\s(\d+)\sms\safter\sactivation/.exec(await panel.innerText());
+        if (m) return Number(m[1]);
     }
     throw new Error('the extension logged no first diagnostics');
 }

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ImportError, importModel } from '../../import/import.js';
-import { decodeSource, UsageError } from '../../workspace/files.js';
+import { decodeSource } from '../../services/source-problems.js';
+import { UsageError } from '../../workspace/files.js';
 import { loadSources } from '../../workspace/load-sources.js';
 import { collectRows, displayPath, plural, summarise, summaryLine } from '../diagnostics.js';
 import { canonicalText } from '../format.js';

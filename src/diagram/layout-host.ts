@@ -1,0 +1,106 @@
+// Where ELK runs is the host's business: a worker thread under Node, a Web Worker in the
+// browser. This module is the common part, with no Node and no DOM: the messages, the
+// time limit (a layout over it ends its worker), and the host the entry point chose.
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+
+export interface LayoutJob {
+    id: number;
+    graph: ElkNode;
+}
+
+export interface LayoutReply {
+    id: number;
+    graph?: ElkNode;
+    error?: string;
+}
+
+/**
+ * Lays out an ELK graph somewhere else, failing with `tooLong()` after `timeoutMs`; layouts
+ * on different lanes run in parallel, each lane on a worker of its own.
+ */
+export interface LayoutHost {
+    layout(graph: ElkNode, timeoutMs: number, tooLong: () => Error, lane: number): Promise<ElkNode>;
+}
+
+/** What a worker offers: a Node worker thread and a Web Worker are both adapted to it. */
+export interface WorkerPort {
+    post(job: LayoutJob): void;
+    onReply(listener: (reply: LayoutReply) => void): void;
+    onCrash(listener: (error: Error) => void): void;
+    terminate(): void;
+    /** Whether a layout is running, for hosts where an idle worker must not keep the process alive. */
+    busy?(running: boolean): void;
+}
+
+/** A host whose lanes are each one `WorkerLane`, started by `start` when first used. */
+export class WorkerLayoutHost implements LayoutHost {
+    private readonly lanes = new Map<number, WorkerLane>();
+
+    constructor(private readonly start: () => WorkerPort) {}
+
+    layout(graph: ElkNode, timeoutMs: number, tooLong: () => Error, lane: number): Promise<ElkNode> {
+        let worker = this.lanes.get(lane);
+        if (!worker) this.lanes.set(lane, worker = new WorkerLane(this.start));
+        return worker.layout(graph, timeoutMs, tooLong);
+    }
+}
+
+/**
+ * One long-lived worker: ELK loads once, outside the main bundles, and a layout that runs
+ * over its time limit or a worker that crashes fails its layouts; the next layout starts
+ * a fresh worker.
+ */
+class WorkerLane {
+    private worker?: WorkerPort;
+    private next = 0;
+    private readonly waiting = new Map<number, { resolve: (g: ElkNode) => void; reject: (e: Error) => void }>();
+
+    constructor(private readonly start: () => WorkerPort) {}
+
+    layout(graph: ElkNode, timeoutMs: number, tooLong: () => Error): Promise<ElkNode> {
+        const worker = this.worker ??= this.started();
+        const id = this.next++;
+        return new Promise<ElkNode>((resolve, reject) => {
+            const timer = setTimeout(() => this.stop(tooLong()), timeoutMs);
+            const settle = <T>(f: (v: T) => void) => (v: T) => {
+                clearTimeout(timer);
+                this.waiting.delete(id);
+                if (!this.waiting.size) worker.busy?.(false);
+                f(v);
+            };
+            this.waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
+            worker.busy?.(true);
+            worker.post({ id, graph });
+        });
+    }
+
+    private started(): WorkerPort {
+        const worker = this.start();
+        worker.onReply(m => {
+            const job = this.waiting.get(m.id);
+            if (m.graph) job?.resolve(m.graph);
+            else job?.reject(new Error(`layout failed: ${m.error}`));
+        });
+        worker.onCrash(err => this.stop(new Error(`the layout worker stopped: ${err.message}`)));
+        return worker;
+    }
+
+    /** Ends the worker and fails every layout it was running. */
+    private stop(reason: Error): void {
+        this.worker?.terminate();
+        this.worker = undefined;
+        for (const job of [...this.waiting.values()]) job.reject(reason);
+    }
+}
+
+let chosen: LayoutHost | undefined;
+
+/** Called once by each entry point (CLI, servers, tests) with the host of its platform. */
+export function useLayoutHost(host: LayoutHost): void {
+    chosen = host;
+}
+
+export function layoutHost(): LayoutHost {
+    if (!chosen) throw new Error('no layout host: the entry point must call useLayoutHost');
+    return chosen;
+}

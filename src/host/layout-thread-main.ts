@@ -1,0 +1,13 @@
+// The layout worker thread (bundled as out/layout-worker.cjs), the only Node bundle with
+// ELK in it: lays out the ELK graph of each message. The parent ends it at a time limit.
+import { parentPort } from 'node:worker_threads';
+import { createElk } from '../diagram/elk.js';
+import type { LayoutJob } from '../diagram/layout-host.js';
+import { runLayoutJob } from '../diagram/layout-job.js';
+
+const elk = createElk();
+
+parentPort?.on(
+    'message',
+    (job: LayoutJob) => void runLayoutJob(elk, job).then(reply => parentPort!.postMessage(reply)),
+);

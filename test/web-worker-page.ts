@@ -1,0 +1,80 @@
+// A stand-in for the web extension in a real page: starts the browser language server
+// (out/web/server.js) in a Web Worker, speaks raw JSON-RPC to it over postMessage and
+// answers its file requests from an in-memory file system, as file-requests.ts answers
+// them from VS Code's, and says where its layout worker is, as browser.ts does. Runs
+// in the page (playwright serialises it): no imports.
+export interface PageFileSystem {
+    /** URI → the file's bytes, base64. */
+    files: Record<string, string>;
+    /** Files that are listed but whose reading fails, with the reason. */
+    unreadable: Record<string, string>;
+    /** Folders that are listed but whose listing fails. */
+    unlistable: string[];
+}
+
+export interface HarnessOptions extends PageFileSystem {
+    /** The answer to `bos/layoutWorker`. */
+    layoutWorker: string;
+}
+
+export function startHarness(fs: HarnessOptions): void {
+    type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: unknown };
+    const notes: Message[] = [];
+    const serverRequests: string[] = [];
+    const pending = new Map<number, (m: Message) => void>();
+    let next = 1;
+    const worker = new Worker('/out/web/server.js');
+    const post = (m: Message) => worker.postMessage({ jsonrpc: '2.0', ...m });
+    const known = [...Object.keys(fs.files), ...Object.keys(fs.unreadable)];
+    const children = (dir: string) => {
+        const out = new Map<string, boolean>(); // child URI → is a folder
+        for (const uri of [...known, ...fs.unlistable.map(u => `${u}/`)]) {
+            if (!uri.startsWith(`${dir}/`)) continue;
+            const rest = uri.slice(dir.length + 1).split('/');
+            out.set(`${dir}/${rest[0]}`, rest.length > 1);
+        }
+        return [...out].map(([uri, isDirectory]) => ({ uri, isFile: !isDirectory, isDirectory }));
+    };
+    const answer = (method: string, params: { uri?: string; items?: unknown[] }) => {
+        const uri = params.uri ?? '';
+        if (method === 'bos/readFile') {
+            if (uri in fs.unreadable) return { error: fs.unreadable[uri] };
+            return uri in fs.files ? { base64: fs.files[uri] } : { error: 'no such file' };
+        }
+        if (method === 'bos/readDirectory') {
+            return fs.unlistable.includes(uri) ? { error: 'the folder is gone' } : { entries: children(uri) };
+        }
+        if (method === 'bos/stat') {
+            if (uri in fs.files || uri in fs.unreadable) return { entry: { uri, isFile: true, isDirectory: false } };
+            return children(uri).length
+                ? { entry: { uri, isFile: false, isDirectory: true } }
+                : { error: 'no such file' };
+        }
+        if (method === 'bos/layoutWorker') return { url: fs.layoutWorker };
+        if (method === 'workspace/configuration') return params.items?.map(() => null);
+        return null; // client/registerCapability, window/workDoneProgress/create
+    };
+    worker.addEventListener('message', ({ data: m }: MessageEvent<Message>) => {
+        if (m.method && m.id !== undefined) {
+            serverRequests.push(m.method);
+            post({ id: m.id, result: answer(m.method, (m.params ?? {}) as { uri?: string }) });
+        } else if (m.id !== undefined) {
+            pending.get(m.id)?.(m);
+            pending.delete(m.id);
+        } else notes.push(m);
+    });
+    worker.addEventListener('error', e => notes.push({ method: 'worker/error', params: e.message }));
+    Object.assign(window, {
+        __lsp: {
+            notes,
+            serverRequests,
+            request: (method: string, params: unknown) =>
+                new Promise<Message>(resolve => {
+                    const id = next++;
+                    pending.set(id, resolve);
+                    post({ id, method, params });
+                }),
+            notify: (method: string, params: unknown) => post({ method, params }),
+        },
+    });
+}
