@@ -242,6 +242,8 @@ describe('the BOS extension in VS Code', () => {
 
 describe('drilling down in the diagram', () => {
     it('goes from the overview to the business platform to the checkout sequence, and back', async () => {
+        // The tests before leave the keyboard in the preview, which keeps Quick Open's keys.
+        await runCommand(page, 'View: Focus First Editor Group');
         await openFile(page, 'business.bos');
         await runCommand(page, 'BOS: Open Diagram to the Side');
         const frame = previewFrame(page);

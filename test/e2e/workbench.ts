@@ -135,7 +135,8 @@ export async function openFile(page: Page, name: string): Promise<void> {
     await input.fill(name);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: name }).waitFor();
+    // The focused group's tab: another group's active tab may carry the name already.
+    await page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
 }
 
 /** Puts the cursor at a 1-based line and column with Go to Line. */
