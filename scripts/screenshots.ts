@@ -18,7 +18,7 @@ import { repository } from '../test/diff-repo.js';
 import { editor } from '../test/editor-helpers.js';
 import { exampleFiles } from '../test/example-files.js';
 import { check } from '../test/helpers.js';
-import { CHROMIUM_ARGS, servePreview } from '../test/webview-server.js';
+import { CHROMIUM_ARGS, launchChromium, servePreview } from '../test/webview-server.js';
 
 const THEMES = [
     {
@@ -61,13 +61,7 @@ async function main(): Promise<void> {
 async function whatIfShots(e: Awaited<ReturnType<typeof editor>>): Promise<void> {
     const ask = (p: DiagramParams) => diagramFor(p, e.Bos, e.Bos.shared.workspace.LangiumDocuments);
     const server = await servePreview('vscode-light');
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-shot-')), {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 760 },
-        deviceScaleFactor: 1,
-    });
+    const context = await launchChromium('bos-shot-', { width: 1400, height: 760 });
     const page = await context.newPage();
     const send = (m: unknown) => page.evaluate(msg => window.postMessage(msg, '*'), m);
     await page.goto(server.url);
@@ -126,13 +120,7 @@ async function compareShot(files: Record<string, string>): Promise<void> {
 /** The preview page in the theme, fed the diagram, saved once `ready` shows. */
 async function shoot(diagram: DiagramResult, theme: (typeof THEMES)[number], ready: string, out: string) {
     const server = await servePreview(theme.bodyClass);
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bos-shot-')), {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 760 },
-        deviceScaleFactor: 1,
-    });
+    const context = await launchChromium('bos-shot-', { width: 1400, height: 760 });
     const page = await context.newPage();
     await page.goto(server.url);
     await page.addStyleTag({ content: `body{${theme.vars}}` }).catch(() => undefined);

@@ -1,9 +1,8 @@
 // Drill-down focus views and flow sequence views (issue 13): which declarations a focus
 // shows, the sequence's rows and its waterfall against the analysis, names, bad input,
 // the lenses that open them, the server's answer, and `bos render --focus/--flow`.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { focusMembers, focusViews } from '../src/diagram/focus.js';
 import { render } from '../src/diagram/render.js';
@@ -12,6 +11,7 @@ import { chooseView, FLOW_PREFIX, flowViews, select } from '../src/diagram/view.
 import { diagramFor } from '../src/lsp/diagram-request.js';
 import { FLOW_VIEW_PREFIX } from '../src/lsp/protocol.js';
 import type { BosModel } from '../src/model/model.js';
+import { bos } from './bos-process.js';
 import { editor, textDocument } from './editor-helpers.js';
 import { exampleFiles } from './example-files.js';
 import { check } from './helpers.js';
@@ -191,23 +191,13 @@ describe('in the editor', () => {
     });
 });
 
-const CLI = resolve('out/cli.cjs');
-function bos(cwd: string, ...args: string[]) {
-    const r = spawnSync(process.execPath, [CLI, ...args], {
-        cwd,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
 describe('bos render --focus and --flow', () => {
     it('writes the focus view and the sequence view of the example', () => {
         const dir = exampleCopy('explore');
-        const focus = bos(dir, 'render', '--focus', 'Business', '-o', 'business.svg');
+        const focus = bos(dir, ['render', '--focus', 'Business', '-o', 'business.svg']);
         expect(focus).toMatchObject({ code: 0, out: 'business.svg: view focus:tmall.platforms.Business\n', err: '' });
         expect(readFileSync(join(dir, 'business.svg'), 'utf8')).toContain('data-view="focus:tmall.platforms.Business"');
-        const flow = bos(dir, 'render', '--flow', 'Checkout', '--scenario', 'Double11Peak', '-o', 'checkout.svg');
+        const flow = bos(dir, ['render', '--flow', 'Checkout', '--scenario', 'Double11Peak', '-o', 'checkout.svg']);
         expect(flow.out).toBe(
             'checkout.svg: view flow:tmall.scenarios.Checkout with the tmall.scenarios.Double11Peak overlay\n',
         );
@@ -219,18 +209,18 @@ describe('bos render --focus and --flow', () => {
             'a.bos': 'package a\nplatform P : business { capability Pay }\nplatform Q : business { capability Pay }\n'
                 + 'flow F { step P.Pay  step Gone }\n',
         });
-        expect(bos(dir, 'render', '--focus', 'Pay')).toMatchObject({
+        expect(bos(dir, ['render', '--focus', 'Pay'])).toMatchObject({
             code: 2,
             err: "bos: 'Pay' names several declarations: a.P.Pay, a.Q.Pay\n",
         });
-        expect(bos(dir, 'render', '--flow', 'G')).toMatchObject({
+        expect(bos(dir, ['render', '--flow', 'G'])).toMatchObject({
             code: 2,
             err: "bos: no flow named 'G' (flows: a.F)\n",
         });
-        expect(bos(dir, 'render', '--flow', 'F', '--focus', 'P').err).toBe(
+        expect(bos(dir, ['render', '--flow', 'F', '--focus', 'P']).err).toBe(
             'bos: --view, --focus and --flow each choose the picture: give one\n',
         );
-        const unresolved = bos(dir, 'render', '--flow', 'F', '-o', 'f.svg');
+        const unresolved = bos(dir, ['render', '--flow', 'F', '-o', 'f.svg']);
         expect(unresolved.code).toBe(1); // the model has an error: the unresolved step
         expect(unresolved.err).toBe('bos: 1 step of a.F names no capability and is left out: Gone\n');
     });
