@@ -2,7 +2,7 @@
 // runs against the bundled example (with `bos` standing for the built CLI), and what
 // they write is what the next steps expect.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../src/checks/codes.js';
@@ -208,4 +208,34 @@ describe('the CLI package the recipes install', () => {
         expect(r.status, r.stderr).toBe(0);
         expect(r.stdout).toContain('0 errors, 2 warnings in 5 files');
     }, 120_000);
+});
+
+describe('docs/ci.md: one job per model folder', () => {
+    const shard = blocks.find(b => b.includes('matrix:\n        model:'))!;
+
+    it('validates each folder of the matrix in its own job and uploads each SARIF under its own category', () => {
+        const models = shard.match(/model: \[(.*)\]/)![1].split(',').map(m => m.trim());
+        expect(models.length).toBeGreaterThan(1);
+        expect(shard).toMatch(/category: bos-\$\{\{ matrix\.model \}\}/);
+        expect(shard).toMatch(/MODEL: models\/\$\{\{ matrix\.model \}\}/);
+        const validate = commands(shard).find(c => c.includes('--format sarif'))!;
+        const dir = tempDir('ci-shards');
+        for (const m of models) cpSync('examples/double11', join(dir, 'models', m), { recursive: true });
+        for (const m of models) {
+            // What the matrix job runs: MODEL set by its `env`, the job's own folder.
+            const r = spawnSync('bash', [
+                '-c',
+                `bos() { node ${JSON.stringify(resolve('out/cli.cjs'))} "$@"; }\n${validate}`,
+            ], { cwd: dir, encoding: 'utf8', env: { ...process.env, MODEL: `models/${m}`, NO_COLOR: '1' } });
+            expect(r.status, r.stderr).toBe(0);
+            const sarif = JSON.parse(readFileSync(join(dir, 'shard.sarif'), 'utf8'));
+            expect(sarifErrors(sarif)).toEqual([]);
+            const uris = sarif.runs[0].results.map(
+                (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+                    x.locations[0].physicalLocation.artifactLocation.uri,
+            );
+            expect(uris.length).toBeGreaterThan(0);
+            for (const uri of uris) expect(uri).toContain(`models/${m}/`);
+        }
+    });
 });
