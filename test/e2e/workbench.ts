@@ -139,12 +139,21 @@ export async function openFile(page: Page, name: string): Promise<void> {
     await page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
 }
 
-/** Puts the cursor at a 1-based line and column with Go to Line. */
-export async function goTo(page: Page, line: number, column: number): Promise<void> {
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
-    await page.keyboard.press('Enter');
-    await expectCursor(page, line, column);
+/**
+ * Puts the cursor at a 1-based line and column with Go to Line. Enter waits for the
+ * picker's own "Go to line" row (pressed sooner it can be lost), and the whole step is
+ * tried again when the cursor did not get there.
+ */
+export async function goTo(page: Page, line: number, column: number, attempts = 3): Promise<void> {
+    for (let i = 1;; i++) {
+        await page.keyboard.press('Control+G');
+        await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` }).first().waitFor();
+        await page.keyboard.press('Enter');
+        if (await reaches(page, line, column)) return;
+        if (i === attempts) throw new Error(`the cursor did not reach ${line}:${column}: ${await cursor(page)}`);
+        await page.keyboard.press('Escape');
+    }
 }
 
 /**
@@ -169,8 +178,12 @@ export async function cursor(page: Page): Promise<string> {
     return (await page.locator('[id="status.editor.selection"]').innerText()).trim();
 }
 
-async function expectCursor(page: Page, line: number, column: number): Promise<void> {
-    for (let i = 0; i < 50 && await cursor(page) !== `Ln ${line}, Col ${column}`; i++) await page.waitForTimeout(100);
+async function reaches(page: Page, line: number, column: number): Promise<boolean> {
+    for (let i = 0; i < 50; i++) {
+        if (await cursor(page) === `Ln ${line}, Col ${column}`) return true;
+        await page.waitForTimeout(100);
+    }
+    return false;
 }
 
 /** The preview webview: an iframe inside the webview host iframe. */
