@@ -229,9 +229,15 @@ describe('the BOS extension in VS Code', () => {
 
     it('finds a box with Ctrl+F inside the preview, and walks the boxes with the keyboard', async () => {
         const frame = previewFrame(page);
-        await frame.locator('#viewport').click({ position: { x: 5, y: 5 } });
-        await page.keyboard.press('Control+f');
-        await expect.poll(() => frame.locator('#bos-find').evaluate(el => el === document.activeElement)).toBe(true);
+        const findFocused = () => frame.locator('#bos-find').evaluate(el => el === document.activeElement);
+        // Ctrl+F reaches the page only once the webview has the keyboard: click and press again until it does.
+        await expect.poll(async () => {
+            if (await findFocused()) return true;
+            await frame.locator('#viewport').click({ position: { x: 5, y: 5 } });
+            await page.keyboard.press('Control+f');
+            await page.waitForTimeout(300);
+            return findFocused();
+        }).toBe(true);
         await page.keyboard.type('支付');
         await expect.poll(() => frame.locator('.bos-found').textContent()).toContain('支付');
         await page.keyboard.press('Escape');
