@@ -4,7 +4,7 @@
 // lives in commands/ with the options it takes.
 import '../language/polyfill.js';
 import '../host/node-host.js';
-import { UsageError } from '../workspace/files.js';
+import { UsageError } from '../services/usage-error.js';
 import { analyzeCommand } from './commands/analyze.js';
 import type { Command } from './commands/command.js';
 import { diffCommand } from './commands/diff.js';

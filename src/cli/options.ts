@@ -1,7 +1,7 @@
 // Every option of the `bos` command, once; each command says which it takes
 // (commands/*.ts). Parsing is node:util's; a bad flag or value is a UsageError.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../workspace/files.js';
+import { UsageError } from '../services/usage-error.js';
 
 export const OPTIONS = {
     format: { type: 'string' },

@@ -9,7 +9,7 @@ import { render, UnknownScenario } from '../diagram/render.js';
 import type { ThemeName } from '../diagram/theme.js';
 import { chooseView, FLOW_PREFIX } from '../diagram/view.js';
 import { svgToPng } from '../host/png.js';
-import { UsageError } from '../workspace/files.js';
+import { UsageError } from '../services/usage-error.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 
 export interface RenderArgs {

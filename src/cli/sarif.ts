@@ -7,7 +7,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Code, CODES, type Severity } from '../checks/codes.js';
-import { UsageError } from '../workspace/files.js';
+import { UsageError } from '../services/usage-error.js';
 import type { Row, Span } from './diagnostics.js';
 import { RULE_HELP } from './rule-help.js';
 

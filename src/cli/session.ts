@@ -1,8 +1,8 @@
 // What every model command shares: loading the workspace with a progress line, telling
 // checks that threw, writing output, and the exit status of a model.
 import { writeFileSync } from 'node:fs';
+import { UsageError } from '../services/usage-error.js';
 import { describeFailure } from '../services/workspace-model.js';
-import { UsageError } from '../workspace/files.js';
 import { type LoadedWorkspace, loadWorkspace } from '../workspace/load.js';
 import { collectRows, summarise } from './diagnostics.js';
 import { progressLine } from './terminal.js';

@@ -4,9 +4,9 @@
 // against the live model — unsaved edits included — after every build.
 import { URI } from 'langium';
 import { diffModels, type DiffSide } from '../diff/diff.js';
+import { UsageError } from '../services/usage-error.js';
 import type { WorkspaceResult } from '../services/workspace-model.js';
 import { type Base, baseCommit, baseLabel, readBase } from '../workspace/base.js';
-import { UsageError } from '../workspace/files.js';
 import { recentRefs, workTreeTop } from '../workspace/git.js';
 import { loadSources } from '../workspace/load-sources.js';
 import type { Comparer, Comparison, Folders } from './comparer.js';

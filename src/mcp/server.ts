@@ -9,7 +9,7 @@ import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } fr
 import * as z from 'zod/v4';
 import { LayoutTimeout } from '../diagram/layout.js';
 import { UnknownScenario } from '../diagram/render.js';
-import { UsageError } from '../workspace/files.js';
+import { UsageError } from '../services/usage-error.js';
 import { parseArguments } from './arguments.js';
 import { WorkspaceBounds } from './inside.js';
 import { ToolError } from './tool-error.js';

@@ -15,7 +15,7 @@ import { DECLARATION_KEYWORDS, LAYERS } from '../model/vocabulary.js';
 import { lookUp } from '../query/names.js';
 import { PATH_LIMIT } from '../query/paths.js';
 import { ask, type Question, scenariosNamed } from '../query/questions.js';
-import { UsageError } from '../workspace/files.js';
+import { UsageError } from '../services/usage-error.js';
 import { declarationRow, describeDeclaration } from './declarations.js';
 import { diffWithBase } from './diff.js';
 import type { WorkspaceBounds } from './inside.js';

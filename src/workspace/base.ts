@@ -6,7 +6,8 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodeSource, type SourceText } from '../services/source-problems.js';
-import { findBosFiles, readSource, UsageError } from './files.js';
+import { UsageError } from '../services/usage-error.js';
+import { findBosFiles, readSource } from './files.js';
 import { commitOf, isShallow, readBlobs, type TreeEntry, treeFiles, workTreeTop } from './git.js';
 
 export interface Base {

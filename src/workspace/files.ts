@@ -6,9 +6,6 @@ import { extname, join, resolve } from 'node:path';
 import { decodeSource, type SourceText } from '../services/source-problems.js';
 import { UsageError } from '../services/usage-error.js';
 
-// Re-exported: the CLI and MCP meet it as a file's failure.
-export { UsageError };
-
 function reason(err: unknown): string {
     const e = err as NodeJS.ErrnoException;
     return e.code === 'ENOENT' ? 'no such file or folder' : e.code === 'EACCES' ? 'permission denied' : e.message;

@@ -2,7 +2,7 @@
 // ls-tree, cat-file), never checkout, never the index or the work tree. Optional locks
 // are off, so not even a stat refresh of the index is written.
 import { spawnSync } from 'node:child_process';
-import { UsageError } from './files.js';
+import { UsageError } from '../services/usage-error.js';
 
 /** One entry of a tree: mode, type, object id and the path from the top of the repository. */
 export interface TreeEntry {

@@ -3,7 +3,7 @@
 // swept over a range of scales. The exit status is the model's as written.
 import { analysisJson, analysisText } from '../../analysis/report.js';
 import { analyse, type Analysis, type ScenarioResult } from '../../analysis/scenario.js';
-import { UsageError } from '../../workspace/files.js';
+import { UsageError } from '../../services/usage-error.js';
 import type { LoadedWorkspace } from '../../workspace/load.js';
 import { oneOf, outputFormat } from '../options.js';
 import { load, modelExit } from '../session.js';

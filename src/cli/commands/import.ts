@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, join, resolve } from 'node:path';
 import { ImportError, importModel } from '../../import/import.js';
 import { decodeSource } from '../../services/source-problems.js';
-import { UsageError } from '../../workspace/files.js';
+import { UsageError } from '../../services/usage-error.js';
 import { loadSources } from '../../workspace/load-sources.js';
 import { collectRows, displayPath, plural, summarise, summaryLine } from '../diagnostics.js';
 import { canonicalText } from '../format.js';

@@ -1,6 +1,6 @@
 // `bos lsp --stdio`: the language server, until the client disconnects.
 import { startServer } from '../../lsp/server.js';
-import { UsageError } from '../../workspace/files.js';
+import { UsageError } from '../../services/usage-error.js';
 import type { Command } from './command.js';
 
 export const lspCommand: Command = {

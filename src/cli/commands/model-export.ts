@@ -3,7 +3,7 @@
 // anything is written, so a failed export leaves no file behind.
 import { findView, viewsOf } from '../../diagram/view.js';
 import { ExportError, exportScenario, exportView, VIEW_FORMAT_NAMES } from '../../export/formats.js';
-import { UsageError } from '../../workspace/files.js';
+import { UsageError } from '../../services/usage-error.js';
 import { exportJson } from '../export.js';
 import { oneOf } from '../options.js';
 import { load, modelExit, write } from '../session.js';

@@ -3,7 +3,7 @@
 // first, then the workspace's paths; a name that finds nothing is exit 2 with the
 // nearest names.
 import { ask, type Question, QUESTIONS } from '../../query/questions.js';
-import { UsageError } from '../../workspace/files.js';
+import { UsageError } from '../../services/usage-error.js';
 import { outputFormat } from '../options.js';
 import { load, modelExit } from '../session.js';
 import { colours } from '../terminal.js';

@@ -1,6 +1,6 @@
 // `bos validate`: every finding as text, JSON or SARIF; fails on errors or too many warnings.
+import { UsageError } from '../../services/usage-error.js';
 import { describeFailure } from '../../services/workspace-model.js';
-import { UsageError } from '../../workspace/files.js';
 import { collectRows, jsonRow, type Row, summarise, summaryLine } from '../diagnostics.js';
 import { oneOf, outputFormat, type Values } from '../options.js';
 import { sarifRoot, toSarif } from '../sarif.js';
