@@ -19,7 +19,7 @@ if (process.env.BOS_BENCH_ONLY === 'performance') {
     await benchPerformanceModel(root);
     process.exit(0);
 }
-await bundle(root, ['analysis', 'lsp', 'diagram', 'focus']);
+await bundle(root, ['analysis', 'lsp', 'diagram', 'focus', 'layout-quality']);
 // The activation and what-if benchmarks drive a browser: ESM for top-level await, playwright external.
 for (const name of ['activation', 'what-if']) {
     await esbuild.build({
@@ -185,6 +185,12 @@ console.table([
         met: ok(dg.n2000.ms, 10000),
     },
 ]);
+
+// Layout quality: our ELK layout against Graphviz dot on the same graphs (bench/layout-quality.ts).
+const { layoutQualityTable } = await import('./layout-quality-table.mjs');
+const lq = spawnSync(process.execPath, [join(root, 'layout-quality.cjs')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+console.log('Layout quality: ELK against Graphviz dot (crossings, bends, edge length, size; ratio ELK / dot)');
+console.table(lq.stdout.trim() ? layoutQualityTable(JSON.parse(lq.stdout)) : lq.stderr);
 
 // Drill-down: a platform's focus view of a 1,000-node model, against its full view.
 const fv = JSON.parse(spawnSync(process.execPath, [join(root, 'focus.cjs')], { encoding: 'utf8' }).stdout);
