@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { fitScale, PANEL } from '../src/diagram/layout-metrics.js';
 import { analysisPanel } from '../src/lsp/analysis-panel.js';
 import { GIT_COMPARER } from '../src/lsp/compare.js';
 import { diagramFor } from '../src/lsp/diagram-request.js';
@@ -55,6 +56,43 @@ async function main(): Promise<void> {
     await compareShot(files);
     await siteShot();
     await whatIfShots(e);
+    await overviewShot();
+}
+
+/**
+ * The example's Overview as `bos render` draws it, fitted into a 1,200 × 700 panel by the
+ * preview's rule (layout-metrics.ts): how readable the layout is at a glance. Given an SVG
+ * file (`node .bench/screenshots.cjs overview before.svg out.png`) it shoots that instead:
+ * the "before" of docs/benchmarks.md is the SVG of the commit the layout work started on.
+ */
+async function overviewShot(svgFile?: string, out = 'docs/images/overview-fit.png'): Promise<void> {
+    let file = svgFile;
+    if (!file) {
+        file = join(mkdtempSync(join(tmpdir(), 'bos-shot-')), 'overview.svg');
+        execFileSync(process.execPath, [
+            'out/cli.cjs',
+            'render',
+            'examples/double11',
+            '--view',
+            'Overview',
+            '-o',
+            file,
+        ]);
+    }
+    const svg = readFileSync(file, 'utf8');
+    const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number);
+    const k = fitScale(width, height, PANEL);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: PANEL });
+    const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    await page.setContent(
+        `<body style="margin:0;height:100vh;display:grid;place-items:center;background:#fff">`
+            + `<img src="${src}" width="${width * k}" height="${height * k}"></body>`,
+    );
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: out });
+    process.stdout.write(`${out}\n`);
+    await browser.close();
 }
 
 /** The what-if at ×1.3 (PlaceOrder red, the flows' latencies above the picture) and the analysis panel. */
@@ -156,4 +194,5 @@ async function siteShot(): Promise<void> {
     await browser.close();
 }
 
-void main();
+if (process.argv[2] === 'overview') void overviewShot(process.argv[3], process.argv[4]);
+else void main();
