@@ -4,7 +4,7 @@
 // instead as two edges from a point in the band above both ends, the edge constrains no
 // layer, the platforms stand side by side, and ELK still routes both halves; after the
 // layout they are joined into the one edge again (up from the caller, over, down).
-import type { ElkEdgeSection, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ElkEdgeSection, ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api.js';
 
 const JUNCTION = '~bridge';
 const UP = '~up';
@@ -28,6 +28,21 @@ export function bridge(edge: { id: string; source: string; target: string }, par
 
 const points = (s: ElkEdgeSection) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
 
+/**
+ * The route without points on a straight line between their neighbours: the junction,
+ * which both halves leave downwards, would otherwise stand as a spike above the bridge.
+ */
+function straight(route: ElkPoint[]): ElkPoint[] {
+    const out: ElkPoint[] = [];
+    for (const p of route) {
+        const [a, b] = [out.at(-2), out.at(-1)];
+        if (b && b.x === p.x && b.y === p.y) continue;
+        if (a && b && (b.x - a.x) * (p.y - a.y) === (b.y - a.y) * (p.x - a.x)) out.pop();
+        out.push(p);
+    }
+    return out;
+}
+
 /** Joins each bridge's halves into its edge and takes the junctions out of the laid-out root. */
 export function joinBridges(laid: ElkNode): ElkNode {
     const edges = laid.edges ?? [];
@@ -39,8 +54,10 @@ export function joinBridges(laid: ElkNode): ElkNode {
         const id = up.id.slice(0, -UP.length);
         const down = halves.get(`${id}${DOWN}`)!;
         // Both halves start at the junction: the caller's half is walked backwards.
-        const route = [...(up.sections ?? []).flatMap(points).reverse(), ...(down.sections ?? []).flatMap(points)]
-            .filter((p, i, all) => i === 0 || p.x !== all[i - 1].x || p.y !== all[i - 1].y);
+        const route = straight([
+            ...(up.sections ?? []).flatMap(points).reverse(),
+            ...(down.sections ?? []).flatMap(points),
+        ]);
         const section: ElkEdgeSection = {
             id: `${id}-s`,
             startPoint: route[0],
