@@ -8,38 +8,41 @@ import { findView } from '../src/diagram/view.js';
 import { exampleFiles } from './example-files.js';
 import { check } from './helpers.js';
 
-async function overview() {
+async function overview(view = 'Overview') {
     const { result } = await check(exampleFiles());
     return render({
         model: result.model,
         analysis: result.analysis,
-        view: findView(result.model, 'Overview')!,
+        view: findView(result.model, view)!,
         theme: 'light',
         layout: { timeoutMs: 20_000 },
     });
 }
 
 describe('the example Overview', () => {
-    it('has its layers in band order and the platforms of the middle band side by side', async () => {
-        const { diagram, laid } = await overview();
-        const boxes = elkDrawing(laid!).boxes;
-        const tops = diagram.nodes.filter(n => !n.parent).map(n => ({ layer: n.layer, rect: boxes.get(n.id)! }));
-        expect(bandsInOrder(tops)).toBe(true);
-        const platforms = diagram.nodes.filter(n => n.keyword === 'platform' && !n.parent).map(n => ({
-            name: n.label,
-            ...boxes.get(n.id)!,
-        }));
-        expect(platforms.length).toBe(4);
-        // Side by side: one horizontal line runs through all of them, and no two share an x.
-        const line = Math.min(...platforms.map(p => p.y + p.height));
-        for (const p of platforms) expect(p.y, `${p.name} on the line`).toBeLessThanOrEqual(line);
-        const byX = [...platforms].sort((a, b) => a.x - b.x);
-        for (let i = 1; i < byX.length; i++) {
-            expect(byX[i].x, `${byX[i].name} right of ${byX[i - 1].name}`).toBeGreaterThanOrEqual(
-                byX[i - 1].x + byX[i - 1].width,
-            );
-        }
-    });
+    it.each(['Overview', 'Platforms'])(
+        '%s has its layers in band order, the middle platforms side by side',
+        async view => {
+            const { diagram, laid } = await overview(view);
+            const boxes = elkDrawing(laid!).boxes;
+            const tops = diagram.nodes.filter(n => !n.parent).map(n => ({ layer: n.layer, rect: boxes.get(n.id)! }));
+            expect(bandsInOrder(tops)).toBe(true);
+            const platforms = diagram.nodes.filter(n => n.keyword === 'platform' && !n.parent).map(n => ({
+                name: n.label,
+                ...boxes.get(n.id)!,
+            }));
+            expect(platforms.length).toBe(4);
+            // Side by side: one horizontal line runs through all of them, and no two share an x.
+            const line = Math.min(...platforms.map(p => p.y + p.height));
+            for (const p of platforms) expect(p.y, `${p.name} on the line`).toBeLessThanOrEqual(line);
+            const byX = [...platforms].sort((a, b) => a.x - b.x);
+            for (let i = 1; i < byX.length; i++) {
+                expect(byX[i].x, `${byX[i].name} right of ${byX[i - 1].name}`).toBeGreaterThanOrEqual(
+                    byX[i - 1].x + byX[i - 1].width,
+                );
+            }
+        },
+    );
 
     it('keeps its smallest label readable when fitted into a 1,200 × 700 panel', async () => {
         const { svg } = await overview();

@@ -4,7 +4,7 @@
 // Layout runs in a worker of the host (layout-host.ts), so a large view never blocks the
 // language server, and it has a time limit.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Layer } from '../model/vocabulary.js';
+import { type Layer, LAYERS } from '../model/vocabulary.js';
 import { bridge, joinBridges } from './bridges.js';
 import type { Diagram, DiagramNode } from './graph.js';
 import { type LayoutHost, layoutHost } from './layout-host.js';
@@ -50,12 +50,13 @@ const LARGE_OPTIONS: Readonly<Record<string, string>> = {
 
 /**
  * Wide bands packed into rows: at most about √n boxes a layer (Coffman–Graham layering),
- * so that a band of many boxes wraps into a few rows instead of one long one.
+ * so that a band of many boxes wraps into a few rows instead of one long one; never fewer
+ * than `side` (a band's containers, which stand side by side).
  */
-function packed(boxes: number): Record<string, string> {
+function packed(boxes: number, side = 0): Record<string, string> {
     return {
         'elk.layered.layering.strategy': 'COFFMAN_GRAHAM',
-        'elk.layered.layering.coffmanGraham.layerBound': String(Math.max(2, Math.ceil(Math.sqrt(boxes)))),
+        'elk.layered.layering.coffmanGraham.layerBound': String(Math.max(2, side, Math.ceil(Math.sqrt(boxes)))),
     };
 }
 
@@ -65,8 +66,15 @@ export function toElk(diagram: Diagram): ElkNode {
     for (const n of diagram.nodes) children.set(n.parent, (children.get(n.parent) ?? 0) + 1);
     const large = diagram.nodes.length > LARGE;
     // Coffman–Graham's transitive reduction is too slow for large views (over 60 s at 1,000 nodes).
-    const pack = (boxes: number) => (large ? {} : packed(boxes));
-    const options = { ...ROOT_OPTIONS, ...pack(children.get(undefined) ?? 0), ...(large ? LARGE_OPTIONS : {}) };
+    const pack = (boxes: number, side?: number) => (large ? {} : packed(boxes, side));
+    const bandContainers = LAYERS.map(l =>
+        diagram.nodes.filter(n => !n.parent && n.layer === l && n.isContainer).length
+    );
+    const options = {
+        ...ROOT_OPTIONS,
+        ...pack(children.get(undefined) ?? 0, Math.max(...bandContainers)),
+        ...(large ? LARGE_OPTIONS : {}),
+    };
     const root: ElkNode = { id: 'root', layoutOptions: options, children: [], edges: [] };
     const elkNode = (n: DiagramNode): ElkNode => {
         const size = n.isContainer && !n.folded ? { width: Math.max(160, boxSize(n).width), height: 60 } : boxSize(n);
