@@ -113,8 +113,10 @@ export function toElk(diagram: Diagram): ElkNode {
     const top = (id: string) => ancestors(id).at(-1) ?? id;
     const layerOf = new Map(diagram.nodes.map(n => [n.id, n.layer]));
     for (const e of diagram.edges) {
+        // Between two containers of one band: a bridge, or the callee's container would drop a layer.
         const from = top(e.source), to = top(e.target);
-        if (from !== to && layerOf.get(from) === layerOf.get(to) && isContainer(from) && isContainer(to)) {
+        const acrossBand = from !== to && layerOf.get(from) === layerOf.get(to);
+        if (acrossBand && isContainer(from) && isContainer(to)) {
             const { node, halves } = bridge(e, String(BAND[layerOf.get(from)!] - 1));
             root.children!.push(node);
             root.edges!.push(...halves);
