@@ -33,7 +33,7 @@ scenario Peak { load Buy 1k/s }
 
 async function diagramOf(overlay: boolean): Promise<Diagram> {
     const { result, diagnostics } = await check(MODEL);
-    expect(diagnostics.filter(d => d.severity === 1)).toEqual([]);
+    expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
     const peak = overlay ? result.analysis.scenarios[0] : undefined;
     return buildDiagram(result.model, findView(result.model, undefined)!, peak);
 }
