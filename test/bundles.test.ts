@@ -144,6 +144,11 @@ describe('edge bundles of nested containers', () => {
         expect(d.edges.map(e => `${e.source}->${e.target} ${e.label}`)).toEqual(['Q->R 3 calls', 'P->x 3 calls']);
     });
 
+    it('draws one box’s edges into a container from that box, under the containers’ id', () => {
+        const d = bundleEdges(diagram([edge('q1', 'r1'), edge('q1', 'r2'), edge('q1', 'r3')]));
+        expect(d.edges.map(e => `${e.id} ${e.source}->${e.target}`)).toEqual(['bundle:m.Q->m.R q1->R']);
+    });
+
     it('marks a bundle added or removed when all its members are, and changed when only some are', () => {
         const all = bundleEdges(
             diagram([edge('q1', 'r1', 'added'), edge('q2', 'r2', 'added'), edge('q3', 'r3', 'added')]),

@@ -33,11 +33,10 @@ function lifted(id: string, other: string, parentOf: ReadonlyMap<string, string 
     return end;
 }
 
-/** `12 runs on`, `5 relations · 583k/s` */
-function bundleLabel(bundle: EdgeBundle): string {
-    const what = bundle.kinds.length === 1 ? bundle.kinds[0] : 'relations';
-    const load = bundle.load === undefined ? '' : ` · ${rate(bundle.load)}`;
-    return `${bundle.members.length} ${what}${load}`;
+/** `12 runs on`, `5 relations · 583k/s`: also the site's page, which sums the loads of its own what-if. */
+export function bundleLabel(count: number, kinds: readonly EdgeKind[], load?: number): string {
+    const what = kinds.length === 1 ? kinds[0] : 'relations';
+    return `${count} ${what}${load === undefined ? '' : ` · ${rate(load)}`}`;
 }
 
 /** A bundle is added or removed when all its members are, and changed when only some are. */
@@ -74,12 +73,17 @@ export function bundleEdges(diagram: Diagram, expanded: ReadonlySet<string> = ne
             // Drawn one by one, each saying which bundle it was, so a click on it folds the bundle again.
             edges.push({ ...e, of: id });
             if (!opened.includes(id)) opened.push(id);
-        } else if (group.members[0] === e) edges.push(bundleEdge(id, group.source, group.target, group.members));
+        } else if (group.members[0] === e) edges.push(bundleEdge(id, group.members, group.source, group.target));
     }
     return { ...diagram, edges, ...(opened.length ? { expanded: opened } : {}) };
 }
 
-function bundleEdge(id: string, source: string, target: string, members: DiagramEdge[]): DiagramEdge {
+/** A shared end stays where it is drawn: one box's many edges into a container start at that box. */
+const sharedEnd = (ends: readonly string[], lifted: string) => (new Set(ends).size === 1 ? ends[0] : lifted);
+
+function bundleEdge(id: string, members: DiagramEdge[], liftedSource: string, liftedTarget: string): DiagramEdge {
+    const source = sharedEnd(members.map(m => m.source), liftedSource);
+    const target = sharedEnd(members.map(m => m.target), liftedTarget);
     const kinds = EDGE_KINDS.filter(k => members.some(m => m.kind === k));
     const loads = members.filter(m => m.load !== undefined);
     const bundle: EdgeBundle = {
@@ -93,7 +97,7 @@ function bundleEdge(id: string, source: string, target: string, members: Diagram
         source,
         target,
         kind: kinds[0],
-        label: bundleLabel(bundle),
+        label: bundleLabel(members.length, kinds, bundle.load),
         bundle,
         ...(change ? { change } : {}),
     };

@@ -71,7 +71,8 @@ export async function render(request: RenderRequest): Promise<Rendered> {
     }
     const built = buildDiagram(request.model, view, scenario);
     const marked = request.changes ? markChanges(built, view, request.changes, scenario) : built;
-    const diagram = request.noBundle ? marked : bundleEdges(marked, new Set(request.expand));
+    // A focus view shows one declaration's neighbours: bundled, the edges it was opened for would hide.
+    const diagram = request.noBundle || view.focus ? marked : bundleEdges(marked, new Set(request.expand));
     const laid = await layout(diagram, request.layout);
     return {
         svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare, edgeLabels: request.edgeLabels }),
