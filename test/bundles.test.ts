@@ -77,6 +77,13 @@ describe('edge bundles', () => {
             '<title>3 relations (1 uses, 2 calls) from Trade to 支付 &lt;中台&gt;, drawn as one</title>',
         );
         expect(svg).toMatch(/<text class="bos-bundle-label" data-edge="bundle:b.Shop-&gt;b.Trade"[^>]*>3 uses<\/text>/);
+        // The legend explains bundles only where there are some.
+        const legend = 'edges drawn as one, with their count';
+        expect(svg).toContain(legend);
+        const plain = await diagramOf(false);
+        expect(toSvg(plain, await layout(plain, { timeoutMs: LAYOUT_TIMEOUT_MS }), { theme: 'light' })).not.toContain(
+            legend,
+        );
     });
 
     it('under an overlay, sums the load its members pass on, weights included', async () => {

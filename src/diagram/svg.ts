@@ -206,6 +206,8 @@ function bundleLabels(diagram: Diagram, placed: readonly PlacedEdge[], boxes: Re
     return `<g class="bos-bundles">${out.join('')}</g>`;
 }
 
+const BUNDLE_LEGEND = 'edges drawn as one, with their count';
+
 const STATUS_LEGEND = [
     ['ok', 'under the headroom line'],
     ['headroom', 'within headroom'],
@@ -214,7 +216,8 @@ const STATUS_LEGEND = [
 ] as const;
 
 /** The legend's markup and its right edge, so the picture can be made wide enough for it. */
-function legend(x: number, y: number, overlay: boolean, compared?: Compared): { markup: string; right: number } {
+function legend(diagram: Diagram, x: number, y: number, overlay: boolean): { markup: string; right: number } {
+    const { compared } = diagram;
     const items: string[] = [];
     let right = x;
     const label = (lx: number, ly: number, text: string) => {
@@ -230,6 +233,12 @@ function legend(x: number, y: number, overlay: boolean, compared?: Compared): { 
         );
         label(cx + 42, y + 18, k);
         cx += 60 + k.length * 7;
+    }
+    // Only a picture that has bundles explains them: the others keep their legend as it was.
+    if (diagram.edges.some(e => e.bundle)) {
+        items.push(`<path class="bos-edge-${MIXED} bos-bundle-edge" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}"/>`);
+        label(cx + 42, y + 18, BUNDLE_LEGEND);
+        cx += 60 + BUNDLE_LEGEND.length * 7;
     }
     cx += 16;
     for (const l of LAYERS) {
@@ -274,7 +283,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     const { boxes: placed, edges: placedEdges } = place(diagram, laid);
     const overlay = !!diagram.scenario;
     const bodyHeight = laid.height ?? 0;
-    const key = legend(MARGIN, bodyHeight + 4, overlay, diagram.compared);
+    const key = legend(diagram, MARGIN, bodyHeight + 4, overlay);
     const noteRight = diagram.note ? MARGIN + textWidth(diagram.note, FONT_SIZE.note) : 0;
     // As wide as the widest part: the laid-out body, the legend or the note.
     const width = Math.max(BAND_GUTTER + (laid.width ?? 0), Math.ceil(Math.max(key.right, noteRight) + MARGIN));
