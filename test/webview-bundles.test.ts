@@ -107,6 +107,15 @@ describe('edge bundles in the preview', () => {
             type: 'expand',
             bundles: [BUNDLE],
         }]);
+        // Expanded, the count is gone: the chip has the keyboard, and Enter on it folds the bundle back.
+        await show(await server.diagram({ ...EVIL, expand: [BUNDLE] }));
+        await expect.poll(() => p.page.evaluate(() => document.activeElement?.id)).toBe('bos-collapse');
+        await p.page.keyboard.press('Enter');
+        await expect.poll(lastExpand).toEqual({ type: 'expand', bundles: [] });
+        await show(await server.diagram(EVIL));
+        await expect.poll(() => p.page.evaluate(() => document.activeElement?.getAttribute('data-bundle'))).toBe(
+            BUNDLE,
+        );
         expect(await p.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
         expect(await p.csp()).toEqual([]);
         expect(p.errors).toEqual([]);

@@ -11,6 +11,10 @@ export interface BundleControls {
     /** The bundle or expanded member under a click, acted on; false when the click was on neither. */
     click(hit: Element | null): boolean;
     expand(id: string): void;
+    /** Gives the chip the keyboard when the focused bundle was just expanded; false when there is none. */
+    takeFocus(): boolean;
+    /** The chip has the keyboard: folding from it gives the focus back to the picture. */
+    hasFocus(): boolean;
 }
 
 export function bundleControls(toolbar: HTMLElement, post: (m: FromWebview) => void): BundleControls {
@@ -34,5 +38,11 @@ export function bundleControls(toolbar: HTMLElement, post: (m: FromWebview) => v
             return !!(bundle ?? member);
         },
         expand,
+        takeFocus() {
+            if (chip.hidden) return false;
+            chip.focus();
+            return true;
+        },
+        hasFocus: () => document.activeElement === chip,
     };
 }

@@ -200,6 +200,9 @@ function draw(d: DiagramResult): void {
     trail.arrive({ id: d.view, title: d.title ?? d.view });
     // A new sheet restyles every element: only when the theme changed.
     if (d.css !== before?.css) sheet.replaceSync(d.css ?? '');
+    // Before the chip may hide: a hidden chip loses the keyboard.
+    const hadFocus = canvas.contains(document.activeElement) || bundles.hasFocus();
+    bundles.show(d);
     if (!repaint(canvas, before, d)) {
         // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
         const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
@@ -209,12 +212,13 @@ function draw(d: DiagramResult): void {
             return;
         }
         defuse(svg);
-        const hadFocus = canvas.contains(document.activeElement);
         canvas.replaceChildren(document.importNode(svg, true));
         keyboard.drawn(hadFocus);
+        // An expanded bundle's count is gone: the chip that folds it again takes the keyboard,
+        // and folding it gives the focus back to the count (the keyboard remembers it).
+        if (hadFocus && !canvas.contains(document.activeElement)) bundles.takeFocus();
     } else keyboard.relabel();
     showEdgeLabels(d);
-    bundles.show(d);
     const said = whatIf.show(d);
     showBanner(errors ? `${errors}; the diagram may be incomplete.` : said ?? d.note);
     highlight(highlighted);
