@@ -7,6 +7,7 @@ import { buildDiagram } from '../src/diagram/graph.js';
 import { layout, LAYOUT_TIMEOUT_MS } from '../src/diagram/layout.js';
 import { toSvg } from '../src/diagram/svg.js';
 import { findView } from '../src/diagram/view.js';
+import { parseFromWebview, parseToWebview } from '../src/lsp/protocol.js';
 import { check } from './helpers.js';
 
 const MODEL = `package b
@@ -166,5 +167,24 @@ describe('edge bundles of nested containers', () => {
         const none = bundleEdges(diagram([edge('q1', 'r1'), edge('q2', 'r2'), edge('q3', 'r3')]));
         expect(none.edges[0].change).toBeUndefined();
         expect(none.edges[0].id).toBe(some.edges[0].id);
+    });
+});
+
+describe('the preview’s expand message', () => {
+    it('accepts a list of bundle ids and nothing else', () => {
+        const ok = { type: 'expand', bundles: ['bundle:a.P->a.Q'] };
+        expect(parseFromWebview(ok)).toEqual(ok);
+        expect(parseFromWebview({ type: 'expand', bundles: [] })).toEqual({ type: 'expand', bundles: [] });
+        expect(parseFromWebview({ type: 'expand', bundles: 'bundle:a.P->a.Q' })).toBeUndefined();
+        expect(parseFromWebview({ type: 'expand', bundles: ['n12'] })).toBeUndefined();
+        expect(parseFromWebview({ type: 'expand', bundles: [`bundle:${'x'.repeat(3000)}`] })).toBeUndefined();
+        expect(parseFromWebview({ type: 'expand', bundles: Array(101).fill('bundle:a->b') })).toBeUndefined();
+        expect(
+            parseToWebview({
+                type: 'diagram',
+                diagram: { view: 'v', views: [], scenarios: [], nodes: [], expanded: [1] },
+            }),
+        )
+            .toBeUndefined();
     });
 });
