@@ -39,7 +39,8 @@ function box(svg: string, label: string): { cls: string; markup: string } {
     return { cls: /^<g class="([^"]*)"/.exec(markup)![1], markup };
 }
 
-const edgeClasses = (svg: string) => [...svg.matchAll(/<path class="(bos-edge-[^"]*)" data-edge/g)].map(m => m[1]);
+const edgeClasses = (svg: string) =>
+    [...svg.matchAll(/<path class="(bos-edge-[^"]*)" data-(edge|bundle)/g)].map(m => m[1]);
 
 beforeAll(() => {
     if (!existsSync('out/cli.cjs')) throw new Error('build first: npm run build');
@@ -72,7 +73,16 @@ describe('bos render --base REV', () => {
         expect(refund.markup).toContain('bos-removed-box');
         expect(refund.markup).toContain('<title>shop.Trade.Refund — removed</title>');
         expect(box(svg, 'VM').cls).toBe('bos-node');
+        // Three edges from the platform to the cloud and three into it: each trio is one bundle,
+        // changed since some of its members are added or removed.
         expect(edgeClasses(svg).sort()).toEqual([
+            'bos-edge-runs-on bos-edge-changed bos-bundle-edge',
+            'bos-edge-uses bos-edge-added',
+            'bos-edge-uses bos-edge-changed bos-bundle-edge',
+        ]);
+        const each = join(tempDir('render-base-out'), 'each.svg');
+        expect(bos(dir, 'render', 'model', '--base', 'HEAD', '--no-bundle', '-o', each).code).toBe(0);
+        expect(edgeClasses(readFileSync(each, 'utf8')).sort()).toEqual([
             'bos-edge-runs-on',
             'bos-edge-runs-on bos-edge-added',
             'bos-edge-runs-on bos-edge-removed',

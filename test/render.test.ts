@@ -23,6 +23,20 @@ describe('bos render', () => {
         expect(svg).toContain('<style>');
     });
 
+    it('draws many edges between two containers as one with its count, and every edge with --no-bundle', () => {
+        const edges = (svg: string) => svg.match(/<path class="bos-edge-[^"]*" data-(edge|bundle)=/g)?.length ?? 0;
+        const bundled = bos('render', 'examples/double11', '--view', 'Overview');
+        const each = bos('render', 'examples/double11', '--view', 'Overview', '--no-bundle');
+        expect([bundled.status, each.status]).toEqual([0, 0]);
+        // The business platform's 17 capabilities' `runs on` into Alibaba Cloud, as one line.
+        expect(bundled.stdout).toMatch(/data-bundle="bundle:tmall.platforms.Business-&gt;tmall.cloud.AlibabaCloud"/);
+        expect(bundled.stdout).toMatch(/class="bos-bundle-label"[^>]*>17 runs on<\/text>/);
+        expect(each.stdout).not.toContain('data-bundle');
+        expect(edges(each.stdout) - edges(bundled.stdout)).toBeGreaterThan(20);
+        const overlaid = bos('render', 'examples/double11', '--view', 'Overview', '--scenario', 'Double11Peak');
+        expect(overlaid.stdout).toMatch(/class="bos-bundle-label"[^>]*>17 runs on · [\d.]+[kM]?\/s<\/text>/);
+    });
+
     it('draws a chosen view and scenario, and writes PNG and HTML', () => {
         const png = out('trade.png');
         const r = bos('render', 'examples/double11', '--view', 'TradeChain', '--scenario', 'Baseline2016', '-o', png);

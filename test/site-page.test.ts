@@ -186,6 +186,38 @@ describe('the site in Chromium, offline', () => {
         expect(await rect.getAttribute('class')).toContain('bos-status-headroom');
     });
 
+    it('lists a bundle’s member relations on a click, each end a link to its box, the loads following the slider', async () => {
+        await open(example);
+        const bundle = visible(page).locator(
+            'g[data-bundle="bundle:tmall.platforms.Business->tmall.cloud.AlibabaCloud"]',
+        );
+        const count = bundle.locator('text.bos-bundle-label');
+        const before = await count.textContent();
+        expect(before).toMatch(/^17 runs on · [\d.]+[kM]?\/s$/);
+        await bundle.click();
+        const details = page.locator('#details');
+        expect(await details.locator('h2').textContent()).toBe(before);
+        expect(await details.locator('p.hint').textContent()).toBe('from 业务中台 to 阿里云, drawn as one line');
+        const rows = details.locator('table.bundle-members tr');
+        expect(await rows.count()).toBe(17);
+        const order = rows.filter({ hasText: '下单' }).first();
+        expect(await order.locator('td').allTextContents()).toEqual([
+            '下单',
+            '→',
+            expect.any(String),
+            'runs on',
+            expect.stringMatching(/^[\d.]+[kM]?\/s$/),
+        ]);
+        // The page's own what-if moves the count's load and the members' without a new layout.
+        await page.locator('#scale').fill('2');
+        await expect.poll(() => count.textContent()).not.toBe(before);
+        expect(await details.locator('h2').textContent()).toBe(await count.textContent());
+        await order.locator('a').first().click();
+        await expect.poll(() => details.locator('h2').textContent()).toBe('下单');
+        expect(await box(page, PLACE_ORDER).getAttribute('class')).toContain('found');
+        expect(problems).toEqual([]);
+    });
+
     it('drills overview → a platform by its header → a flow’s sequence, and back with the browser', async () => {
         await open(example);
         // The header strip of the container, not a box inside it.

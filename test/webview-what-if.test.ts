@@ -117,7 +117,11 @@ describe('live what-if in the preview', () => {
 
 describe('edge labels', () => {
     it('labels each load-carrying edge with its load and weight, behind a toggle that starts off above 200 edges', async () => {
-        const d = await server.diagram(TRADE);
+        // The platform's 17 `runs on` are one bundle; expanded, each member has its own label.
+        const d = await server.diagram({
+            ...TRADE,
+            expand: ['bundle:tmall.platforms.Business->tmall.cloud.AlibabaCloud'],
+        });
         await show(d);
         const labels = p.page.locator('#canvas .bos-edge-label');
         await expect.poll(() => labels.count()).toBeGreaterThan(0);
@@ -179,9 +183,11 @@ describe('find and keyboard', () => {
 
     it('walks the boxes with Tab and the arrows, reads their ARIA labels, reveals with Enter', async () => {
         await p.page.keyboard.press('Tab');
+        // A bundle's count is a stop too (webview-bundles.test.ts): its id is its `data-bundle`.
         const focused = () =>
             p.page.evaluate(() => ({
-                id: document.activeElement?.getAttribute('data-node'),
+                id: document.activeElement?.getAttribute('data-node')
+                    ?? document.activeElement?.getAttribute('data-bundle'),
                 label: document.activeElement?.getAttribute('aria-label'),
                 role: document.activeElement?.getAttribute('role'),
             }));
@@ -194,12 +200,21 @@ describe('find and keyboard', () => {
         await p.page.keyboard.press('Shift+Tab');
         expect((await focused()).id).toBe(first.id);
         // Down from the top lands on a box below it.
-        const top = await p.page.evaluate(() => document.activeElement!.getBoundingClientRect().top);
+        // Measured within the picture: focusing a box pans it to the middle of the window.
+        const topInPicture = () =>
+            p.page.evaluate(() =>
+                document.activeElement!.getBoundingClientRect().top
+                - document.querySelector('#canvas svg')!.getBoundingClientRect().top
+            );
+        const top = await topInPicture();
         await p.page.keyboard.press('ArrowDown');
         const below = await focused();
-        expect(await p.page.evaluate(() => document.activeElement!.getBoundingClientRect().top)).toBeGreaterThan(top);
+        expect(await topInPicture()).toBeGreaterThan(top);
         await p.page.keyboard.press('Enter');
-        expect((await p.posted()).at(-1)).toEqual({ type: 'reveal', node: below.id });
+        const bundle = below.id?.startsWith('bundle:');
+        expect((await p.posted()).at(-1)).toEqual(
+            bundle ? { type: 'expand', bundles: [below.id] } : { type: 'reveal', node: below.id },
+        );
         // Every box is labelled from its own lines.
         await box('下单').focus();
         expect((await focused()).label).toBe('下单, capability, 583k/s · 89.7% · R 153ms');

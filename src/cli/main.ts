@@ -30,7 +30,7 @@ Usage:
                [--scale FACTOR] [--set NAME.PROPERTY=QUANTITY]... [--sweep FROM..TO [--steps N]]
   bos diff     [paths...] --base REV|DIR [--format text|json|markdown] [--fail-on WHAT,...]
   bos render   [paths...] [--view NAME | --focus NAME | --flow NAME] [--scenario NAME]
-               [--theme light|dark] [-o FILE.svg|.png|.html] [--base REV|DIR]
+               [--theme light|dark] [-o FILE.svg|.png|.html] [--base REV|DIR] [--no-bundle]
   bos site     [paths...] -o FILE.html   (one offline page: every view, what-if, findings, search)
   bos format   [paths...] [--check]
   bos export   [paths...] [--to json|mermaid|plantuml|d2|structurizr|drawio|lqn] [--view NAME]
@@ -70,6 +70,8 @@ Options:
   --to F             (export) json (default: the resolved model), mermaid, plantuml, d2,
                      structurizr (workspace JSON), drawio, lqn (the LQN model of a scenario)
   --theme T          (render) light (default) or dark
+  --no-bundle        (render) draw every edge on its own; by default 3 or more edges between
+                     the same two containers are drawn as one, labelled with their count
   --base REV|DIR     (diff, render) compare with the same paths at a git revision (read from the
                      repository that holds them; nothing is checked out) or in a folder
                      (render: added and changed boxes marked, removed ones drawn faded)

@@ -15,6 +15,7 @@ export const OPTIONS = {
     focus: { type: 'string' },
     flow: { type: 'string' },
     theme: { type: 'string' },
+    'no-bundle': { type: 'boolean' },
     scale: { type: 'string' },
     set: { type: 'string', multiple: true },
     sweep: { type: 'string' },

@@ -23,6 +23,8 @@ export interface RenderArgs {
     theme?: string;
     /** What changed against `--base`, marked on the picture. */
     changes?: ChangeMarks;
+    /** Every edge on its own, no bundles (`--no-bundle`). */
+    noBundle?: boolean;
 }
 
 export async function renderCommand(ws: LoadedWorkspace, args: RenderArgs): Promise<string> {
@@ -55,6 +57,7 @@ export async function renderCommand(ws: LoadedWorkspace, args: RenderArgs): Prom
             theme,
             layout: { timeoutMs: LAYOUT_TIMEOUT_MS },
             changes: args.changes,
+            noBundle: args.noBundle,
         });
         svg = rendered.svg;
         note = rendered.diagram.note;

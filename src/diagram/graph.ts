@@ -6,6 +6,7 @@ import { structuralEdges } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
 import { facts, STRUCTURAL_RELATIONS, type StructuralRelation } from '../model/relations.js';
 import type { Layer } from '../model/vocabulary.js';
+import type { EdgeBundle } from './bundles.js';
 import type { ChangeMark, Compared } from './change.js';
 import { isInside, select, type ViewChoice } from './view.js';
 
@@ -41,9 +42,19 @@ export interface DiagramEdge {
     source: string;
     target: string;
     kind: EdgeKind;
-    change?: 'added' | 'removed';
-    /** With an overlay, on an edge that carries load: the load it passes on and its weight, `583k/s ×2`. */
+    /** Against a base; `changed` only on a bundle some of whose members are added or removed. */
+    change?: 'added' | 'removed' | 'changed';
+    /**
+     * With an overlay, on an edge that carries load: the load it passes on and its weight, `583k/s ×2`;
+     * on a bundle, its count and kind, and the load of its members (`12 runs on · 583k/s`).
+     */
     label?: string;
+    /** The load in the label, per second, for a bundle to sum. */
+    load?: number;
+    /** Many edges between two containers drawn as one (bundles.ts). */
+    bundle?: EdgeBundle;
+    /** A member of this expanded bundle, drawn on its own. */
+    of?: string;
 }
 
 export interface Diagram {
@@ -56,6 +67,8 @@ export interface Diagram {
     note?: string;
     /** What the picture is compared with, when it marks a change. */
     compared?: Compared;
+    /** The bundles drawn expanded, as asked (bundles.ts). */
+    expanded?: string[];
 }
 
 /**
@@ -155,8 +168,9 @@ export function buildDiagram(
             seen.add(id);
             // A folded end would pass on the load of several declarations: only true ends are labelled.
             const carried = from === n && to === d.target && facts(d.relation).carriesLoad ? loads.get(n) : undefined;
-            const label = carried && `${rate(carried.load * d.weight)}${d.weight === 1 ? '' : ` ×${d.weight}`}`;
-            edges.push({ id, source: idOf(from), target: idOf(to), kind: d.relation as EdgeKind, label });
+            const load = carried && carried.load * d.weight;
+            const label = carried && `${rate(load!)}${d.weight === 1 ? '' : ` ×${d.weight}`}`;
+            edges.push({ id, source: idOf(from), target: idOf(to), kind: d.relation as EdgeKind, label, load });
         }
     }
     return {

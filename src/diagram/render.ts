@@ -4,6 +4,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Analysis } from '../analysis/scenario.js';
 import type { BosModel } from '../model/model.js';
+import { bundleEdges } from './bundles.js';
 import { type ChangeMarks, markChanges } from './change.js';
 import { buildDiagram, type Diagram } from './graph.js';
 import { layout, type LayoutOptions } from './layout.js';
@@ -29,6 +30,10 @@ export interface RenderRequest {
     changes?: ChangeMarks;
     /** Label load-carrying edges with their load and weight (see SvgOptions.edgeLabels). */
     edgeLabels?: boolean;
+    /** Every edge drawn on its own: no bundles (`bos render --no-bundle`). */
+    noBundle?: boolean;
+    /** Bundles drawn expanded, by id (bundles.ts): the preview's clicks. */
+    expand?: readonly string[];
 }
 
 export interface Rendered {
@@ -65,7 +70,9 @@ export async function render(request: RenderRequest): Promise<Rendered> {
         return { svg: sequenceSvg(sequence, request), diagram: sequenceDiagram(sequence, view) };
     }
     const built = buildDiagram(request.model, view, scenario);
-    const diagram = request.changes ? markChanges(built, view, request.changes, scenario) : built;
+    const marked = request.changes ? markChanges(built, view, request.changes, scenario) : built;
+    // A focus view shows one declaration's neighbours: bundled, the edges it was opened for would hide.
+    const diagram = request.noBundle || view.focus ? marked : bundleEdges(marked, new Set(request.expand));
     const laid = await layout(diagram, request.layout);
     return {
         svg: toSvg(diagram, laid, { theme: request.theme, bare: request.bare, edgeLabels: request.edgeLabels }),

@@ -5,10 +5,10 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { type Layer, LAYERS } from '../model/vocabulary.js';
 import type { ChangeMark, Compared } from './change.js';
-import type { Diagram, DiagramNode, EdgeKind } from './graph.js';
+import type { Diagram, DiagramEdge, DiagramNode, EdgeKind } from './graph.js';
 import { EDGE_KINDS } from './graph.js';
 import { subtitle, textWidth } from './measure.js';
-import { edgeClass, FONT_SIZE, fontFamily, kindHue, stylesheet, type ThemeName } from './theme.js';
+import { edgeClass, FONT_SIZE, fontFamily, kindHue, MIXED, stylesheet, type ThemeName } from './theme.js';
 
 export function escapeXml(text: string): string {
     return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -156,7 +156,7 @@ function labelPoint({ edge, dx, dy }: PlacedEdge): { x: number; y: number } | un
 }
 
 function edgeLabels(diagram: Diagram, placed: readonly PlacedEdge[]): string {
-    const labels = new Map(diagram.edges.filter(e => e.label).map(e => [e.id, e.label!]));
+    const labels = new Map(diagram.edges.filter(e => e.label && !e.bundle).map(e => [e.id, e.label!]));
     const out: string[] = [];
     for (const p of placed) {
         const label = labels.get(p.edge.id);
@@ -171,6 +171,43 @@ function edgeLabels(diagram: Diagram, placed: readonly PlacedEdge[]): string {
     return `<g class="bos-edge-labels">${out.join('')}</g>`;
 }
 
+/** `12 runs on relations from Trade to Compute, drawn as one`, `5 relations (3 runs on, 2 uses) from …` */
+export function bundleTitle(e: DiagramEdge, from: string, to: string): string {
+    const { kinds, members } = e.bundle!;
+    const mix = kinds.length === 1
+        ? `${kinds[0]} relations`
+        : `relations (${kinds.map(k => `${members.filter(m => m.kind === k).length} ${k}`).join(', ')})`;
+    return `${members.length} ${mix} from ${from} to ${to}, drawn as one`;
+}
+
+/**
+ * Each bundle's count on a pill at the middle of its longest segment, drawn over the
+ * boxes whatever the overlay: the count is what tells a bundle from an edge.
+ */
+function bundleLabels(diagram: Diagram, placed: readonly PlacedEdge[], boxes: ReadonlyMap<string, Placed>): string {
+    const bundles = new Map(diagram.edges.filter(e => e.bundle).map(e => [e.id, e]));
+    const out: string[] = [];
+    for (const p of placed) {
+        const e = bundles.get(p.edge.id);
+        const at = e && labelPoint(p);
+        if (!e || !at) continue;
+        const width = textWidth(e.label!, FONT_SIZE.sub) + 12;
+        const title = bundleTitle(e, boxes.get(e.source)?.node.label ?? '', boxes.get(e.target)?.node.label ?? '');
+        const change = e.change ? ` bos-pill-${e.change}` : '';
+        out.push(
+            `<g class="bos-bundle" data-bundle="${escapeXml(e.id)}"><title>${escapeXml(title)}</title>`
+                + `<rect class="bos-bundle-pill${change}" x="${fmt(at.x - width / 2)}" y="${fmt(at.y - 9)}" width="${
+                    fmt(width)
+                }" height="18" rx="9"/><text class="bos-bundle-label" data-edge="${escapeXml(e.id)}" x="${
+                    fmt(at.x)
+                }" y="${fmt(at.y + 4)}" text-anchor="middle">${escapeXml(e.label!)}</text></g>`,
+        );
+    }
+    return `<g class="bos-bundles">${out.join('')}</g>`;
+}
+
+const BUNDLE_LEGEND = 'edges drawn as one, with their count';
+
 const STATUS_LEGEND = [
     ['ok', 'under the headroom line'],
     ['headroom', 'within headroom'],
@@ -179,7 +216,8 @@ const STATUS_LEGEND = [
 ] as const;
 
 /** The legend's markup and its right edge, so the picture can be made wide enough for it. */
-function legend(x: number, y: number, overlay: boolean, compared?: Compared): { markup: string; right: number } {
+function legend(diagram: Diagram, x: number, y: number, overlay: boolean): { markup: string; right: number } {
+    const { compared } = diagram;
     const items: string[] = [];
     let right = x;
     const label = (lx: number, ly: number, text: string) => {
@@ -195,6 +233,12 @@ function legend(x: number, y: number, overlay: boolean, compared?: Compared): { 
         );
         label(cx + 42, y + 18, k);
         cx += 60 + k.length * 7;
+    }
+    // Only a picture that has bundles explains them: the others keep their legend as it was.
+    if (diagram.edges.some(e => e.bundle)) {
+        items.push(`<path class="bos-edge-${MIXED} bos-bundle-edge" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}"/>`);
+        label(cx + 42, y + 18, BUNDLE_LEGEND);
+        cx += 60 + BUNDLE_LEGEND.length * 7;
     }
     cx += 16;
     for (const l of LAYERS) {
@@ -239,7 +283,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     const { boxes: placed, edges: placedEdges } = place(diagram, laid);
     const overlay = !!diagram.scenario;
     const bodyHeight = laid.height ?? 0;
-    const key = legend(MARGIN, bodyHeight + 4, overlay, diagram.compared);
+    const key = legend(diagram, MARGIN, bodyHeight + 4, overlay);
     const noteRight = diagram.note ? MARGIN + textWidth(diagram.note, FONT_SIZE.note) : 0;
     // As wide as the widest part: the laid-out body, the legend or the note.
     const width = Math.max(BAND_GUTTER + (laid.width ?? 0), Math.ceil(Math.max(key.right, noteRight) + MARGIN));
@@ -258,8 +302,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
             `<text class="bos-band-label" x="16" y="${fmt(y0 + 22)}">${LAYER_TITLE[layer]}</text>`,
         );
     }
-    const markers = EDGE_KINDS.map(k => {
-        const id = edgeClass(k);
+    const markers = [...EDGE_KINDS.map(edgeClass), MIXED].map(id => {
         const box =
             'viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"';
         return `<marker id="arrow-${id}" ${box}><path class="bos-arrow-${id}" d="M0 0 L10 5 L0 10 z"/></marker>`;
@@ -267,9 +310,12 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     const byId = new Map(diagram.edges.map(e => [e.id, e]));
     const edges = placedEdges.map(p => {
         const e = byId.get(p.edge.id);
-        const kind = edgeClass(e?.kind as EdgeKind);
+        const kind = e?.bundle && e.bundle.kinds.length > 1 ? MIXED : edgeClass(e?.kind as EdgeKind);
         const change = e?.change ? ` bos-edge-${e.change}` : '';
-        return `<path class="bos-edge-${kind}${change}" data-edge="${escapeXml(p.edge.id)}" d="${
+        // A bundle's line is a click target as well as its pill; an expanded member names its bundle.
+        const bundle = e?.bundle ? ` bos-bundle-edge" data-bundle="${escapeXml(e.id)}` : '';
+        const member = e?.of ? `" data-bundle-member="${escapeXml(e.of)}` : '';
+        return `<path class="bos-edge-${kind}${change}${bundle}${member}" data-edge="${escapeXml(p.edge.id)}" d="${
             edgePath(p)
         }" marker-end="url(#arrow-${kind})"/>`;
     });
@@ -296,6 +342,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
         `<g class="bos-edges">${edges.join('')}</g>`,
         `<g class="bos-leaves">${leaves.join('')}</g>`,
         overlay && options.edgeLabels ? edgeLabels(diagram, placedEdges) : '',
+        bundleLabels(diagram, placedEdges, placed),
         key.markup,
         note,
         '</svg>',

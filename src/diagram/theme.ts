@@ -74,6 +74,9 @@ function edgeRule(kind: EdgeKind, colour: string): string {
     return `${line}.bos-arrow-${name}{fill:${colour}}`;
 }
 
+/** The class-name form of a bundle of several kinds: drawn in a neutral style. */
+export const MIXED = 'mixed';
+
 /** Class-name form of an edge kind: `runs on` → `runs-on`. */
 export const edgeClass = (k: EdgeKind) => k.replace(' ', '-');
 
@@ -106,6 +109,7 @@ export function stylesheet(theme: ThemeName): string {
             `.bos-load-${s}{fill:${c};font-size:${FONT_SIZE.load}px;font-weight:600}`,
         ]),
         ...EDGE_KINDS.map(k => edgeRule(k, p.edge[k])),
+        ...bundleRules(p),
         '.bos-selected{stroke-width:3.5}',
         ...changeRules(p),
         ...sequenceRules(p),
@@ -114,6 +118,18 @@ export function stylesheet(theme: ThemeName): string {
         + 'stroke-width:3px;stroke-linejoin:round}',
     ];
     return rules.join('');
+}
+
+/** A bundle (bundles.ts): a thicker line, and its count on a pill that reads over lines and boxes. */
+function bundleRules(p: Palette): string[] {
+    return [
+        `.bos-edge-${MIXED}{fill:none;stroke:${p.muted};stroke-width:1.6}.bos-arrow-${MIXED}{fill:${p.muted}}`,
+        '.bos-bundle-edge{stroke-width:3.2}',
+        `.bos-bundle-pill{fill:${p.background};stroke:${p.muted};stroke-width:1}`,
+        `.bos-bundle-label{fill:${p.text};font-size:${FONT_SIZE.sub}px;font-weight:600}`,
+        // After the pill: a bundle some of whose members changed says so on its count too.
+        ...Object.entries(p.change).map(([mark, c]) => `.bos-pill-${mark}{stroke:${c};stroke-width:2}`),
+    ];
 }
 
 /**
@@ -134,6 +150,7 @@ function changeRules(p: Palette): string[] {
         '.bos-removed-box{stroke-dasharray:5 3}',
         `.bos-edge-added{stroke:${p.change.added};stroke-width:2.2}`,
         '.bos-edge-removed{opacity:0.5;stroke-dasharray:6 4}',
+        `.bos-edge-changed{stroke:${p.change.changed};stroke-width:2.2}`,
     ];
 }
 

@@ -44,6 +44,8 @@ export class DiagramPreview implements vscode.Disposable {
     private base?: string;
     /** The preview's what-if: analysed by the server, never written to a file. */
     private whatIf?: WhatIfParams;
+    /** Edge bundles the reader expanded: kept across what-if steps and edits. */
+    private expand: string[] = [];
     private whatIfCommand?: string;
     private timer?: ReturnType<typeof setTimeout>;
     /** A box to highlight once the next picture is drawn (Show in diagram). */
@@ -128,6 +130,7 @@ export class DiagramPreview implements vscode.Disposable {
             ...this.choice,
             theme,
             ...(this.whatIf ? { whatIf: this.whatIf } : {}),
+            ...(this.expand.length ? { expand: this.expand } : {}),
             ...(this.base === undefined ? {} : { base: this.base }),
         };
         const diagram = await vscode.window.withProgress({
@@ -155,6 +158,9 @@ export class DiagramPreview implements vscode.Disposable {
             await this.refresh();
         } else if (m.type === 'whatIf') {
             this.whatIf = m.whatIf;
+            await this.refresh();
+        } else if (m.type === 'expand') {
+            this.expand = m.bundles;
             await this.refresh();
         } else if (m.type === 'copyWhatIf') {
             if (!this.whatIfCommand) return;

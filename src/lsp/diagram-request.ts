@@ -77,6 +77,7 @@ export async function diagramFor(
             layout: { timeoutMs: LAYOUT_TIMEOUT_MS, reuse: true },
             edgeLabels: true,
             changes: against?.marks,
+            expand: params.expand,
         });
         // Removed boxes (`r…`) are drawn from the base: nothing in the workspace to reveal.
         const nodes = diagram.nodes.filter(n => n.id.startsWith('n'))
@@ -93,6 +94,7 @@ export async function diagramFor(
             note: diagram.note,
             compare: compare && { ...compare, ...diagram.compared },
             edgeCount: diagram.edges.length,
+            ...(diagram.expanded ? { expanded: diagram.expanded } : {}),
             // A sequence view is drawn without ELK: no layout to keep.
             ...(laid ? { layout: layoutName(laid) } : {}),
             ...(diagram.scenario ? { overlay: overlayOf(diagram) } : {}),

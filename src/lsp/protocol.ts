@@ -23,6 +23,8 @@ export interface DiagramParams {
     base?: string;
     /** A what-if of the preview: the same run as `bos analyze --scale … --set …`; files are untouched. */
     whatIf?: WhatIfParams;
+    /** Edge bundles to draw edge by edge, by id (`bundle:FROM->TO`, diagram/bundles.ts). */
+    expand?: string[];
 }
 
 /** The properties the preview's box menu sets (a subset of `bos analyze --set`'s). */
@@ -119,6 +121,8 @@ export interface DiagramResult {
     layout?: string;
     /** The overlay alone, for a page that shows the same layout to repaint in place (a what-if step). */
     overlay?: DiagramOverlay;
+    /** The bundles of `expand` this view has, drawn edge by edge. */
+    expanded?: string[];
 }
 
 export interface DiagramOverlay {
@@ -226,7 +230,8 @@ export type FromWebview =
     | { type: 'whatIf'; whatIf: WhatIfParams }
     | { type: 'copyWhatIf' }
     | { type: 'exportPng'; dataUrl: string }
-    | { type: 'stopCompare' };
+    | { type: 'stopCompare' }
+    | { type: 'expand'; bundles: string[] };
 
 const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
@@ -258,6 +263,10 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
             return isWhatIf(m.whatIf) ? { type: 'whatIf', whatIf: m.whatIf } : undefined;
         case 'copyWhatIf':
             return { type: 'copyWhatIf' };
+        case 'expand':
+            return arrayOf(m.bundles, isBundleId) && (m.bundles as unknown[]).length <= 100
+                ? { type: 'expand', bundles: m.bundles as string[] }
+                : undefined;
         case 'exportPng':
             return typeof m.dataUrl === 'string' && m.dataUrl.startsWith('data:image/png;base64,')
                 ? { type: 'exportPng', dataUrl: m.dataUrl }
@@ -266,6 +275,8 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
             return undefined;
     }
 }
+
+const isBundleId = (b: unknown) => typeof b === 'string' && b.startsWith('bundle:') && b.length <= 2000;
 
 /** A scale that is a number (the server judges its range) and sets naming a declaration, a property and a text. */
 function isWhatIf(w: unknown): w is WhatIfParams {
@@ -300,6 +311,7 @@ function isDiagram(d: unknown): d is DiagramResult {
         && (d.whatIf === undefined || hasStrings(d.whatIf, [], ['command', 'summary', 'problem']))
         && (d.edgeCount === undefined || Number.isInteger(d.edgeCount))
         && optionalString(d.layout)
+        && (d.expanded === undefined || arrayOf(d.expanded, isBundleId))
         && (d.overlay === undefined || (isObject(d.overlay)
             && arrayOf(d.overlay.nodes, n => hasStrings(n, ['id', 'status', 'text', 'title']))
             && arrayOf(d.overlay.edges, e => hasStrings(e, ['id', 'text']))))

@@ -3,6 +3,7 @@
 // message in its place), the model as JSON for the page's analysis, and the findings.
 // Flow sequences, which need no layout, are drawn by the page.
 import type { Analysis } from '../analysis/scenario.js';
+import type { Diagram, EdgeKind } from '../diagram/graph.js';
 import { LayoutTimeout } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import type { BosModel } from '../model/model.js';
@@ -30,6 +31,17 @@ export interface SitePage {
     /** The bare SVG (the page carries the stylesheet), or why there is none. */
     svg?: string;
     problem?: string;
+    /** The view's edge bundles, for the details panel to list their members. */
+    bundles?: SiteBundle[];
+}
+
+/** An edge bundle of a page (diagram/bundles.ts), its ends and members by qualified name. */
+export interface SiteBundle {
+    id: string;
+    source: string;
+    target: string;
+    kinds: EdgeKind[];
+    members: { from: string; to: string; kind: EdgeKind }[];
 }
 
 /** What the page script reads (embedded as JSON). */
@@ -81,11 +93,32 @@ async function drawPage(v: SiteView, input: SiteInput, lane: number): Promise<Si
             layout: { timeoutMs: input.timeoutMs, lane },
         });
         page.svg = rendered.svg;
+        const bundles = siteBundles(rendered.diagram);
+        if (bundles.length) page.bundles = bundles;
     } catch (err) {
         if (!(err instanceof LayoutTimeout)) throw err;
         page.problem = err.message;
     }
     return page;
+}
+
+function siteBundles(diagram: Diagram): SiteBundle[] {
+    const nameOf = new Map(diagram.nodes.map(n => [n.id, n.name]));
+    return diagram.edges.flatMap(e =>
+        e.bundle
+            ? [{
+                id: e.id,
+                source: nameOf.get(e.source)!,
+                target: nameOf.get(e.target)!,
+                kinds: e.bundle.kinds,
+                members: e.bundle.members.map(m => ({
+                    from: nameOf.get(m.source)!,
+                    to: nameOf.get(m.target)!,
+                    kind: m.kind,
+                })),
+            }]
+            : []
+    );
 }
 
 /** Draws every page, each lane taking the next view when it is free; the pages keep the order of `siteViews`. */
@@ -110,7 +143,7 @@ export async function buildSite(input: SiteInput): Promise<Site> {
         title: input.title,
         model: pageModel(input.model),
         defaultHeadroom: input.defaultHeadroom,
-        pages: pages.map(({ hash, kind, title, view }) => ({ hash, kind, title, view })),
+        pages: pages.map(({ hash, kind, title, view, bundles }) => ({ hash, kind, title, view, bundles })),
         findings: input.findings,
     };
     return { data, pages };

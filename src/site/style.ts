@@ -40,6 +40,6 @@ export const PAGE_STYLE = [
     `.status-overload,.status-saturated,.status-over-slo{color:${p.status.overload};font-weight:600}`,
     `.status-headroom{color:${p.status.headroom};font-weight:600}`,
     `.problem{color:${p.status.overload}}.hint{color:${p.muted}}`,
-    '[data-node]{cursor:pointer}',
+    '[data-node],[data-bundle]{cursor:pointer}',
     `.bos-node.found rect:first-of-type{stroke:${p.edge.calls};stroke-width:4}`,
 ].join('\n');

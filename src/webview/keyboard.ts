@@ -1,15 +1,20 @@
 // The picture without a mouse: every box is a button with an ARIA label read from its
 // own lines; Tab and Shift+Tab walk the boxes in reading order, the arrow keys go to the
 // nearest box that way, Enter reveals the declaration, Shift+F10 or the menu key opens
-// the box's menu. One box at a time is in the tab order (a roving tabindex), and focus
-// survives a redraw (the what-if slider redraws often).
+// the box's menu. An edge bundle's count is a stop too: Enter expands it. One box at a
+// time is in the tab order (a roving tabindex), and focus survives a redraw (the what-if
+// slider redraws often).
 export interface KeyboardHost {
     reveal(id: string): void;
     centre(box: Element): void;
     menu(id: string, x: number, y: number): void;
+    expand(bundle: string): void;
 }
 
-const boxes = (canvas: Element) => [...canvas.querySelectorAll<SVGGElement>('[data-node]')];
+const STOPS = '[data-node], g[data-bundle]';
+const boxes = (canvas: Element) => [...canvas.querySelectorAll<SVGGElement>(STOPS)];
+/** A stop's id: a box's `data-node`, a bundle's `data-bundle` (which never looks like a box's `n12`). */
+const idOf = (el: Element) => el.getAttribute('data-node') ?? el.getAttribute('data-bundle')!;
 
 /** Top to bottom, then left to right, by where each box is drawn. */
 function readingOrder(list: SVGGElement[]): SVGGElement[] {
@@ -47,9 +52,13 @@ export interface KeyboardUpdates {
     relabel(): void;
 }
 
-/** Each box's ARIA label, read from its own lines. */
+/** Each box's ARIA label, read from its own lines; a bundle's is its tooltip, which states the count. */
 function relabel(list: readonly Element[]): void {
     for (const b of list) {
+        if (b.hasAttribute('data-bundle')) {
+            b.setAttribute('aria-label', `${b.querySelector(':scope > title')?.textContent}; Enter expands it`);
+            continue;
+        }
         const lines = [...b.querySelectorAll(':scope > text')].map(t => t.textContent).filter(Boolean);
         b.setAttribute('aria-label', lines.join(', '));
     }
@@ -64,16 +73,19 @@ export function keyboardNavigation(canvas: HTMLElement, host: KeyboardHost): Key
         host.centre(el);
     };
     canvas.addEventListener('focusin', e => {
-        current = (e.target as Element).closest('[data-node]')?.getAttribute('data-node') ?? current;
+        const stop = (e.target as Element).closest(STOPS);
+        current = stop ? idOf(stop) : current;
     });
     canvas.addEventListener('keydown', e => {
-        const box = (e.target as Element).closest('[data-node]');
+        const box = (e.target as Element).closest(STOPS);
         if (!box) return;
-        const id = box.getAttribute('data-node')!;
+        const id = idOf(box);
+        const bundle = box.hasAttribute('data-bundle');
         if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
-            host.reveal(id);
-        } else if ((e.shiftKey && e.key === 'F10') || e.key === 'ContextMenu') {
+            if (bundle) host.expand(id);
+            else host.reveal(id);
+        } else if (!bundle && ((e.shiftKey && e.key === 'F10') || e.key === 'ContextMenu')) {
             e.preventDefault();
             const r = box.getBoundingClientRect();
             host.menu(id, r.left + 8, r.bottom);
@@ -98,7 +110,7 @@ export function keyboardNavigation(canvas: HTMLElement, host: KeyboardHost): Key
                 b.setAttribute('tabindex', '-1');
             }
             relabel(list);
-            const again = current === undefined ? undefined : list.find(b => b.getAttribute('data-node') === current);
+            const again = current === undefined ? undefined : list.find(b => idOf(b) === current);
             const stop = again ?? readingOrder(list)[0];
             stop?.setAttribute('tabindex', '0');
             if (again && hadFocus) again.focus({ preventScroll: true });

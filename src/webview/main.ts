@@ -9,6 +9,7 @@
 import { type DiagramCompare, type DiagramResult, type FromWebview, parseToWebview } from '../lsp/protocol.js';
 import { boxMenu } from './box-menu.js';
 import { breadcrumb, type Crumb } from './breadcrumb.js';
+import { bundleControls } from './bundles.js';
 import { edgeLabelToggle } from './edge-labels.js';
 import { findBox } from './find.js';
 import { keyboardNavigation } from './keyboard.js';
@@ -66,6 +67,7 @@ const trail = breadcrumb(
 );
 const whatIf = whatIfControls(toolbar, m => vscode.postMessage(m));
 const showEdgeLabels = edgeLabelToggle(toolbar, canvas);
+const bundles = bundleControls(toolbar, m => vscode.postMessage(m));
 const menu = boxMenu(whatIf);
 const nodeOf = (id: string | null | undefined) => shown?.nodes.find(n => n.id === id);
 const reveal = (node: string) => {
@@ -83,6 +85,7 @@ const keyboard = keyboardNavigation(canvas, {
     reveal,
     centre,
     menu: (id, x, y) => menu.open(nodeOf(id), x, y),
+    expand: bundles.expand,
 });
 
 function apply(): void {
@@ -197,6 +200,9 @@ function draw(d: DiagramResult): void {
     trail.arrive({ id: d.view, title: d.title ?? d.view });
     // A new sheet restyles every element: only when the theme changed.
     if (d.css !== before?.css) sheet.replaceSync(d.css ?? '');
+    // Before the chip may hide: a hidden chip loses the keyboard.
+    const hadFocus = canvas.contains(document.activeElement) || bundles.hasFocus();
+    bundles.show(d);
     if (!repaint(canvas, before, d)) {
         // DOMParser, not innerHTML: the SVG text is parsed as XML and nothing in it runs.
         const doc = new DOMParser().parseFromString(d.svg!, 'image/svg+xml');
@@ -206,9 +212,11 @@ function draw(d: DiagramResult): void {
             return;
         }
         defuse(svg);
-        const hadFocus = canvas.contains(document.activeElement);
         canvas.replaceChildren(document.importNode(svg, true));
         keyboard.drawn(hadFocus);
+        // An expanded bundle's count is gone: the chip that folds it again takes the keyboard,
+        // and folding it gives the focus back to the count (the keyboard remembers it).
+        if (hadFocus && !canvas.contains(document.activeElement)) bundles.takeFocus();
     } else keyboard.relabel();
     showEdgeLabels(d);
     const said = whatIf.show(d);
@@ -239,7 +247,10 @@ viewport.addEventListener('pointerup', e => {
     drag = undefined;
     // The secondary button opens the box's menu (contextmenu below), it does not reveal.
     if (wasDrag || e.button !== 0) return;
-    const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-node]');
+    const under = document.elementFromPoint(e.clientX, e.clientY);
+    // A bundle's count is drawn over the boxes: it takes the click first.
+    if (bundles.click(under)) return;
+    const hit = under?.closest('[data-node]');
     const node = hit?.getAttribute('data-node');
     const focus = node && shown?.nodes.find(n => n.id === node)?.focus;
     if (focus && (e.altKey || e.ctrlKey || e.metaKey || onHeader(hit!, e.clientY))) {

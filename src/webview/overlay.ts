@@ -13,7 +13,7 @@ export function repaint(canvas: Element, shown: DiagramResult | undefined, d: Di
         && d.scenario === shown.scenario && d.note === shown.note;
     if (!same) return false;
     const boxes = byAttribute(canvas, '[data-node]', 'data-node');
-    const labels = byAttribute(canvas, '.bos-edge-label', 'data-edge');
+    const labels = byAttribute(canvas, '.bos-edge-label, .bos-bundle-label', 'data-edge');
     const nodes = d.overlay!.nodes.map(n => ({ n, g: boxes.get(n.id) }));
     const edges = d.overlay!.edges.map(e => ({ e, label: labels.get(e.id) }));
     if (nodes.some(x => !x.g?.querySelector(':scope > [class^="bos-load-"]')) || edges.some(x => !x.label)) {

@@ -1,15 +1,17 @@
 // The site's page script: reads the embedded data, revives the model for the analysis,
 // and wires navigation (a URL hash per view, so the browser's back button walks back;
 // a container's header, or a box with Alt, Ctrl or ⌘, drills into its focus page), the
-// scenario picker, the load slider, the details panel and search. It never lays out:
+// scenario picker, the load slider, the details panel (of a box, or of an edge bundle's
+// members) and search. It never lays out:
 // every picture was drawn at build time; a flow's sequence, a grid, is drawn again.
 import { focusChoice } from '../../diagram/focus.js';
 import { CONTAINER_HEADER } from '../../diagram/measure.js';
 import { FLOW_PREFIX, flowChoice } from '../../diagram/view.js';
 import type { ModelNode } from '../../model/model.js';
-import type { SiteData } from '../build.js';
+import type { SiteBundle, SiteData } from '../build.js';
 import { reviveModel } from '../page-model.js';
 import { pageHash } from '../views.js';
+import { bundleDetails, relabelBundles } from './bundles.js';
 import { details } from './details.js';
 import { el } from './dom.js';
 import { search } from './search.js';
@@ -23,7 +25,10 @@ const whatIf = new WhatIf(model, data.defaultHeadroom);
 const sections = [...document.querySelectorAll<HTMLElement>('section.page')];
 const byId = new Map<string, ModelNode>(model.nodes.filter(n => n.id).map(n => [n.id!, n]));
 const pageViews = new Map(data.pages.map(p => [p.hash, p.view]));
+const pageBundles = new Map(data.pages.map(p => [p.hash, p.bundles ?? []]));
 let selected: ModelNode | undefined;
+/** A bundle clicked on the shown page: the details list its members until a box is chosen. */
+let selectedBundle: SiteBundle | undefined;
 
 const hashOf = (page: string, node?: ModelNode) => `#${page}${node?.id ? `&node=${encodeURIComponent(node.id)}` : ''}`;
 const shows = (section: HTMLElement, node: ModelNode) => !!section.querySelector(`[data-node="n${node.index}"]`);
@@ -70,6 +75,10 @@ function onHeader(g: Element, clientY: number): boolean {
 
 function showDetails(): void {
     const panel = document.getElementById('details')!;
+    if (selectedBundle) {
+        panel.replaceChildren(bundleDetails(selectedBundle, { model, scenario: whatIf.current(), link }));
+        return;
+    }
     panel.replaceChildren(
         selected
             ? details(selected, {
@@ -113,6 +122,7 @@ function route(): void {
         a.classList.toggle('current', a.dataset.page === section?.dataset.page);
     }
     selected = node;
+    selectedBundle = undefined;
     showPage();
     const g = node && section?.querySelector(`[data-node="n${node.index}"]`);
     g?.scrollIntoView({ block: 'center', inline: 'center' });
@@ -129,7 +139,10 @@ function showPage(): void {
     const view = pageViews.get(section.dataset.page!);
     const flow = view?.startsWith(FLOW_PREFIX) ? byId.get(view.slice(FLOW_PREFIX.length)) : undefined;
     if (flow) redrawSequence(section, flow, whatIf.analysis, whatIf.scenario);
-    else recolour(section, model, whatIf.current());
+    else {
+        recolour(section, model, whatIf.current());
+        relabelBundles(section, pageBundles.get(section.dataset.page!) ?? [], model, whatIf.current());
+    }
     for (const g of document.querySelectorAll('.bos-node.found')) g.classList.remove('found');
     if (selected) section.querySelector(`[data-node="n${selected.index}"]`)?.classList.add('found');
 }
@@ -170,9 +183,15 @@ function controls(): HTMLElement[] {
 
 document.getElementById('controls')!.append(...controls());
 document.getElementById('pages')!.addEventListener('click', e => {
+    const bundle = (e.target as Element).closest('g[data-bundle]')?.getAttribute('data-bundle');
+    const page = (e.target as Element).closest<HTMLElement>('section.page')?.dataset.page;
+    selectedBundle = bundle ? pageBundles.get(page ?? '')?.find(b => b.id === bundle) : undefined;
+    if (selectedBundle) {
+        showDetails();
+        return;
+    }
     const g = (e.target as Element).closest<SVGGElement>('g[data-node]');
     const node = g && model.nodes[Number(g.dataset.node!.slice(1))];
-    const page = g?.closest<HTMLElement>('section.page')?.dataset.page;
     if (!node || !page) return;
     const drill = drillPage(node);
     const drills = drill !== undefined && drill !== page
