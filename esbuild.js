@@ -45,9 +45,10 @@ const webview = {
     logLevel: 'warning',
 };
 
-// The web extension (vscode.dev, github.dev): the extension, its language server in a Web
-// Worker and ELK in a worker of the server's, under out/web/. The extension host loads
-// CommonJS with `vscode` external; the workers are plain scripts. No Node shims.
+// The web extension (vscode.dev, github.dev) under out/web/: one script that is both the
+// extension and, in a Web Worker, its language server (src/extension/web-bundle.ts), and
+// ELK in a worker of the server's. The extension host loads CommonJS with `vscode`
+// external; the layout worker is a plain script. No Node shims.
 const web = {
     outdir: 'out/web',
     bundle: true,
@@ -56,19 +57,21 @@ const web = {
     sourcemap: !production,
     minify: production,
     define: { BOS_VERSION: JSON.stringify(pkg.version) },
+    // Workers and the extension host read scripts as UTF-8: no \u escapes for non-ASCII text.
+    charset: 'utf8',
     // One copy of the LSP types (the protocol pins 3.18.4 beside our 3.18.5): an alias resolves from here.
     alias: { 'vscode-languageserver-types': 'vscode-languageserver-types' },
     logLevel: 'warning',
 };
 const webExtension = {
     ...web,
-    entryPoints: { extension: 'src/extension/browser.ts' },
+    entryPoints: { extension: 'src/extension/web-bundle.ts' },
     format: 'cjs',
     external: ['vscode'],
 };
 const webWorkers = {
     ...web,
-    entryPoints: { server: 'src/lsp/browser-main.ts', 'layout-worker': 'src/host/web-layout-main.ts' },
+    entryPoints: { 'layout-worker': 'src/host/web-layout-main.ts' },
     format: 'iife',
 };
 const all = [options, webview, webExtension, webWorkers];

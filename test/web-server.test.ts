@@ -1,4 +1,4 @@
-// The browser language server bundle (out/web/server.js) in a real Web Worker of headless
+// The browser language server (the web bundle, out/web/extension.js) in a real Web Worker of headless
 // Chromium, spoken to over postMessage as the web extension does: the example read from
 // an in-memory file system through the server's file requests, diagnostics of every
 // file, completion, hover, rename, formatting, quick fixes, code lenses, inlay hints, the
@@ -20,6 +20,7 @@ import type {
     TextEdit,
     WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { serverWorkerParts } from '../src/extension/server-worker.js';
 import type { BaseRefsResult, DiagramResult } from '../src/lsp/protocol.js';
 import { exampleFiles } from './example-files.js';
 import { type PageFileSystem, startHarness } from './web-worker-page.js';
@@ -47,7 +48,7 @@ async function serve(): Promise<void> {
     server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
         if (path === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>BOS</title>');
-        else if (path === '/out/web/server.js' || path === '/out/web/layout-worker.js') {
+        else if (path === '/out/web/extension.js' || path === '/out/web/layout-worker.js') {
             res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(path.slice(1)));
         } else res.writeHead(404).end();
     });
@@ -65,7 +66,8 @@ interface Session {
 async function session(layoutWorker: string): Promise<Session> {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
-    await page.evaluate(startHarness, { ...FS, layoutWorker });
+    const server = serverWorkerParts(`${origin}/out/web/extension.js`) as string[];
+    await page.evaluate(startHarness, { ...FS, layoutWorker, server });
     type Lsp = { __lsp: { request(m: string, p: unknown): Promise<{ result?: unknown; error?: unknown }> } };
     const s: Session = {
         page,

@@ -1,5 +1,5 @@
 // A stand-in for the web extension in a real page: starts the browser language server
-// (out/web/server.js) in a Web Worker, speaks raw JSON-RPC to it over postMessage and
+// (out/web/extension.js, wrapped by server-worker.ts) in a Web Worker, speaks raw JSON-RPC to it over postMessage and
 // answers its file requests from an in-memory file system, as file-requests.ts answers
 // them from VS Code's, and says where its layout worker is, as browser.ts does. Runs
 // in the page (playwright serialises it): no imports.
@@ -15,6 +15,8 @@ export interface PageFileSystem {
 export interface HarnessOptions extends PageFileSystem {
     /** The answer to `bos/layoutWorker`. */
     layoutWorker: string;
+    /** The server worker's blob, as `serverWorkerParts` (server-worker.ts) makes it. */
+    server: string[];
 }
 
 export function startHarness(fs: HarnessOptions): void {
@@ -23,7 +25,7 @@ export function startHarness(fs: HarnessOptions): void {
     const serverRequests: string[] = [];
     const pending = new Map<number, (m: Message) => void>();
     let next = 1;
-    const worker = new Worker('/out/web/server.js');
+    const worker = new Worker(URL.createObjectURL(new Blob(fs.server, { type: 'text/javascript' })));
     const post = (m: Message) => worker.postMessage({ jsonrpc: '2.0', ...m });
     const known = [...Object.keys(fs.files), ...Object.keys(fs.unreadable)];
     const children = (dir: string) => {

@@ -12,6 +12,7 @@ import {
     type ReadFileResult,
     type StatResult,
 } from '../lsp/protocol.js';
+import type { StartupSteps } from './startup-steps.js';
 
 /** A file system's codes in words; its messages are often just the URI. */
 const CODES: Readonly<Record<string, string>> = {
@@ -38,14 +39,18 @@ const entry = (uri: vscode.Uri, type: vscode.FileType): DirectoryEntry => ({
     isDirectory: (type & vscode.FileType.Directory) !== 0,
 });
 
-export function answerFileRequests(client: BaseLanguageClient): vscode.Disposable {
+/** `steps` learns when the server asked for its first file and when it had the last one. */
+export function answerFileRequests(client: BaseLanguageClient, steps: StartupSteps): vscode.Disposable {
     const fs = vscode.workspace.fs;
     return vscode.Disposable.from(
         client.onRequest(FILE_REQUEST.read, async ({ uri }: FileParams): Promise<ReadFileResult> => {
+            steps.first('first file asked');
             try {
                 return { base64: base64(await fs.readFile(vscode.Uri.parse(uri))) };
             } catch (err) {
                 return { error: reason(err) };
+            } finally {
+                steps.latest('last file read');
             }
         }),
         client.onRequest(FILE_REQUEST.list, async ({ uri }: FileParams): Promise<ReadDirectoryResult> => {

@@ -11,7 +11,7 @@ import { exampleFiles } from '../example-files.js';
 import { exampleCopy, tempFiles } from '../temp.js';
 import { memfsExtension } from './memfs-extension.js';
 import {
-    activationMsFromOutput,
+    activationFromOutput,
     openFile,
     previewFrame,
     runCommand,
@@ -49,9 +49,19 @@ describe('the BOS web extension in a browser-hosted workbench', () => {
         await expect.poll(status, { timeout: 30_000 }).toBe('BOS model: 0 errors, 2 warnings');
         expect(page.frames().some(f => f.url().includes('webWorkerExtensionHostIframe.html'))).toBe(true);
         expect(nodeServers()).toEqual([]);
-        const ms = await activationMsFromOutput(page);
-        writeFileSync(join(SHOTS, 'web-activation.json'), JSON.stringify({ activationToFirstDiagnosticsMs: ms }));
+        const { ms, steps } = await activationFromOutput(page);
+        writeFileSync(
+            join(SHOTS, 'web-activation.json'),
+            JSON.stringify({ activationToFirstDiagnosticsMs: ms, steps }),
+        );
         expect(ms).toBeGreaterThan(0);
+        expect(Object.keys(steps)).toEqual([
+            'server script read',
+            'worker started',
+            'server initialized',
+            'first file asked',
+            'last file read',
+        ]);
         await page.locator('[aria-label^="BOS model:"]').first().click();
         const problems = page.locator('.markers-panel');
         await expect.poll(async () => (await problems.innerText()).match(/bos\/\w+/g)).toEqual([
