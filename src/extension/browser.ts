@@ -11,7 +11,7 @@ import {
     type MessageTransports,
 } from 'vscode-languageclient/browser';
 import { LAYOUT_WORKER_REQUEST, type LayoutWorkerResult } from '../lsp/protocol.js';
-import { answerFileRequests } from './file-requests.js';
+import { answerFileRequests, readWorkspaceAhead } from './file-requests.js';
 import { serverWorkerParts } from './server-worker.js';
 import { clientOptions, startSession } from './session.js';
 import { StartupSteps } from './startup-steps.js';
@@ -37,6 +37,8 @@ async function layoutWorkerUrl(context: vscode.ExtensionContext): Promise<string
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const steps = new StartupSteps();
     const log = vscode.window.createOutputChannel('BOS', { log: true });
+    // The workspace is read while the server's script is read and its worker starts.
+    const ahead = readWorkspaceAhead();
     const server = blobUrl(serverWorkerParts(await webScript(context, 'extension.js')));
     steps.first('server script read');
     // ELK (1.5 MB) is read when the first diagram is asked for, not before the first diagnostics.
@@ -54,7 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     const client = new LanguageClient('bos', 'BOS Language Server', startWorker, clientOptions(log));
     context.subscriptions.push(
-        answerFileRequests(client, steps),
+        ahead,
+        answerFileRequests(client, steps, ahead),
         client.onRequest(LAYOUT_WORKER_REQUEST, async (): Promise<LayoutWorkerResult> => {
             try {
                 return { url: await (layoutWorker ??= layoutWorkerUrl(context)) };
@@ -65,5 +68,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         }),
         { dispose: () => worker?.terminate() },
     );
-    await startSession(context, client, { steps, log });
+    await startSession(context, client, { steps, log, startup: ahead });
 }

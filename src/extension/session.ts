@@ -31,13 +31,15 @@ export function clientOptions(log: vscode.LogOutputChannel, scheme?: string): La
 export interface SessionOptions {
     /** Made at activation; the entry may time its own steps in it. */
     steps: StartupSteps;
+    /** What only the start-up needs (the web's read-ahead), disposed at the first diagnostics. */
+    startup?: vscode.Disposable;
     log: vscode.LogOutputChannel;
 }
 
 export async function startSession(
     context: vscode.ExtensionContext,
     languageClient: BaseLanguageClient,
-    { steps, log }: SessionOptions,
+    { steps, log, startup }: SessionOptions,
 ): Promise<void> {
     client = languageClient;
     const preview = new DiagramPreview(context, languageClient);
@@ -46,6 +48,7 @@ export async function startSession(
     const firstDiagnostics = vscode.languages.onDidChangeDiagnostics(e => {
         if (!e.uris.some(u => u.path.endsWith('.bos'))) return;
         log.info(steps.firstDiagnosticsLine());
+        startup?.dispose();
         firstDiagnostics.dispose();
     });
     context.subscriptions.push(
