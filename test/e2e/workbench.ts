@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 // @ts-expect-error plain ESM script without types
 import { installCodeServer } from '../../scripts/code-server.mjs';
 import { launchChromium } from '../webview-server.js';
@@ -218,6 +218,13 @@ export async function activationMs(userData: string, timeoutMs = 30_000): Promis
     throw new Error('the extension logged no first diagnostics');
 }
 
+/** Shows the extension's `BOS` output channel; the panel it is in. */
+export async function showLog(page: Page): Promise<Locator> {
+    await runCommand(page, 'Output: Show Output Channels...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^BOS$/ }).first().click();
+    return page.locator('.part.panel');
+}
+
 /** Time to the first diagnostics and the start-up steps logged beside it, in ms after activation. */
 export interface Activation {
     ms: number;
@@ -229,9 +236,7 @@ export interface Activation {
  * logs into the browser's storage, not into `<user-data>/logs`.
  */
 export async function activationFromOutput(page: Page, timeoutMs = 30_000): Promise<Activation> {
-    await runCommand(page, 'Output: Show Output Channels...');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^BOS$/ }).first().click();
-    const panel = page.locator('.part.panel');
+    const panel = await showLog(page);
     for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await page.waitForTimeout(100)) {
         const m = /first\sdiagnostics\s(\d+)\sms\safter\sactivation(?:\s\(([^)]*)\))?/.exec(await panel.innerText());
         if (!m) continue;
