@@ -63,11 +63,11 @@ interface Session {
     notes(method: string): Promise<unknown[]>;
 }
 
-async function session(layoutWorker: string): Promise<Session> {
+async function session(layoutWorker: string, fs = FS): Promise<Session> {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
     const server = serverWorkerParts(`${origin}/out/web/extension.js`) as string[];
-    await page.evaluate(startHarness, { ...FS, layoutWorker, server });
+    await page.evaluate(startHarness, { ...fs, layoutWorker, server });
     type Lsp = { __lsp: { request(m: string, p: unknown): Promise<{ result?: unknown; error?: unknown }> } };
     const s: Session = {
         page,
@@ -263,4 +263,32 @@ describe('the browser language server in a Web Worker', () => {
         expect(hover === null || typeof hover === 'object').toBe(true);
         await broken.page.close();
     });
+
+    it('checks thousands of files over a slow file system, 16 requests at a time, with progress', async () => {
+        const files = Object.fromEntries(
+            Array.from(
+                { length: 2000 },
+                (_, i) => [`${ROOT}/p${i % 40}/f${i}.bos`, base64(`element E${i} : nosuchkind\n`)],
+            ),
+        );
+        const slow = await session(`${origin}/out/web/layout-worker.js`, {
+            files,
+            unreadable: {},
+            unlistable: [],
+            delayMs: 5,
+        });
+        await expect.poll(async () => (await diagnostics(slow)).size, { timeout: 90_000 }).toBe(2000);
+        // Each file read and checked: the unknown kind, and an element that uses nothing.
+        const codes = [...(await diagnostics(slow)).values()].map(p => p.diagnostics.map(d => d.code).join(' '));
+        expect(new Set(codes)).toEqual(new Set(['bos/unknown-kind bos/undigitised']));
+        const most = await slow.page.evaluate(() =>
+            (window as unknown as { __lsp: { mostFileRequests(): number } }).__lsp.mostFileRequests()
+        );
+        expect(most).toBeGreaterThan(1);
+        expect(most).toBeLessThanOrEqual(16);
+        const progress = (await slow.notes('$/progress')) as { value: { kind: string; message?: string } }[];
+        expect(progress.map(p => p.value.message)).toContain('checking the model (2000/2000 files)');
+        expect(progress.at(-1)?.value.kind).toBe('end');
+        await slow.page.close();
+    }, 120_000);
 });

@@ -10,6 +10,8 @@ export interface PageFileSystem {
     unreadable: Record<string, string>;
     /** Folders that are listed but whose listing fails. */
     unlistable: string[];
+    /** How long each file request takes to answer: a slow file system. */
+    delayMs?: number;
 }
 
 export interface HarnessOptions extends PageFileSystem {
@@ -56,8 +58,16 @@ export function startHarness(fs: HarnessOptions): void {
         if (method === 'workspace/configuration') return params.items?.map(() => null);
         return null; // client/registerCapability, window/workDoneProgress/create
     };
+    const files = { inFlight: 0, most: 0 };
     worker.addEventListener('message', ({ data: m }: MessageEvent<Message>) => {
-        if (m.method && m.id !== undefined) {
+        if (m.method?.startsWith('bos/') && m.method !== 'bos/layoutWorker' && m.id !== undefined && fs.delayMs) {
+            const { id, method, params } = m;
+            files.most = Math.max(files.most, ++files.inFlight);
+            setTimeout(() => {
+                files.inFlight--;
+                post({ id, result: answer(method, (params ?? {}) as { uri?: string }) });
+            }, fs.delayMs);
+        } else if (m.method && m.id !== undefined) {
             serverRequests.push(m.method);
             post({ id: m.id, result: answer(m.method, (m.params ?? {}) as { uri?: string }) });
         } else if (m.id !== undefined) {
@@ -70,6 +80,8 @@ export function startHarness(fs: HarnessOptions): void {
         __lsp: {
             notes,
             serverRequests,
+            /** The most file requests that were waiting for their answers at once. */
+            mostFileRequests: () => files.most,
             request: (method: string, params: unknown) =>
                 new Promise<Message>(resolve => {
                     const id = next++;
