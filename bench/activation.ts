@@ -4,7 +4,7 @@
 // log is read from the Output view: it is kept in the browser, not in <user-data>/logs).
 // Prints {"runs": [ms...], "median": ms}; the web one adds "steps": each start-up step's
 // ms after activation per run (server script read, worker started, server initialized,
-// first file asked, last file read).
+// first folder asked, first file asked, last file read).
 import { resolve } from 'node:path';
 import {
     type Activation,

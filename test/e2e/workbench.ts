@@ -218,11 +218,22 @@ export async function activationMs(userData: string, timeoutMs = 30_000): Promis
     throw new Error('the extension logged no first diagnostics');
 }
 
-/** Shows the extension's `BOS` output channel; the panel it is in. */
-export async function showLog(page: Page): Promise<Locator> {
-    await runCommand(page, 'Output: Show Output Channels...');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^BOS$/ }).first().click();
-    return page.locator('.part.panel');
+/**
+ * Shows the extension's `BOS` output channel; the panel it is in. The picker lists the
+ * channels there are when it opens: before the extension made its own, it is asked again.
+ */
+export async function showLog(page: Page, attempts = 6): Promise<Locator> {
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^BOS$/ }).first();
+    for (let i = 1;; i++) {
+        await runCommand(page, 'Output: Show Output Channels...');
+        try {
+            await row.click({ timeout: 5_000 });
+            return page.locator('.part.panel');
+        } catch (error) {
+            if (i === attempts) throw error;
+            await page.keyboard.press('Escape');
+        }
+    }
 }
 
 /** Time to the first diagnostics and the start-up steps logged beside it, in ms after activation. */
