@@ -1,7 +1,7 @@
 // Bundles each entry point into one CommonJS file under out/ (Langium is ESM-only;
 // the bundles load fast and need no node_modules at run time).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -75,6 +75,8 @@ const webWorkers = {
     format: 'iife',
 };
 const all = [options, webview, webExtension, webWorkers];
+// out/web/ holds only what this build writes: the .vsix packs all of it, and its size is a target.
+rmSync(web.outdir, { recursive: true, force: true });
 
 if (watch) {
     for (const o of all) await (await esbuild.context(o)).watch();
