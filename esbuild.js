@@ -1,7 +1,7 @@
 // Bundles each entry point into one CommonJS file under out/ (Langium is ESM-only;
 // the bundles load fast and need no node_modules at run time).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -45,9 +45,10 @@ const webview = {
     logLevel: 'warning',
 };
 
-// The web extension (vscode.dev, github.dev): the extension, its language server in a Web
-// Worker and ELK in a worker of the server's, under out/web/. The extension host loads
-// CommonJS with `vscode` external; the workers are plain scripts. No Node shims.
+// The web extension (vscode.dev, github.dev) under out/web/: one script that is both the
+// extension and, in a Web Worker, its language server (src/extension/web-bundle.ts), and
+// ELK in a worker of the server's. The extension host loads CommonJS with `vscode`
+// external; the layout worker is a plain script. No Node shims.
 const web = {
     outdir: 'out/web',
     bundle: true,
@@ -56,22 +57,26 @@ const web = {
     sourcemap: !production,
     minify: production,
     define: { BOS_VERSION: JSON.stringify(pkg.version) },
+    // Workers and the extension host read scripts as UTF-8: no \u escapes for non-ASCII text.
+    charset: 'utf8',
     // One copy of the LSP types (the protocol pins 3.18.4 beside our 3.18.5): an alias resolves from here.
     alias: { 'vscode-languageserver-types': 'vscode-languageserver-types' },
     logLevel: 'warning',
 };
 const webExtension = {
     ...web,
-    entryPoints: { extension: 'src/extension/browser.ts' },
+    entryPoints: { extension: 'src/extension/web-bundle.ts' },
     format: 'cjs',
     external: ['vscode'],
 };
 const webWorkers = {
     ...web,
-    entryPoints: { server: 'src/lsp/browser-main.ts', 'layout-worker': 'src/host/web-layout-main.ts' },
+    entryPoints: { 'layout-worker': 'src/host/web-layout-main.ts' },
     format: 'iife',
 };
 const all = [options, webview, webExtension, webWorkers];
+// out/web/ holds only what this build writes: the .vsix packs all of it, and its size is a target.
+rmSync(web.outdir, { recursive: true, force: true });
 
 if (watch) {
     for (const o of all) await (await esbuild.context(o)).watch();

@@ -6,11 +6,12 @@
 // peak memory ≤ 500 MB at 10k.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundle } from './bundle.mjs';
 import { generate } from './generate.mjs';
 import { benchPerformanceModel } from './performance-model.mjs';
+import { benchWeb } from './web.mjs';
 
 const root = resolve('.bench');
 mkdirSync(root, { recursive: true });
@@ -37,6 +38,14 @@ for (const name of ['activation', 'what-if']) {
                 + 'const __dirname = import.meta.dirname;',
         },
     });
+}
+// `BOS_BENCH_ONLY=web npm run bench`: the web extension's start-up and size, and nothing else.
+if (process.env.BOS_BENCH_ONLY === 'web') {
+    if (spawnSync('npm', ['run', '--silent', 'package'], { stdio: 'ignore' }).status !== 0) {
+        throw new Error('npm run package failed');
+    }
+    await benchWeb(root);
+    process.exit(0);
 }
 
 const TARGETS = { 1000: null, 10000: { wall: 1500, rss: 500 }, 50000: { wall: 7000, rss: null } };
@@ -237,25 +246,4 @@ console.table([{
     met: ok(act.median, 1000),
 }]);
 
-// The web extension (vscode.dev, github.dev) in code-server's web worker extension host,
-// and the size of what a browser loads for it.
-const webAct = JSON.parse(
-    spawnSync(process.execPath, [join(root, 'activation.mjs'), '5', 'web'], { encoding: 'utf8' }).stdout,
-);
-const webBytes = readdirSync('out/web').filter(f => f.endsWith('.js')).reduce(
-    (n, f) => n + statSync(join('out/web', f)).size,
-    0,
-);
-console.log('VS Code web extension (web worker extension host, example workspace, 5 fresh starts)');
-console.table([{
-    measure: 'activation → first diagnostics (median)',
-    value: `${webAct.median} ms`,
-    runs: webAct.runs.join(', '),
-    target: '≤ 1500 ms',
-    met: ok(webAct.median, 1500),
-}, {
-    measure: 'out/web bundles, minified (ELK included)',
-    value: `${(webBytes / 1024 / 1024).toFixed(2)} MiB`,
-    target: '≤ 2.5 MiB',
-    met: ok(webBytes, 2.5 * 1024 * 1024),
-}]);
+await benchWeb(root);

@@ -1,4 +1,4 @@
-// The browser language server bundle (out/web/server.js) in a real Web Worker of headless
+// The browser language server (the web bundle, out/web/extension.js) in a real Web Worker of headless
 // Chromium, spoken to over postMessage as the web extension does: the example read from
 // an in-memory file system through the server's file requests, diagnostics of every
 // file, completion, hover, rename, formatting, quick fixes, code lenses, inlay hints, the
@@ -20,6 +20,7 @@ import type {
     TextEdit,
     WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { serverWorkerParts } from '../src/extension/server-worker.js';
 import type { BaseRefsResult, DiagramResult } from '../src/lsp/protocol.js';
 import { exampleFiles } from './example-files.js';
 import { type PageFileSystem, startHarness } from './web-worker-page.js';
@@ -47,7 +48,7 @@ async function serve(): Promise<void> {
     server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
         if (path === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>BOS</title>');
-        else if (path === '/out/web/server.js' || path === '/out/web/layout-worker.js') {
+        else if (path === '/out/web/extension.js' || path === '/out/web/layout-worker.js') {
             res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(path.slice(1)));
         } else res.writeHead(404).end();
     });
@@ -62,10 +63,11 @@ interface Session {
     notes(method: string): Promise<unknown[]>;
 }
 
-async function session(layoutWorker: string): Promise<Session> {
+async function session(layoutWorker: string, fs = FS): Promise<Session> {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
-    await page.evaluate(startHarness, { ...FS, layoutWorker });
+    const server = serverWorkerParts(`${origin}/out/web/extension.js`) as string[];
+    await page.evaluate(startHarness, { ...fs, layoutWorker, server });
     type Lsp = { __lsp: { request(m: string, p: unknown): Promise<{ result?: unknown; error?: unknown }> } };
     const s: Session = {
         page,
@@ -261,4 +263,32 @@ describe('the browser language server in a Web Worker', () => {
         expect(hover === null || typeof hover === 'object').toBe(true);
         await broken.page.close();
     });
+
+    it('checks thousands of files over a slow file system, 16 requests at a time, with progress', async () => {
+        const files = Object.fromEntries(
+            Array.from(
+                { length: 2000 },
+                (_, i) => [`${ROOT}/p${i % 40}/f${i}.bos`, base64(`element E${i} : nosuchkind\n`)],
+            ),
+        );
+        const slow = await session(`${origin}/out/web/layout-worker.js`, {
+            files,
+            unreadable: {},
+            unlistable: [],
+            delayMs: 5,
+        });
+        await expect.poll(async () => (await diagnostics(slow)).size, { timeout: 90_000 }).toBe(2000);
+        // Each file read and checked: the unknown kind, and an element that uses nothing.
+        const codes = [...(await diagnostics(slow)).values()].map(p => p.diagnostics.map(d => d.code).join(' '));
+        expect(new Set(codes)).toEqual(new Set(['bos/unknown-kind bos/undigitised']));
+        const most = await slow.page.evaluate(() =>
+            (window as unknown as { __lsp: { mostFileRequests(): number } }).__lsp.mostFileRequests()
+        );
+        expect(most).toBeGreaterThan(1);
+        expect(most).toBeLessThanOrEqual(16);
+        const progress = (await slow.notes('$/progress')) as { value: { kind: string; message?: string } }[];
+        expect(progress.map(p => p.value.message)).toContain('checking the model (2000/2000 files)');
+        expect(progress.at(-1)?.value.kind).toBe('end');
+        await slow.page.close();
+    }, 120_000);
 });

@@ -1,5 +1,5 @@
 // A stand-in for the web extension in a real page: starts the browser language server
-// (out/web/server.js) in a Web Worker, speaks raw JSON-RPC to it over postMessage and
+// (out/web/extension.js, wrapped by server-worker.ts) in a Web Worker, speaks raw JSON-RPC to it over postMessage and
 // answers its file requests from an in-memory file system, as file-requests.ts answers
 // them from VS Code's, and says where its layout worker is, as browser.ts does. Runs
 // in the page (playwright serialises it): no imports.
@@ -10,11 +10,15 @@ export interface PageFileSystem {
     unreadable: Record<string, string>;
     /** Folders that are listed but whose listing fails. */
     unlistable: string[];
+    /** How long each file request takes to answer: a slow file system. */
+    delayMs?: number;
 }
 
 export interface HarnessOptions extends PageFileSystem {
     /** The answer to `bos/layoutWorker`. */
     layoutWorker: string;
+    /** The server worker's blob, as `serverWorkerParts` (server-worker.ts) makes it. */
+    server: string[];
 }
 
 export function startHarness(fs: HarnessOptions): void {
@@ -23,7 +27,7 @@ export function startHarness(fs: HarnessOptions): void {
     const serverRequests: string[] = [];
     const pending = new Map<number, (m: Message) => void>();
     let next = 1;
-    const worker = new Worker('/out/web/server.js');
+    const worker = new Worker(URL.createObjectURL(new Blob(fs.server, { type: 'text/javascript' })));
     const post = (m: Message) => worker.postMessage({ jsonrpc: '2.0', ...m });
     const known = [...Object.keys(fs.files), ...Object.keys(fs.unreadable)];
     const children = (dir: string) => {
@@ -54,8 +58,16 @@ export function startHarness(fs: HarnessOptions): void {
         if (method === 'workspace/configuration') return params.items?.map(() => null);
         return null; // client/registerCapability, window/workDoneProgress/create
     };
+    const files = { inFlight: 0, most: 0 };
     worker.addEventListener('message', ({ data: m }: MessageEvent<Message>) => {
-        if (m.method && m.id !== undefined) {
+        if (m.method?.startsWith('bos/') && m.method !== 'bos/layoutWorker' && m.id !== undefined && fs.delayMs) {
+            const { id, method, params } = m;
+            files.most = Math.max(files.most, ++files.inFlight);
+            setTimeout(() => {
+                files.inFlight--;
+                post({ id, result: answer(method, (params ?? {}) as { uri?: string }) });
+            }, fs.delayMs);
+        } else if (m.method && m.id !== undefined) {
             serverRequests.push(m.method);
             post({ id: m.id, result: answer(m.method, (m.params ?? {}) as { uri?: string }) });
         } else if (m.id !== undefined) {
@@ -68,6 +80,8 @@ export function startHarness(fs: HarnessOptions): void {
         __lsp: {
             notes,
             serverRequests,
+            /** The most file requests that were waiting for their answers at once. */
+            mostFileRequests: () => files.most,
             request: (method: string, params: unknown) =>
                 new Promise<Message>(resolve => {
                     const id = next++;

@@ -3,11 +3,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { clientOptions, startSession } from './session.js';
+import { StartupSteps } from './startup-steps.js';
 
 export { deactivate } from './session.js';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const activated = Date.now();
+    const steps = new StartupSteps();
     const log = vscode.window.createOutputChannel('BOS', { log: true });
     const module = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
@@ -15,5 +16,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const client = new LanguageClient('bos', 'BOS Language Server', serverOptions, clientOptions(log, 'file'));
-    await startSession(context, client, { activated, log });
+    await startSession(context, client, { steps, log });
 }

@@ -13,6 +13,7 @@ import {
 import { AnalysisPanel } from './analysis-panel.js';
 import { DiagramPreview } from './preview.js';
 import { EXAMPLE, openPendingFile, scaffold, STARTER } from './scaffold.js';
+import type { StartupSteps } from './startup-steps.js';
 import { modelStatus } from './status.js';
 
 let client: BaseLanguageClient | undefined;
@@ -28,15 +29,17 @@ export function clientOptions(log: vscode.LogOutputChannel, scheme?: string): La
 }
 
 export interface SessionOptions {
-    /** Performance.now() or Date.now() at activation, for the first-diagnostics line. */
-    activated: number;
+    /** Made at activation; the entry may time its own steps in it. */
+    steps: StartupSteps;
+    /** What only the start-up needs (the web's read-ahead), disposed at the first diagnostics. */
+    startup?: vscode.Disposable;
     log: vscode.LogOutputChannel;
 }
 
 export async function startSession(
     context: vscode.ExtensionContext,
     languageClient: BaseLanguageClient,
-    { activated, log }: SessionOptions,
+    { steps, log, startup }: SessionOptions,
 ): Promise<void> {
     client = languageClient;
     const preview = new DiagramPreview(context, languageClient);
@@ -44,7 +47,8 @@ export async function startSession(
     // Activation speed is a feature: the log says how long the first diagnostics took.
     const firstDiagnostics = vscode.languages.onDidChangeDiagnostics(e => {
         if (!e.uris.some(u => u.path.endsWith('.bos'))) return;
-        log.info(`first diagnostics ${Date.now() - activated} ms after activation`);
+        log.info(steps.firstDiagnosticsLine());
+        startup?.dispose();
         firstDiagnostics.dispose();
     });
     context.subscriptions.push(
@@ -71,6 +75,11 @@ export async function startSession(
     );
     log.info('activated');
     void openPendingFile(context);
+    // Running once the server answered `initialize`, before it reads the workspace.
+    const running = languageClient.onDidChangeState(() => {
+        if (languageClient.isRunning()) steps.first('server initialized');
+    });
+    context.subscriptions.push(running);
     await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'BOS: checking the model' },
         () => languageClient.start(),

@@ -1,6 +1,7 @@
-// Entry point of the browser language server (out/web/server.js), a Web Worker started by
-// the web extension: LSP over postMessage, files read through the client, ELK in a
-// Web Worker of its own. No groupBy polyfill (polyfill.ts): every browser VS Code runs in has it.
+// The browser language server, in a Web Worker the web extension starts from its own
+// script (extension/web-bundle.ts, out/web/extension.js), imported there when the worker
+// asks it to serve: LSP over postMessage, files read through the client, ELK in a Web
+// Worker of its own. No groupBy polyfill (polyfill.ts): every browser VS Code runs in has it.
 import {
     BrowserMessageReader,
     BrowserMessageWriter,

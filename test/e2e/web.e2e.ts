@@ -3,18 +3,19 @@
 // says "web", so the browser entry, the language server in a Web Worker and ELK in the
 // server's worker do the work, and files are read through the workspace file system.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleFiles } from '../example-files.js';
 import { exampleCopy, tempFiles } from '../temp.js';
 import { memfsExtension } from './memfs-extension.js';
 import {
-    activationMsFromOutput,
+    activationFromOutput,
     openFile,
     previewFrame,
     runCommand,
+    showLog,
     startWorkbench,
     type Workbench,
 } from './workbench.js';
@@ -30,6 +31,17 @@ const status = () => page.locator('[aria-label^="BOS model:"]').first().getAttri
 const nodeServers = () =>
     execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
         .filter(l => l.includes(join(dirname(wb.userData), 'extensions')) && l.includes('server.cjs'));
+
+/**
+ * The language server's Web Worker (browser.ts names it), the latest if a restart made
+ * another. The workbench starts the extension host's workers for it, as the page's.
+ */
+async function serverWorker(): Promise<Worker> {
+    for (const w of page.workers().reverse()) {
+        if ((await w.evaluate(() => self.name).catch(() => '')).endsWith('BOS language server')) return w;
+    }
+    throw new Error('no BOS language server worker');
+}
 
 beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -49,9 +61,20 @@ describe('the BOS web extension in a browser-hosted workbench', () => {
         await expect.poll(status, { timeout: 30_000 }).toBe('BOS model: 0 errors, 2 warnings');
         expect(page.frames().some(f => f.url().includes('webWorkerExtensionHostIframe.html'))).toBe(true);
         expect(nodeServers()).toEqual([]);
-        const ms = await activationMsFromOutput(page);
-        writeFileSync(join(SHOTS, 'web-activation.json'), JSON.stringify({ activationToFirstDiagnosticsMs: ms }));
+        const { ms, steps } = await activationFromOutput(page);
+        writeFileSync(
+            join(SHOTS, 'web-activation.json'),
+            JSON.stringify({ activationToFirstDiagnosticsMs: ms, steps }),
+        );
         expect(ms).toBeGreaterThan(0);
+        expect(Object.keys(steps)).toEqual([
+            'server script read',
+            'worker started',
+            'server initialized',
+            'first folder asked',
+            'first file asked',
+            'last file read',
+        ]);
         await page.locator('[aria-label^="BOS model:"]').first().click();
         const problems = page.locator('.markers-panel');
         await expect.poll(async () => (await problems.innerText()).match(/bos\/\w+/g)).toEqual([
@@ -83,6 +106,22 @@ describe('the BOS web extension in a browser-hosted workbench', () => {
         writeFileSync(join(ws, 'broken.bos'), 'element Lost : nosuchkind\n');
         await expect.poll(status, { timeout: 30_000 }).toMatch(/^BOS model: 1 error, \d+ warnings$/);
         expect(nodeServers()).toEqual([]);
+    });
+
+    it('says in its log that the server worker crashed, and Restart brings the server back', async () => {
+        // The crash: an uncaught error, then the worker is gone; it hears nothing after.
+        await (await serverWorker()).evaluate(() => {
+            setTimeout(() => {
+                throw new Error('injected crash');
+            });
+            setTimeout(() => self.close(), 200);
+        });
+        const log = await showLog(page);
+        await expect.poll(() => log.innerText()).toMatch(/the\slanguage\sserver\sworker\sfailed:.*injected\scrash/);
+        rmSync(join(ws, 'broken.bos'));
+        await runCommand(page, 'BOS: Restart Language Server');
+        await expect.poll(status, { timeout: 30_000 }).toBe('BOS model: 0 errors, 2 warnings');
+        await page.screenshot({ path: join(SHOTS, 'web-crash-log.png') });
     });
 });
 
