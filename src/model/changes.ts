@@ -14,9 +14,15 @@ export class ModelChanges {
     private readonly renewed = new Map<ModelNode, ModelNode>();
     /** Kept nodes whose dependencies now point at other nodes. */
     private readonly moved = new Set<ModelNode>();
+    /**
+     * The dependency graph is the previous build's, node for node: the same nodes at the
+     * same indices, each with the same keyword and its dependencies to the same nodes with
+     * the same weights (values such as capacities may differ). Known after `settle`.
+     */
+    sameGraph = false;
 
-    /** `nodes` is this build's list: a kept node is still at its index in it. */
-    constructor(private readonly nodes: readonly ModelNode[]) {}
+    /** `nodes` is this build's list (a kept node is still at its index in it), `before` the previous build's. */
+    constructor(private readonly nodes: readonly ModelNode[], private readonly before: readonly ModelNode[] = []) {}
 
     /** A parsed-again file: pairs its new nodes with the previous ones by id (ambiguous ids are not paired). */
     replaced(before: readonly ModelNode[], after: readonly ModelNode[]): void {
@@ -38,7 +44,15 @@ export class ModelChanges {
 
     /** Once every dependency is resolved: which replaced nodes mean what their previous node meant. */
     settle(): void {
-        for (const [old, now] of this.successor) if (this.equal(old, now)) this.renewed.set(old, now);
+        let sameGraph = this.moved.size === 0 && this.nodes.length === this.before.length
+            && this.before.every((n, i) => n === this.nodes[i] || this.successor.get(n) === this.nodes[i]);
+        for (const [old, now] of this.successor) {
+            if (this.equal(old, now)) this.renewed.set(old, now);
+            else if (sameGraph) {
+                sameGraph = old.keyword === now.keyword && sameList(old.deps, now.deps, (a, b) => this.sameEdge(a, b));
+            }
+        }
+        this.sameGraph = sameGraph;
     }
 
     /** The node of this build that a node of the previous build is, when it means the same; else undefined. */
@@ -67,8 +81,11 @@ export class ModelChanges {
     }
 
     private sameDependency(a: Dependency, b: Dependency): boolean {
-        return a.relation === b.relation && a.property === b.property && Object.is(a.weight, b.weight)
-            && this.same(a.target, b.target);
+        return a.property === b.property && this.sameEdge(a, b);
+    }
+
+    private sameEdge(a: Dependency, b: Dependency): boolean {
+        return a.relation === b.relation && Object.is(a.weight, b.weight) && this.same(a.target, b.target);
     }
 
     private samePattern(a: Pattern, b: Pattern): boolean {

@@ -129,6 +129,8 @@ export class ModelParts {
     private readonly parts = new Map<string, FilePart>();
     /** What the last build changed against the one before it. */
     changes = new ModelChanges([]);
+    /** The last build's nodes. */
+    nodes: readonly ModelNode[] = [];
 
     /** The kept part of a document, when its text and syntax tree are the ones it was made from. */
     get(uri: string, root: ast.Model, version: number): FilePart | undefined {
@@ -170,7 +172,7 @@ export function buildModel(
     const byAst = new Map<AstNode, ModelNode>();
     const model: BosModel = { nodes: [], byId: new Map(), files: [], packages: new Set(), repeats: [], byAst };
     const used: { part: FilePart; uri: string }[] = [];
-    const changes = parts.changes = new ModelChanges(model.nodes);
+    const changes = parts.changes = new ModelChanges(model.nodes, parts.nodes);
 
     for (const doc of docs) {
         const root = doc.parseResult.value as ast.Model;
@@ -209,6 +211,7 @@ export function buildModel(
         part.resolved = true;
     }
     changes.settle();
+    parts.nodes = model.nodes;
     return model;
 }
 

@@ -5,7 +5,7 @@ import { carryLoads } from '../analysis/scenario-load.js';
 import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
 import type { Finding } from '../checks/finding.js';
 import { type Check, MODEL_CHECKS, runChecks } from '../checks/index.js';
-import { deriveFacts, type ModelFacts } from '../model/graph.js';
+import { carryFacts, deriveFacts, type ModelFacts } from '../model/graph.js';
 import { type BosModel, buildModel, type ModelNode, ModelParts } from '../model/model.js';
 import type { BosLinker } from './linker.js';
 import type { BosSettings } from './settings.js';
@@ -72,10 +72,13 @@ export class BosWorkspaceModel {
         const documents = this.documents.all.toArray();
         const model = buildModel(documents, this.parts, this.linker.takeLinked());
         const damaged = damagedDeclarations(documents);
-        const facts = deriveFacts(model);
+        const changes = this.parts.changes;
+        const facts = this.previous && changes.sameGraph
+            ? carryFacts(this.previous.facts, model)
+            : deriveFacts(model);
         const before = this.previous?.facts.loadGraph;
         const carried = before && facts.loadGraph
-            ? carryLoads(before, facts.loadGraph, model, old => this.parts.changes.carried(old))
+            ? carryLoads(before, facts.loadGraph, model, old => changes.carried(old))
             : 0;
         const analysis = analyse(model, facts, this.settings.defaultHeadroom);
         const findings = new Map<string, Finding[]>();
