@@ -70,13 +70,14 @@ export class BosWorkspaceModel {
 
     private compute(): WorkspaceResult {
         const documents = this.documents.all.toArray();
+        // A build that stops half-way leaves nothing to carry from: the next one starts afresh.
+        const previous = this.previous;
+        this.previous = undefined;
         const model = buildModel(documents, this.parts, this.linker.takeLinked());
         const damaged = damagedDeclarations(documents);
         const changes = this.parts.changes;
-        const facts = this.previous && changes.sameGraph
-            ? carryFacts(this.previous.facts, model)
-            : deriveFacts(model);
-        const before = this.previous?.facts.loadGraph;
+        const facts = previous && changes.sameGraph ? carryFacts(previous.facts, model) : deriveFacts(model);
+        const before = previous?.facts.loadGraph;
         const carried = before && facts.loadGraph
             ? carryLoads(before, facts.loadGraph, model, old => changes.carried(old))
             : 0;
