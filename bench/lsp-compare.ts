@@ -7,10 +7,10 @@
 // for bench:peer) instead of `bos lsp --stdio`. Prints per workspace the time from
 // start-up to the first diagnostics of `file`, the wall time of each edit until its
 // diagnostics and the CPU time the server's main thread spent on it.
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileUri, LspClient } from '../test/lsp-client.js';
+import { serverCpuMs as cpuMs } from './server-cpu.js';
 
 interface Workspace {
     dir: string;
@@ -25,12 +25,6 @@ const SETTLE_MS = 100;
 /** Edits made first and not counted: the first few run before the JIT has compiled the hot paths. */
 const WARM_UP = 5;
 const pause = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** CPU time of the server's main thread in ms (Linux schedstat: nanoseconds on the CPU). */
-function cpuMs(client: LspClient): number {
-    const pid = (client as unknown as { child: ChildProcess }).child.pid;
-    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-}
 
 async function main({ runs, workspaces }: { runs: number; workspaces: Workspace[] }): Promise<void> {
     const open = [];

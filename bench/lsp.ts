@@ -1,39 +1,140 @@
-// LSP latency on a generated workspace, through the shipped `bos lsp --stdio`:
-// one-character edit → its publishDiagnostics, completion and hover (argv: folder, runs).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// LSP latency on a generated workspace, through the shipped `bos lsp --stdio` (argv:
+// folder, runs, and optionally the edited file, the text an edit replaces and its
+// replacement): a cold `bos validate` of the same folder first (the yardstick an edit is
+// a share of); start-up to the first diagnostics; one edit of one file → its
+// publishDiagnostics, again and again (after 5 not counted); then 50 edits spread over the files, every tenth
+// in the file the others refer to most, for the median and the 95th percentile;
+// completion after `runs on ` and a hover.
+import '../src/language/polyfill.js';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
+import { buildModel } from '../src/model/model.js';
+import { loadWorkspace } from '../src/workspace/load.js';
 import { fileUri, LspClient } from '../test/lsp-client.js';
+import { serverCpuMs } from './server-cpu.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1];
+const SPREAD = 50;
+const WARM_UP = 5;
+/** Time after an edit for the server's work after publishing (other files, notifications) to end. */
+const SETTLE_MS = 100;
+const pause = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-async function main(dir: string, runs: number): Promise<void> {
+/** Wall and CPU time (every thread, from the preloaded `bench/cpu.cjs`) of cold validates. */
+function coldValidate(dir: string, runs: number): { wall: number; cpu: number } {
+    const cpuFile = join(dir, '..', `cpu-${process.pid}.txt`);
+    const walls: number[] = [], cpus: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        const r = spawnSync(
+            process.execPath,
+            ['--require', resolve('bench/cpu.cjs'), resolve('out/cli.cjs'), 'validate', '--format', 'json', dir],
+            { stdio: 'ignore', env: { ...process.env, BOS_BENCH_CPU: cpuFile } },
+        );
+        // Findings make the exit status 1; anything else is a failure of the bench.
+        if (r.status !== 0 && r.status !== 1) throw new Error(`bos validate exited ${r.status} on ${dir}`);
+        walls.push(performance.now() - t0);
+        cpus.push(Number(readFileSync(cpuFile, 'utf8')));
+    }
+    return { wall: median(walls), cpu: median(cpus) };
+}
+
+/** The file whose declarations the other files' references land on most often. */
+async function mostReferenced(dir: string): Promise<string> {
+    const ws = await loadWorkspace([dir]);
+    const model = buildModel(ws.services.shared.workspace.LangiumDocuments.all.toArray());
+    const count = new Map<string, number>();
+    for (const n of model.nodes) {
+        for (const d of n.deps) {
+            if (d.target && d.target.uri !== n.uri) count.set(d.target.uri, (count.get(d.target.uri) ?? 0) + 1);
+        }
+    }
+    const [uri] = [...count].reduce((a, b) => (b[1] > a[1] ? b : a));
+    return model.files.find(f => f.uri === uri)!.source.$document!.uri.fsPath;
+}
+
+/** Each edit's wall time until the edited file's diagnostics, and the server's CPU time for it. */
+interface Samples {
+    wall: number[];
+    cpu: number[];
+}
+
+async function edit(client: LspClient, path: string, text: string, samples: Samples): Promise<void> {
+    const uri = fileUri(path);
+    const next = client.nextDiagnostics(uri, 120_000);
+    const cpu = serverCpuMs(client);
+    const t = performance.now();
+    await client.change(uri, text);
+    await next;
+    samples.wall.push(performance.now() - t);
+    await pause(SETTLE_MS);
+    samples.cpu.push(serverCpuMs(client) - cpu);
+}
+
+const summary = (xs: number[]) => ({ median: median(xs), p95: p95(xs), ratio: p95(xs) / median(xs) });
+
+async function main(dir: string, runs: number, file = 'file050.bos', from = 'capacity 5M/s', to = 'capacity 6M/s') {
+    const validate = coldValidate(dir, 3);
+    const hot = await mostReferenced(dir);
     const client = new LspClient(join(process.cwd(), 'out/cli.cjs'));
-    const file = join(dir, 'file050.bos');
-    const uri = fileUri(file);
+    const path = join(dir, file);
+    const uri = fileUri(path);
     const t0 = performance.now();
-    const first = client.nextDiagnostics(uri, 120_000);
+    const first = client.nextDiagnostics(uri, 600_000);
     await client.initialize(dir);
     await first;
     const startup = performance.now() - t0;
-    const text = readFileSync(file, 'utf8');
+    const text = readFileSync(path, 'utf8');
     await client.open(uri, text);
     await client.nextDiagnostics(uri, 60_000);
 
-    const lines = text.split('\n');
-    const edits: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const changed = i % 2 === 0 ? text.replace('capacity 5M/s', 'capacity 6M/s') : text;
-        const next = client.nextDiagnostics(uri, 60_000);
-        const t = performance.now();
-        await client.change(uri, changed);
-        await next;
-        edits.push(performance.now() - t);
+    // The first few edits run before the JIT has compiled the hot paths: not counted.
+    const one: Samples = { wall: [], cpu: [] };
+    for (let i = 0; i < WARM_UP + runs; i++) {
+        await edit(client, path, i % 2 === 0 ? text.replace(from, to) : text, one);
+        if (i === WARM_UP - 1) one.wall.length = one.cpu.length = 0;
     }
+
+    // Spread: every file the edits touch is opened first; each edit turns its first
+    // `capacity N` into N+1 and back on the next visit.
+    const files = readdirSync(dir).filter(f => f.endsWith('.bos')).sort().map(f => join(dir, f));
+    const targets = Array.from(
+        { length: SPREAD },
+        (_, i) => (i % 10 === 0 ? hot : files[Math.floor(i * files.length / SPREAD)]),
+    );
+    const texts = new Map<string, string>();
+    for (const p of new Set(targets)) {
+        if (p === path) continue;
+        const opened = client.nextDiagnostics(fileUri(p), 120_000);
+        texts.set(p, readFileSync(p, 'utf8'));
+        await client.open(fileUri(p), texts.get(p)!);
+        await opened;
+    }
+    texts.set(path, text);
+    const spread: Samples = { wall: [], cpu: [] };
+    const visits = new Map<string, number>();
+    for (const p of targets) {
+        const original = texts.get(p)!;
+        const visit = visits.get(p) ?? 0;
+        visits.set(p, visit + 1);
+        const changed = visit % 2 === 0
+            ? original.replace(/capacity (\d+)/, (_, n: string) => `capacity ${Number(n) + 1}`)
+            : original;
+        await edit(client, p, changed, spread);
+    }
+
+    const lines = text.split('\n');
     const runsOn = lines.findIndex(l => l.includes('runs on'));
-    const completionAt = { line: runsOn, character: lines[runsOn].indexOf('runs on') + 'runs on '.length };
-    const capability = lines.findIndex(l => l.includes('capability C3 '));
-    const hoverAt = { line: capability, character: lines[capability].indexOf('C3') + 1 };
+    const afterRunsOn = lines[runsOn].indexOf('runs on') + 'runs on '.length;
+    const capability = lines.findIndex(l => /capability \w+ /.test(l));
+    const hoverAt = {
+        line: capability,
+        character: lines[capability].indexOf('capability ') + 'capability '.length + 1,
+    };
     const completions: number[] = [];
     const hovers: number[] = [];
     let items = 0;
@@ -41,7 +142,7 @@ async function main(dir: string, runs: number): Promise<void> {
         let t = performance.now();
         const list = await client.connection.sendRequest(CompletionRequest.type, {
             textDocument: { uri },
-            position: completionAt,
+            position: { line: runsOn, character: afterRunsOn },
         }) as { items: unknown[] };
         completions.push(performance.now() - t);
         items = list.items.length;
@@ -53,9 +154,13 @@ async function main(dir: string, runs: number): Promise<void> {
     // Every edit sample too: a garbage collection or a slow host shows up there first.
     process.stdout.write(
         JSON.stringify({
+            validate,
+            hot: hot.slice(dir.length + 1),
             startup,
-            edit: median(edits),
-            edits: edits.map(Math.round),
+            edit: median(one.wall),
+            edits: one.wall.map(Math.round),
+            editCpu: median(one.cpu),
+            spread: { wall: summary(spread.wall), cpu: summary(spread.cpu) },
             completion: median(completions),
             hover: median(hovers),
             items,
@@ -63,4 +168,5 @@ async function main(dir: string, runs: number): Promise<void> {
     );
 }
 
-void main(process.argv[2], Number(process.argv[3] ?? 15));
+const [dir, runs, ...edited] = process.argv.slice(2);
+void main(dir, Number(runs ?? 15), edited[0], edited[1], edited[2]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver';
+import { MAX_REFERENCE_ITEMS } from '../src/lsp/completion.js';
 import { editor, textDocument } from './editor-helpers.js';
 
 const CLOUD = `package acme.cloud
@@ -84,6 +85,32 @@ describe('completion', () => {
         const labels = await complete({ 'cloud.bos': CLOUD, 'core.bos': 'package acme.core\nimport |' }, 'core.bos');
         expect(labels).toEqual(expect.arrayContaining(['acme.cloud.*', 'acme.cloud.Aliyun', 'acme.cloud.Aliyun.ECS']));
         expect(labels).not.toContain('acme.core.*');
+    });
+
+    it('offers a page of the references that match what is typed, and says the list is incomplete', async () => {
+        const resources = Array.from({ length: 600 }, (_, i) => `  resource R${i} : compute { capacity 1k/s }`);
+        const cloud = `package acme.many\ninfrastructure Many {\n${resources.join('\n')}\n}\n`;
+        const files = (typed: string) => ({
+            'many.bos': cloud,
+            'core.bos':
+                `package acme.core\nimport acme.many.*\nplatform P : business { capability C { runs on ${typed}| } }\n`,
+        });
+        const ask = async (typed: string) => {
+            const e = await editor(files(typed));
+            return await e.Bos.lsp.CompletionProvider!.getCompletion(e.doc('core.bos'), {
+                textDocument: textDocument(e.doc('core.bos')),
+                position: e.at('core.bos'),
+            }) as CompletionList;
+        };
+        const all = await ask('');
+        expect(all.isIncomplete).toBe(true);
+        expect(all.items).toHaveLength(MAX_REFERENCE_ITEMS);
+        // A name past the first page is found once it is typed; only names that match it come (fuzzily,
+        // as the editor filters: `R59` also matches `R569`).
+        const labels = (await ask('Many.R59')).items.map(i => i.label);
+        expect(labels).toEqual(expect.arrayContaining(Array.from({ length: 10 }, (_, i) => `Many.R59${i}`)));
+        expect(labels.length).toBeLessThan(MAX_REFERENCE_ITEMS);
+        expect(labels).not.toContain('Many.R1');
     });
 
     it('offers the keywords valid at the cursor, never contextual words as such', async () => {

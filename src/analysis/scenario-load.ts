@@ -38,17 +38,79 @@ const loads = new WeakMap<LoadGraph, ModelLoads>();
 
 /** Every named scenario of the model, in model order, with its load (worked out when first asked). */
 export function scenarioLoads(model: BosModel, graph: LoadGraph): ScenarioLoad[] {
+    const found = modelLoads(model, graph);
+    const { byScenario } = found;
+    return found.scenarios.map(s => {
+        let load = byScenario.get(s);
+        if (!load) byScenario.set(s, load = loadOf(graph, s));
+        // A scenario that loads one flow has propagated that flow's visits, times its rate:
+        // the first such scenario in model order gives them, whether its load is new or carried.
+        if (load.flows.length === 1) rememberVisits(graph, load.flows[0].flow, load.reach, load.flows[0].rate);
+        return load;
+    });
+}
+
+/**
+ * Seeds the loads of `to` (a new build's load graph) with those of `from` (the previous
+ * build's) whose scenario, flows and every reached node are carried unchanged (`carried`
+ * gives a previous node's unchanged self in the new build): propagation reaches no node
+ * but through these, so their loads and cost are what a new propagation would give.
+ * Returns how many were carried.
+ */
+export function carryLoads(
+    from: LoadGraph,
+    to: LoadGraph,
+    model: BosModel,
+    carried: (old: ModelNode) => ModelNode | undefined,
+): number {
+    const before = loads.get(from);
+    if (!before || loads.has(to)) return 0;
+    const found = modelLoads(model, to);
+    for (const load of before.byScenario.values()) {
+        const kept = carry(load, to, from, carried);
+        if (kept) found.byScenario.set(kept.scenario, kept);
+    }
+    return found.byScenario.size;
+}
+
+function carry(
+    load: ScenarioLoad,
+    to: LoadGraph,
+    from: LoadGraph,
+    carried: (old: ModelNode) => ModelNode | undefined,
+): ScenarioLoad | undefined {
+    const scenario = carried(load.scenario);
+    if (!scenario) return undefined;
+    const flows: FlowRate[] = [];
+    for (const f of load.flows) {
+        const flow = carried(f.flow);
+        if (!flow) return undefined;
+        flows.push({ flow, rate: f.rate });
+    }
+    const old = load.reach.positions;
+    const positions: number[] = new Array(old.length);
+    for (let i = 0; i < old.length; i++) {
+        const node = carried(from.order[old[i]]);
+        const p = node ? to.position[node.index] : -1;
+        if (p < 0) return undefined;
+        positions[i] = p;
+    }
+    return {
+        scenario,
+        transactions: load.transactions,
+        reach: { positions, loads: load.reach.loads },
+        flows,
+        cost: load.cost,
+    };
+}
+
+function modelLoads(model: BosModel, graph: LoadGraph): ModelLoads {
     let found = loads.get(graph);
     if (!found) {
         const scenarios = model.nodes.filter(n => n.keyword === 'scenario' && n.id !== undefined);
         loads.set(graph, found = { scenarios, byScenario: new Map() });
     }
-    const { byScenario } = found;
-    return found.scenarios.map(s => {
-        let load = byScenario.get(s);
-        if (!load) byScenario.set(s, load = loadOf(graph, s));
-        return load;
-    });
+    return found;
 }
 
 function loadOf(graph: LoadGraph, scenario: ModelNode): ScenarioLoad {
@@ -65,8 +127,6 @@ function loadOf(graph: LoadGraph, scenario: ModelNode): ScenarioLoad {
     const flows = [...total].map(([flow, rate]) => ({ flow, rate }))
         .sort((a, b) => (a.flow.id! < b.flow.id! ? -1 : a.flow.id! > b.flow.id! ? 1 : 0));
     const reach = propagate(graph, lines);
-    // A scenario that loads one flow has just propagated that flow's visits, times its rate.
-    if (flows.length === 1) rememberVisits(graph, flows[0].flow, reach, flows[0].rate);
     const cost = costOf(scenario, reach.positions, reach.loads, pricesOf(graph), transactions);
     return { scenario, transactions, reach, flows, cost };
 }

@@ -2,7 +2,7 @@
 // of their layer; view patterns name real kinds and layers. Each finding carries the
 // words its quick fix offers, best first.
 import { closest } from 'fastest-levenshtein';
-import type { BosModel } from '../model/model.js';
+import type { ModelNode } from '../model/model.js';
 import { ALL_KINDS, article, kindsOf, LAYERS } from '../model/vocabulary.js';
 import { atName, type Finding, finding, label, type Place } from './finding.js';
 
@@ -14,9 +14,10 @@ function unknown(word: string, valid: readonly string[], what: string, place: Pl
     });
 }
 
-export function checkKinds(model: BosModel): Finding[] {
+/** Reads each declaration's own values only: run per file (`LocalCheck`). */
+export function checkKinds(nodes: readonly ModelNode[]): Finding[] {
     const out: Finding[] = [];
-    for (const node of model.nodes) {
+    for (const node of nodes) {
         const valid = kindsOf(node.keyword);
         if (valid && node.id !== undefined) {
             if (node.kind === undefined) {

@@ -1,7 +1,7 @@
 // bos/unit: each quantity has the unit its place needs (spec sections 1 and 7; the
 // places and their dimensions are the property table's).
 // bos/number: a number too large to compute with (beyond about 1.8e308).
-import type { BosModel, Measure, Price } from '../model/model.js';
+import type { Measure, ModelNode, Price } from '../model/model.js';
 import { PRICE_PROPERTIES, QUANTITY_PROPERTIES } from '../model/properties.js';
 import { UNIT_EXAMPLES } from '../model/units.js';
 import { type Finding, finding } from './finding.js';
@@ -40,9 +40,10 @@ function checkPer(p: Price | undefined, out: Finding[]): void {
     }
 }
 
-export function checkUnits(model: BosModel): Finding[] {
+/** Reads each declaration's own values only: run per file (`LocalCheck`). */
+export function checkUnits(nodes: readonly ModelNode[]): Finding[] {
     const out: Finding[] = [];
-    for (const node of model.nodes) {
+    for (const node of nodes) {
         for (const property of QUANTITY_PROPERTIES) check(property, node[property], out);
         for (const property of PRICE_PROPERTIES) {
             check(property, node[property]?.amount, out);

@@ -176,20 +176,24 @@ export class BosScopeProvider implements ScopeProvider {
 
     /**
      * Every declaration usable from the reference's place that passes `filter`, named the
-     * shortest way it resolves from there (for completion).
+     * shortest way it resolves from there (for completion); the first `limit` whose name
+     * passes `named`, when given.
      */
     visible(
         context: ReferenceInfo,
         filter: (d: AstNodeDescription) => boolean = () => true,
+        named: (name: string) => boolean = () => true,
+        limit = Infinity,
     ): Stream<AstNodeDescription> {
         const node = holderOf(context.container);
         const steps = this.lookupFrom(node);
         const seen = new Set<string>();
         const out: AstNodeDescription[] = [];
         for (const d of this.globalNames().values()) {
+            if (out.length >= limit) break;
             if (!filter(d)) continue;
             const short = this.shortestName(d.name, steps);
-            if (seen.has(short)) continue;
+            if (seen.has(short) || !named(short)) continue;
             seen.add(short);
             // A prototype link keeps the description's lazy getters (name segment) lazy.
             out.push(short === d.name ? d : Object.create(d, { name: { value: short, enumerable: true } }));

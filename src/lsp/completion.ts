@@ -78,11 +78,12 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
      * so that `Cloud.V|` offers `Cloud.VM` and does not write `Cloud.Cloud.VM`.
      */
     protected override buildCompletionTextEdit(context: CompletionContext, label: string, newText: string) {
-        const text = context.textDocument.getText();
-        let start = context.offset;
-        while (start > 0 && QUALIFIED_NAME_CHAR.test(text[start - 1])) start--;
-        const qualified = start < context.tokenOffset && text.slice(start, context.offset).includes('.');
-        return super.buildCompletionTextEdit(qualified ? { ...context, tokenOffset: start } : context, label, newText);
+        const start = nameStart(context);
+        return super.buildCompletionTextEdit(
+            start === context.tokenOffset ? context : { ...context, tokenOffset: start },
+            label,
+            newText,
+        );
     }
 
     protected override completionFor(
@@ -180,11 +181,28 @@ export class BosCompletionProvider extends DefaultCompletionProvider {
     ): Stream<AstNodeDescription> {
         const relation = relationOf(refInfo.container)
             ?? relationBefore(context.textDocument.getText().slice(0, context.tokenOffset));
+        // Only names that match what is typed, and a page of them: the list is incomplete,
+        // so the editor asks again as the name grows (a 50k model has 10,000 resources).
+        const typed = context.textDocument.getText().slice(nameStart(context), context.offset);
         return this.scope.visible(
             refInfo,
             d => relation === undefined || fitsType(relation, d.type),
+            name => this.fuzzyMatcher.match(typed, name),
+            MAX_REFERENCE_ITEMS,
         );
     }
+}
+
+/** At most this many references are offered at once (the editor shows about ten). */
+export const MAX_REFERENCE_ITEMS = 200;
+
+/** Where the name being typed starts: a qualified name (`Cloud.V|`) is several tokens. */
+function nameStart(context: CompletionContext): number {
+    const text = context.textDocument.getText();
+    let start = context.offset;
+    while (start > 0 && QUALIFIED_NAME_CHAR.test(text[start - 1])) start--;
+    const qualified = start < context.tokenOffset && text.slice(start, context.offset).includes('.');
+    return qualified ? start : context.tokenOffset;
 }
 
 /** The relation of the list the cursor is in, read from the text; undefined in a view's patterns. */

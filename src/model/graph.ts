@@ -48,6 +48,23 @@ export function deriveFacts(model: BosModel): ModelFacts {
 }
 
 /**
+ * The previous build's facts for a model whose dependency graph is the same node for node
+ * (`ModelChanges.sameGraph`): the counts and the load graph's rows hold, only its order
+ * names the new nodes. A new load graph object all the same, so that what is worked out
+ * per graph from the nodes' values (stations, prices) is worked out again.
+ */
+export function carryFacts(facts: ModelFacts, model: BosModel): ModelFacts {
+    const graph = facts.loadGraph;
+    // Cycles name dependencies, and while one exists nothing is analysed: not worth carrying.
+    if (!graph || facts.cycles.length) return deriveFacts(model);
+    return {
+        cycles: [],
+        dependents: facts.dependents,
+        loadGraph: { ...graph, order: graph.order.map(n => model.nodes[n.index]) },
+    };
+}
+
+/**
  * Strongly connected components with more than one member, or one member that depends
  * on itself. Iterative Tarjan over typed arrays: no object per visit, so a 50k-node
  * model costs a few milliseconds and no garbage.

@@ -6,6 +6,7 @@ import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
 import { packageOf } from '../language/names.js';
 import { declarationsOf } from '../language/scope.js';
+import { ModelChanges, targetsOf } from './changes.js';
 import { addDependencies, createNode, retarget } from './node.js';
 import type { PriceProperty, QuantityProperty, TextProperty } from './properties.js';
 import type { Relation } from './relations.js';
@@ -97,8 +98,8 @@ export interface ModelNode extends PropertyValues {
 export interface BosModel {
     nodes: ModelNode[];
     byId: Map<string, ModelNode>;
-    /** Files in path order, each with its package and imports. */
-    files: { uri: string; pkg: string; source: ast.Model }[];
+    /** Files in path order, each with its package and imports, and its nodes (the same array while it is kept). */
+    files: { uri: string; pkg: string; source: ast.Model; nodes: readonly ModelNode[] }[];
     packages: Set<string>;
     repeats: Repeat[];
     /** The model node of each declaration's syntax node. */
@@ -126,11 +127,20 @@ interface FilePart {
  */
 export class ModelParts {
     private readonly parts = new Map<string, FilePart>();
+    /** What the last build changed against the one before it. */
+    changes = new ModelChanges([]);
+    /** The last build's nodes. */
+    nodes: readonly ModelNode[] = [];
 
     /** The kept part of a document, when its text and syntax tree are the ones it was made from. */
     get(uri: string, root: ast.Model, version: number): FilePart | undefined {
         const part = this.parts.get(uri);
         return part && part.root === root && part.version === version ? part : undefined;
+    }
+
+    /** The part a document had, whatever its version. */
+    previous(uri: string): FilePart | undefined {
+        return this.parts.get(uri);
     }
 
     set(uri: string, part: FilePart): void {
@@ -162,19 +172,22 @@ export function buildModel(
     const byAst = new Map<AstNode, ModelNode>();
     const model: BosModel = { nodes: [], byId: new Map(), files: [], packages: new Set(), repeats: [], byAst };
     const used: { part: FilePart; uri: string }[] = [];
+    const changes = parts.changes = new ModelChanges(model.nodes, parts.nodes);
 
     for (const doc of docs) {
         const root = doc.parseResult.value as ast.Model;
         const uri = doc.uri.toString();
         const pkg = packageOf(root);
-        model.files.push({ uri, pkg, source: root });
         model.packages.add(pkg);
         const version = doc.textDocument.version;
         let part = parts.get(uri, root, version);
         if (!part) {
             part = { root, version, ...fileNodes(root, uri, pkg), resolved: false };
+            const before = parts.previous(uri);
+            if (before) changes.replaced(before.nodes, part.nodes);
             parts.set(uri, part);
         }
+        model.files.push({ uri, pkg, source: root, nodes: part.nodes });
         used.push({ part, uri });
         for (const r of part.repeats) model.repeats.push(r);
         for (const node of part.nodes) {
@@ -188,10 +201,17 @@ export function buildModel(
     // Second pass: the targets exist now.
     for (const { part, uri } of used) {
         if (part.resolved && relinked && !relinked.has(uri)) continue;
-        if (part.resolved) { for (const node of part.nodes) retarget(node, byAst); }
-        else for (const node of part.nodes) addDependencies(node, byAst);
+        if (part.resolved) {
+            for (const node of part.nodes) {
+                const before = targetsOf(node);
+                retarget(node, byAst);
+                changes.retargeted(node, before);
+            }
+        } else for (const node of part.nodes) addDependencies(node, byAst);
         part.resolved = true;
     }
+    changes.settle();
+    parts.nodes = model.nodes;
     return model;
 }
 

@@ -1,10 +1,11 @@
 // The resolved model, its analysis and every finding, computed once per workspace
 // build and shared by validation, the CLI and (later) hovers and diagrams.
 import { AstUtils, type LangiumCoreServices, type LangiumDocuments, WorkspaceCache } from 'langium';
+import { carryLoads } from '../analysis/scenario-load.js';
 import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
 import type { Finding } from '../checks/finding.js';
-import { MODEL_CHECKS, type ModelCheck, runChecks } from '../checks/index.js';
-import { deriveFacts, type ModelFacts } from '../model/graph.js';
+import { type Check, MODEL_CHECKS, runChecks } from '../checks/index.js';
+import { carryFacts, deriveFacts, type ModelFacts } from '../model/graph.js';
 import { type BosModel, buildModel, type ModelNode, ModelParts } from '../model/model.js';
 import type { BosLinker } from './linker.js';
 import type { BosSettings } from './settings.js';
@@ -23,6 +24,8 @@ export interface WorkspaceResult {
     facts: ModelFacts;
     /** Checks that threw on this build (their findings are missing; the others ran). */
     failures: CheckFailure[];
+    /** Scenarios whose load and cost were carried from the previous build: they reach no changed node. */
+    carried: number;
 }
 
 export interface CheckFailure {
@@ -45,7 +48,9 @@ export class BosWorkspaceModel {
     private readonly parts = new ModelParts();
     /** Tells which documents were linked since the last model: only their dependencies can have moved. */
     private readonly linker: BosLinker;
-    private readonly checks: readonly ModelCheck[] = withInjectedFault(MODEL_CHECKS);
+    private readonly checks: readonly Check[] = withInjectedFault(MODEL_CHECKS);
+    /** The last result computed: what the next build may carry over. */
+    private previous?: WorkspaceResult;
 
     constructor(services: LangiumCoreServices, settings: BosSettings, linker: BosLinker) {
         this.linker = linker;
@@ -65,9 +70,17 @@ export class BosWorkspaceModel {
 
     private compute(): WorkspaceResult {
         const documents = this.documents.all.toArray();
+        // A build that stops half-way leaves nothing to carry from: the next one starts afresh.
+        const previous = this.previous;
+        this.previous = undefined;
         const model = buildModel(documents, this.parts, this.linker.takeLinked());
         const damaged = damagedDeclarations(documents);
-        const facts = deriveFacts(model);
+        const changes = this.parts.changes;
+        const facts = previous && changes.sameGraph ? carryFacts(previous.facts, model) : deriveFacts(model);
+        const before = previous?.facts.loadGraph;
+        const carried = before && facts.loadGraph
+            ? carryLoads(before, facts.loadGraph, model, old => changes.carried(old))
+            : 0;
         const analysis = analyse(model, facts, this.settings.defaultHeadroom);
         const findings = new Map<string, Finding[]>();
         const failures: CheckFailure[] = [];
@@ -80,13 +93,14 @@ export class BosWorkspaceModel {
             else findings.set(uri, [f]);
         }
         let loads: Map<ModelNode, ScenarioLoad[]> | undefined;
-        return {
+        return this.previous = {
             model,
             analysis,
             findings,
             dependents: facts.dependents,
             facts,
             failures,
+            carried,
             get loads() {
                 return (loads ??= loadsByNode(analysis));
             },
@@ -98,7 +112,7 @@ export class BosWorkspaceModel {
  * Fault injection for resilience tests: with `BOS_INJECT_FAULT=check` one extra check
  * throws on every build, as a buggy rule would. Off unless the variable is set.
  */
-function withInjectedFault(checks: readonly ModelCheck[]): readonly ModelCheck[] {
+function withInjectedFault(checks: readonly Check[]): readonly Check[] {
     // A browser has no process: the browser server runs without fault injection.
     if (globalThis.process?.env.BOS_INJECT_FAULT !== 'check') return checks;
     return [...checks, {
