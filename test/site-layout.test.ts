@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { generate } from '../bench/generate.mjs';
+import { buildDiagram } from '../src/diagram/graph.js';
+import { batchGraph, unbatchGraph } from '../src/diagram/layout-batch.js';
 import { type LayoutHost, layoutHost, useLayoutHost } from '../src/diagram/layout-host.js';
 import { toElk } from '../src/diagram/layout.js';
 import { render } from '../src/diagram/render.js';
@@ -84,6 +86,22 @@ describe('site layouts', () => {
             expect(new Set(r.laidOut).size).toBe(r.distinct);
         },
     );
+
+    it('lays out graphs with the same ids batched as each alone', { timeout: 120_000 }, async () => {
+        // Every graph's boxes are n0, n1, …: one ELK input, unless the batch keeps them apart.
+        const { result } = await check(exampleFiles());
+        const graphs = siteViews(result.model).filter(v => v.kind === 'focus').slice(0, 8)
+            .map(v => toElk(buildDiagram(result.model, v.choice)));
+        // One at a time: layouts asked for in the same turn go to the worker as a batch.
+        const alone = [];
+        for (const g of graphs) alone.push(await real.layout(g, 60_000, () => new Error('slow'), 0));
+        const batched = unbatchGraph(await real.layout(batchGraph(graphs), 60_000, () => new Error('slow'), 1));
+        expect(batched).toHaveLength(graphs.length);
+        // ELK's own object stamps ($H) differ from call to call; everything else is the same.
+        const plain = (g: unknown) => JSON.stringify(g, (key, v: unknown) => (key === '$H' ? undefined : v));
+        expect(batched.map(plain)).toEqual(alone.map(plain));
+        expect(new Set(alone.map(plain)).size).toBe(graphs.length);
+    });
 
     it('draws the example, whose pages are all different, as plain renders do', { timeout: 120_000 }, async () => {
         const r = await siteAgainstPlainRenders(exampleFiles());

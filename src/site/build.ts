@@ -62,6 +62,8 @@ type LayoutMemo = NonNullable<LayoutOptions['memo']>;
 
 /** Layouts at once, each on its own worker thread: the machines this runs on have two cores or more. */
 const LANES = 2;
+/** Pages a lane draws at once: their layouts go to its worker as one ELK call (diagram/layout-batch.ts). */
+const BATCH = 16;
 
 /** One page: its view laid out on `lane` (or found in `memo`), or the reason it could not be in time. */
 async function drawPage(v: SiteView, input: SiteInput, lane: number, memo: LayoutMemo): Promise<SitePage> {
@@ -100,11 +102,21 @@ export async function buildSite(input: SiteInput): Promise<Site> {
     const pages: SitePage[] = new Array(views.length);
     const memo: LayoutMemo = new Map();
     let next = 0, done = 0;
+    // A view may be large, so it goes alone: a batch shares its time limit. Focus and flow pages go in batches.
+    const take = (): number[] => {
+        const taken = [next++];
+        if (views[taken[0]].kind === 'view') return taken;
+        while (next < views.length && taken.length < BATCH && views[next].kind !== 'view') taken.push(next++);
+        return taken;
+    };
     const lane = async (n: number) => {
         while (next < views.length) {
-            const i = next++;
-            pages[i] = await drawPage(views[i], input, n, memo);
-            input.onProgress?.(++done, views.length);
+            await Promise.all(
+                take().map(async i => {
+                    pages[i] = await drawPage(views[i], input, n, memo);
+                    input.onProgress?.(++done, views.length);
+                }),
+            );
         }
     };
     await Promise.all(Array.from({ length: LANES }, (_, n) => lane(n)));
