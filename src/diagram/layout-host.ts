@@ -74,15 +74,17 @@ class WorkerLane {
             };
             this.waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
             worker.busy?.(true);
-            if (this.queued.push({ id, graph }) === 1) queueMicrotask(() => this.flush(worker));
+            if (this.queued.push({ id, graph }) === 1) queueMicrotask(() => this.flush());
         });
     }
 
     /** Posts the layouts asked for in one turn (a site's focus pages): several as one ELK call (layout-batch.ts). */
-    private flush(worker: WorkerPort): void {
+    private flush(): void {
         // A layout of a worker stopped meanwhile has already failed.
         const jobs = this.queued.filter(j => this.waiting.has(j.id));
         this.queued = [];
+        const worker = this.worker;
+        if (!worker) return;
         if (jobs.length < 2) return jobs.forEach(j => worker.post(j));
         const id = this.next++;
         this.batches.set(id, jobs.map(j => j.id));
