@@ -3,7 +3,8 @@
 // message in its place), the model as JSON for the page's analysis, and the findings.
 // Flow sequences, which need no layout, are drawn by the page.
 import type { Analysis } from '../analysis/scenario.js';
-import { type LayoutOptions, LayoutTimeout } from '../diagram/layout.js';
+import { LayoutTimeout } from '../diagram/layout.js';
+import type { LayoutOptions } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import type { BosModel } from '../model/model.js';
 import { type PageModel, pageModel } from './page-model.js';
@@ -92,12 +93,10 @@ async function drawPage(v: SiteView, input: SiteInput, lane: number, memo: Layou
     return page;
 }
 
-/**
- * Draws every page, each lane taking the next view when it is free; the pages keep the order of `siteViews`.
- * The views come first, the Overview (the longest layout) at their head: one lane lays it out while the
- * other streams the small focus pages, so no lane waits for another.
- */
+/** Draws every page, each lane taking the next view when it is free; the pages keep the order of `siteViews`. */
 export async function buildSite(input: SiteInput): Promise<Site> {
+    // The views come first, the Overview (the longest layout) at their head: one lane lays it out while the
+    // other streams the small focus pages, so no lane waits for another.
     const views = siteViews(input.model);
     const pages: SitePage[] = new Array(views.length);
     const memo: LayoutMemo = new Map();
