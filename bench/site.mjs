@@ -134,13 +134,17 @@ row('example: slider → recoloured (ms)', millis(exampleSlider));
 const dir = join(root, 'ws-site-1000');
 generate(dir, 1000);
 const bigSite = join(out, 'big.html');
+const bigBuild = timed(['site', dir, '-o', bigSite], 1);
 row(
     '1k: bos site (ms)',
-    time(timed(['site', dir, '-o', bigSite], 1)),
+    { number: bigBuild.wall, text: `${ms(bigBuild)}, ${(bigBuild.wall / 10_000).toFixed(2)}× the target` },
     10_000,
     `validate ${ms(timed(['validate', dir], 1))}`,
 );
 row('1k: site size', megabytes(bigSite));
+// A view over its layout time is built quickly but shown as a message: the build is only fast if there is none.
+const messages = readFileSync(bigSite, 'utf8').match(/<p class="problem">/g)?.length ?? 0;
+row('1k: pages shown as a message (layout over its time)', { number: messages, text: String(messages) }, 0);
 row('1k: slider → recoloured (ms)', millis(await slider(bigSite)), 300, `example ${exampleSlider.toFixed(0)} ms`);
 await browser.close();
 

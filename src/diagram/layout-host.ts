@@ -2,6 +2,7 @@
 // browser. This module is the common part, with no Node and no DOM: the messages, the
 // time limit (a layout over it ends its worker), and the host the entry point chose.
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { batchGraph, unbatchGraph } from './layout-batch.js';
 
 export interface LayoutJob {
     id: number;
@@ -54,6 +55,9 @@ class WorkerLane {
     private worker?: WorkerPort;
     private next = 0;
     private readonly waiting = new Map<number, { resolve: (g: ElkNode) => void; reject: (e: Error) => void }>();
+    /** Layouts asked for in this turn, not yet posted; and each posted batch's layouts, by the batch's id. */
+    private queued: LayoutJob[] = [];
+    private readonly batches = new Map<number, number[]>();
 
     constructor(private readonly start: () => WorkerPort) {}
 
@@ -70,16 +74,34 @@ class WorkerLane {
             };
             this.waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
             worker.busy?.(true);
-            worker.post({ id, graph });
+            if (this.queued.push({ id, graph }) === 1) queueMicrotask(() => this.flush());
         });
+    }
+
+    /** Posts the layouts asked for in one turn (a site's focus pages): several as one ELK call (layout-batch.ts). */
+    private flush(): void {
+        // A layout of a worker stopped meanwhile has already failed.
+        const jobs = this.queued.filter(j => this.waiting.has(j.id));
+        this.queued = [];
+        const worker = this.worker;
+        if (!worker) return;
+        if (jobs.length < 2) return jobs.forEach(j => worker.post(j));
+        const id = this.next++;
+        this.batches.set(id, jobs.map(j => j.id));
+        worker.post({ id, graph: batchGraph(jobs.map(j => j.graph)) });
     }
 
     private started(): WorkerPort {
         const worker = this.start();
         worker.onReply(m => {
-            const job = this.waiting.get(m.id);
-            if (m.graph) job?.resolve(m.graph);
-            else job?.reject(new Error(`layout failed: ${m.error}`));
+            const members = this.batches.get(m.id);
+            this.batches.delete(m.id);
+            const laid = members && m.graph ? unbatchGraph(m.graph) : [m.graph];
+            for (const [k, id] of (members ?? [m.id]).entries()) {
+                const job = this.waiting.get(id);
+                if (laid[k]) job?.resolve(laid[k]);
+                else job?.reject(new Error(`layout failed: ${m.error}`));
+            }
         });
         worker.onCrash(err => this.stop(new Error(`the layout worker stopped: ${err.message}`)));
         return worker;
@@ -89,6 +111,7 @@ class WorkerLane {
     private stop(reason: Error): void {
         this.worker?.terminate();
         this.worker = undefined;
+        this.batches.clear();
         for (const job of [...this.waiting.values()]) job.reject(reason);
     }
 }

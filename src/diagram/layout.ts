@@ -143,6 +143,12 @@ export interface LayoutOptions {
     lane?: number;
     /** Answer a graph laid out lately from memory (the preview); one-shot callers and benchmarks leave it off. */
     reuse?: boolean;
+    /**
+     * The layouts of one batch of work (a site build) by their ELK graph, so that views showing the same boxes
+     * (a view and a focus view, a platform's and its only element's focus) are laid out once, even at the same time
+     * on two lanes; a twin shares the outcome, a time-out included.
+     */
+    memo?: Map<string, Promise<ElkNode>>;
 }
 
 /**
@@ -156,6 +162,7 @@ const RECENT_LAYOUTS = 8;
 
 export async function layout(diagram: Diagram, options: LayoutOptions): Promise<ElkNode> {
     const graph = toElk(diagram);
+    if (options.memo) return memoised(options.memo, diagram, graph, options);
     if (!options.reuse) return runLayout(diagram, graph, options);
     const key = JSON.stringify(graph);
     const known = recent.get(key);
@@ -167,6 +174,13 @@ export async function layout(diagram: Diagram, options: LayoutOptions): Promise<
     const laid = await runLayout(diagram, graph, options);
     recent.set(key, laid);
     if (recent.size > RECENT_LAYOUTS) recent.delete(recent.keys().next().value!);
+    return laid;
+}
+
+function memoised(memo: Map<string, Promise<ElkNode>>, diagram: Diagram, graph: ElkNode, options: LayoutOptions) {
+    const key = JSON.stringify(graph);
+    let laid = memo.get(key);
+    if (!laid) memo.set(key, laid = runLayout(diagram, graph, options));
     return laid;
 }
 

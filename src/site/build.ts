@@ -5,6 +5,7 @@
 import type { Analysis } from '../analysis/scenario.js';
 import type { Diagram, EdgeKind } from '../diagram/graph.js';
 import { LayoutTimeout } from '../diagram/layout.js';
+import type { LayoutOptions } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import type { BosModel } from '../model/model.js';
 import { type PageModel, pageModel } from './page-model.js';
@@ -70,11 +71,15 @@ export interface Site {
     pages: SitePage[];
 }
 
+type LayoutMemo = NonNullable<LayoutOptions['memo']>;
+
 /** Layouts at once, each on its own worker thread: the machines this runs on have two cores or more. */
 const LANES = 2;
+/** Pages a lane draws at once: their layouts go to its worker as one ELK call (diagram/layout-batch.ts). */
+const BATCH = 16;
 
-/** One page: its view laid out on `lane`, or the reason it could not be in time. */
-async function drawPage(v: SiteView, input: SiteInput, lane: number): Promise<SitePage> {
+/** One page: its view laid out on `lane` (or found in `memo`), or the reason it could not be in time. */
+async function drawPage(v: SiteView, input: SiteInput, lane: number, memo: LayoutMemo): Promise<SitePage> {
     const { model, analysis } = input;
     const page: SitePage = { hash: v.hash, kind: v.kind, title: v.title, view: v.choice.id };
     // A sequence is a grid the page draws itself when shown (page/sequence.ts): a long call
@@ -90,7 +95,7 @@ async function drawPage(v: SiteView, input: SiteInput, lane: number): Promise<Si
             scenario: overlay ?? analysis.scenarios[0]?.scenario.id,
             theme: 'light',
             bare: true,
-            layout: { timeoutMs: input.timeoutMs, lane },
+            layout: { timeoutMs: input.timeoutMs, lane, memo },
         });
         page.svg = rendered.svg;
         const bundles = siteBundles(rendered.diagram);
@@ -123,19 +128,27 @@ function siteBundles(diagram: Diagram): SiteBundle[] {
 
 /** Draws every page, each lane taking the next view when it is free; the pages keep the order of `siteViews`. */
 export async function buildSite(input: SiteInput): Promise<Site> {
+    // The views come first, the Overview (the longest layout) at their head: one lane lays it out while the
+    // other streams the small focus pages, so no lane waits for another.
     const views = siteViews(input.model);
     const pages: SitePage[] = new Array(views.length);
+    const memo: LayoutMemo = new Map();
     let next = 0, done = 0;
-    let warmed = () => {};
-    const warm = new Promise<void>(resolve => (warmed = resolve));
+    // A view may be large, so it goes alone: a batch shares its time limit. Focus and flow pages go in batches.
+    const take = (): number[] => {
+        const taken = [next++];
+        if (views[taken[0]].kind === 'view') return taken;
+        while (next < views.length && taken.length < BATCH && views[next].kind !== 'view') taken.push(next++);
+        return taken;
+    };
     const lane = async (n: number) => {
-        // The others wait for the first page: two workers loading ELK at once slow the first layout into its limit.
-        if (n > 0) await warm;
         while (next < views.length) {
-            const i = next++;
-            pages[i] = await drawPage(views[i], input, n);
-            input.onProgress?.(++done, views.length);
-            warmed();
+            await Promise.all(
+                take().map(async i => {
+                    pages[i] = await drawPage(views[i], input, n, memo);
+                    input.onProgress?.(++done, views.length);
+                }),
+            );
         }
     };
     await Promise.all(Array.from({ length: LANES }, (_, n) => lane(n)));
