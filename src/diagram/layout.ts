@@ -103,7 +103,7 @@ export function toElk(diagram: Diagram): ElkNode {
     // Each edge lives in the lowest box containing both ends, so its coordinates are
     // relative to that box (ELK's JSON convention) and the SVG can place it exactly.
     const parentOf = new Map(diagram.nodes.map(n => [n.id, n.parent]));
-    const containers = new Set(diagram.nodes.filter(n => n.isContainer && !n.folded).map(n => n.id));
+    const containers = new Set(diagram.nodes.filter(n => n.isContainer).map(n => n.id));
     const isContainer = (id: string) => containers.has(id);
     const ancestors = (id: string) => {
         const out: string[] = [];

@@ -34,6 +34,8 @@ export interface RenderRequest {
     noBundle?: boolean;
     /** Bundles drawn expanded, by id (bundles.ts): the preview's clicks. */
     expand?: readonly string[];
+    /** Views above this many declarations are drawn with containers folded (default FOLD_ABOVE, graph.ts). */
+    foldAbove?: number;
 }
 
 export interface Rendered {
@@ -69,7 +71,7 @@ export async function render(request: RenderRequest): Promise<Rendered> {
         const sequence = sequenceOf(view.flow, scenario);
         return { svg: sequenceSvg(sequence, request), diagram: sequenceDiagram(sequence, view) };
     }
-    const built = buildDiagram(request.model, view, scenario);
+    const built = buildDiagram(request.model, view, scenario, request.foldAbove);
     const marked = request.changes ? markChanges(built, view, request.changes, scenario) : built;
     // A focus view shows one declaration's neighbours: bundled, the edges it was opened for would hide.
     const diagram = request.noBundle || view.focus ? marked : bundleEdges(marked, new Set(request.expand));

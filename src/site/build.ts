@@ -77,6 +77,12 @@ type LayoutMemo = NonNullable<LayoutOptions['memo']>;
 const LANES = 2;
 /** Pages a lane draws at once: their layouts go to its worker as one ELK call (diagram/layout-batch.ts). */
 const BATCH = 16;
+/**
+ * A site lays out hundreds of pages at build time, and every container has its own focus
+ * page one click away: a view of more declarations than this shows its containers folded
+ * (a 1,300-declaration Overview alone would take the site's whole time budget).
+ */
+export const SITE_FOLD_ABOVE = 500;
 
 /** One page: its view laid out on `lane` (or found in `memo`), or the reason it could not be in time. */
 async function drawPage(v: SiteView, input: SiteInput, lane: number, memo: LayoutMemo): Promise<SitePage> {
@@ -96,6 +102,7 @@ async function drawPage(v: SiteView, input: SiteInput, lane: number, memo: Layou
             theme: 'light',
             bare: true,
             layout: { timeoutMs: input.timeoutMs, lane, memo },
+            foldAbove: SITE_FOLD_ABOVE,
         });
         page.svg = rendered.svg;
         const bundles = siteBundles(rendered.diagram);
