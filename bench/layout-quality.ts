@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     const example = (await check(exampleFiles())).result.model;
     await layout(buildDiagram(example, viewsOf(example)[0]), { timeoutMs: 60_000 }); // warm up the worker
     for (const view of viewsOf(example)) rows.push(await compare(example, `example ${view.id}`, view));
-    for (const n of [200, 1000]) {
+    // `BOS_LAYOUT_SIZES=200` (or empty: the example alone) shortens it while tuning.
+    const sizes = (process.env.BOS_LAYOUT_SIZES ?? '200,1000').split(',').filter(Boolean).map(Number);
+    for (const n of sizes) {
         const model = (await check({ 'g.bos': generated(n) })).result.model;
         rows.push(await compare(model, `generated ${n}`, findView(model, undefined)!));
     }

@@ -9,6 +9,7 @@ import { bridge, joinBridges } from './bridges.js';
 import type { Diagram, DiagramNode } from './graph.js';
 import { type LayoutHost, layoutHost } from './layout-host.js';
 import { boxSize, CONTAINER_HEADER } from './measure.js';
+import { dropRowEdges, rowEdges } from './rows.js';
 
 // Partitions two apart: a band's bridges (bridges.ts) stand in the partition just before it.
 const BAND: Readonly<Record<Layer, number>> = { actors: 0, commerce: 2, platform: 4, infrastructure: 6 };
@@ -22,7 +23,8 @@ const ROOT_OPTIONS: Readonly<Record<string, string>> = {
     'elk.separateConnectedComponents': 'false',
     'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     'elk.spacing.nodeNode': '24',
-    'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+    // Straight vertical segments, boxes packed close: BK's balanced placement spread each band over its edges.
+    'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
     // Tighter between layers: the runs-on edges' horizontal runs took a third of the Overview's height.
     'elk.layered.spacing.nodeNodeBetweenLayers': '32',
     'elk.layered.spacing.edgeEdgeBetweenLayers': '5',
@@ -99,6 +101,10 @@ export function toElk(diagram: Diagram): ElkNode {
     for (const n of diagram.nodes) {
         const node = byId.get(n.id)!;
         (n.parent ? byId.get(n.parent)! : root).children!.push(node);
+    }
+    for (const container of byId.values()) {
+        const leaves = container.children!.filter(c => !c.children!.length).map(c => c.id);
+        if (leaves.length) (container.edges ??= []).push(...rowEdges(leaves));
     }
     // Each edge lives in the lowest box containing both ends, so its coordinates are
     // relative to that box (ELK's JSON convention) and the SVG can place it exactly.
@@ -177,7 +183,7 @@ function runLayout(diagram: Diagram, graph: ElkNode, options: LayoutOptions): Pr
             `the layout of view ${diagram.view} (${diagram.nodes.length} nodes) took longer than ${seconds} s; `
                 + 'narrow the view with include/exclude',
         );
-    return (options.host ?? layoutHost()).layout(graph, options.timeoutMs, tooLong, options.lane ?? 0).then(
-        joinBridges,
+    return (options.host ?? layoutHost()).layout(graph, options.timeoutMs, tooLong, options.lane ?? 0).then(laid =>
+        joinBridges(dropRowEdges(laid))
     );
 }
