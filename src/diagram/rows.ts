@@ -11,7 +11,7 @@ const ROW = '~row';
 
 /** The invisible edges that wrap these children (in order) into rows, to be held by their container. */
 export function rowEdges(children: readonly string[]): ElkExtendedEdge[] {
-    const columns = Math.round(Math.sqrt(children.length));
+    const columns = Math.ceil(Math.sqrt(children.length));
     return children.slice(columns).map((below, i) => ({
         id: `${children[i]}${ROW}${below}`,
         sources: [children[i]],
