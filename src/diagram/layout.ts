@@ -21,7 +21,7 @@ const ROOT_OPTIONS: Readonly<Record<string, string>> = {
     'elk.edgeRouting': 'ORTHOGONAL',
     'elk.partitioning.activate': 'true',
     'elk.separateConnectedComponents': 'false',
-    // No `considerModelOrder`: keeping the source order cost crossings (the Overview's, unbundled, 108 → 118).
+    // No `considerModelOrder`: the source order cost crossings (the unbundled Overview: 118 with it, 108 without).
     'elk.spacing.nodeNode': '24',
     // Straight vertical segments, boxes packed close: BK's balanced placement spread each band over its edges.
     'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',

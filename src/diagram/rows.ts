@@ -1,10 +1,11 @@
 // A container's children wrapped into rows. Under `INCLUDE_CHILDREN` ELK puts every child
 // that an edge from outside enters into the container's first layer, whatever its
-// layering's bound (Coffman–Graham's included): a platform whose nine capabilities are
-// each used from the commerce band stood them all in one row, and the Overview was too
-// wide to read at fit. An edge from each child to the one ⌈√n⌉ places further on (in the
-// view's order) hands ELK's own layering rows of about √n boxes; these edges are taken
-// out again after the layout, so nothing draws or counts them.
+// layering's bound (Coffman–Graham's included): 业务中台 stood the five of its eight
+// capabilities that the commerce band uses in one row, and the Overview was too wide to
+// read at fit. An edge from each child to the one ⌈√n⌉ places further on (in the view's
+// order) hands ELK's own layering rows of about √n boxes; these edges are taken out again
+// after the layout, so nothing draws or counts them. layout.ts adds them only where no
+// child's edge leaves the container, whose rows would cross those edges.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 
 const ROW = '~row';
