@@ -50,6 +50,8 @@ await esbuild.build({
     platform: 'node',
     format: 'esm',
     logLevel: 'warning',
+    // The module also drives Chromium: playwright-core stays a package, as in the other browser benches.
+    packages: 'external',
 });
 const { CHROMIUM_ARGS } = await import(pathToFileURL(flags).href);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
