@@ -4,6 +4,7 @@
 // anew), then the page drawing the answer in headless Chromium. Targets: ≤ 100 ms at
 // the example, ≤ 300 ms at 1,000 nodes. Prints one JSON line.
 import '../src/language/polyfill.js';
+import '../src/host/node-host.js';
 import { render } from '../src/diagram/render.js';
 import { findView } from '../src/diagram/view.js';
 import { diagramFor } from '../src/lsp/diagram-request.js';
