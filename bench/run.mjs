@@ -6,7 +6,7 @@
 // peak memory ≤ 500 MB at 10k.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundle } from './bundle.mjs';
 import { generate } from './generate.mjs';
