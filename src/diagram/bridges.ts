@@ -1,9 +1,10 @@
 // Edges between two containers of the same band (one platform calling another) as bridges.
 // ELK's layered algorithm puts the two ends of every edge in different layers, so each
 // such call pushed the callee's platform a layer down: a staircase of platforms. Laid out
-// instead as two edges from a point in the band above both ends, the edge constrains no
-// layer, the platforms stand side by side, and ELK still routes both halves; after the
-// layout they are joined into the one edge again (up from the caller, over, down).
+// instead as two edges from a point in the gap above both ends (or into one in the gap
+// below, whichever fewer edges between bands cross: there the bridge crosses fewer), the
+// edge constrains no layer, the platforms stand side by side, and ELK still routes both
+// halves; after the layout they are joined into the one edge again (caller, over, callee).
 import type { ElkEdgeSection, ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api.js';
 
 const JUNCTION = '~bridge';
@@ -11,7 +12,11 @@ const UP = '~up';
 const DOWN = '~down';
 
 /** The junction point and the two halves of an edge, to be held by the root. */
-export function bridge(edge: { id: string; source: string; target: string }, partition: string) {
+export function bridge(
+    edge: { id: string; source: string; target: string },
+    partition: string,
+    side: 'above' | 'below' = 'above',
+) {
     const junction = `${edge.id}${JUNCTION}`;
     const node: ElkNode = {
         id: junction,
@@ -19,10 +24,10 @@ export function bridge(edge: { id: string; source: string; target: string }, par
         height: 0,
         layoutOptions: { 'elk.partitioning.partition': partition },
     };
-    const halves: ElkExtendedEdge[] = [
-        { id: `${edge.id}${UP}`, sources: [junction], targets: [edge.source] },
-        { id: `${edge.id}${DOWN}`, sources: [junction], targets: [edge.target] },
-    ];
+    // Layered edges point down: from a junction above, into a junction below.
+    const half = (id: string, end: string): ElkExtendedEdge =>
+        side === 'above' ? { id, sources: [junction], targets: [end] } : { id, sources: [end], targets: [junction] };
+    const halves = [half(`${edge.id}${UP}`, edge.source), half(`${edge.id}${DOWN}`, edge.target)];
     return { node, halves };
 }
 
@@ -53,18 +58,19 @@ export function joinBridges(laid: ElkNode): ElkNode {
         if (!up.id.endsWith(UP)) continue;
         const id = up.id.slice(0, -UP.length);
         const down = halves.get(`${id}${DOWN}`)!;
-        // Both halves start at the junction: the caller's half is walked backwards.
-        const route = straight([
-            ...(up.sections ?? []).flatMap(points).reverse(),
-            ...(down.sections ?? []).flatMap(points),
-        ]);
+        // Both halves leave a junction above (the caller's is walked backwards) or enter one below
+        // (the callee's is).
+        const above = up.sources[0].endsWith(JUNCTION);
+        const [first, second] = [(up.sections ?? []).flatMap(points), (down.sections ?? []).flatMap(points)];
+        const route = straight(above ? [...first.reverse(), ...second] : [...first, ...second.reverse()]);
         const section: ElkEdgeSection = {
             id: `${id}-s`,
             startPoint: route[0],
             bendPoints: route.slice(1, -1),
             endPoint: route[route.length - 1],
         };
-        joined.push({ id, sources: up.targets, targets: down.targets, sections: [section] });
+        const ends = above ? [up.targets, down.targets] : [up.sources, down.sources];
+        joined.push({ id, sources: ends[0], targets: ends[1], sections: [section] });
     }
     laid.edges = [...edges.filter(e => !halves.has(e.id)), ...joined];
     laid.children = (laid.children ?? []).filter(c => !c.id.endsWith(JUNCTION));

@@ -113,6 +113,15 @@ export function toElk(diagram: Diagram): ElkNode {
     };
     const top = (id: string) => ancestors(id).at(-1) ?? id;
     const layerOf = new Map(diagram.nodes.map(n => [n.id, n.layer]));
+    // How many edges cross the gap below each band (gap -1 is above the first): a bridge
+    // takes the quieter side of its band.
+    const rank = (id: string) => BAND[layerOf.get(top(id))!] / 2;
+    const crossing = new Map<number, number>();
+    for (const e of diagram.edges) {
+        const [a, b] = [rank(e.source), rank(e.target)].sort((x, y) => x - y);
+        for (let gap = a; gap < b; gap++) crossing.set(gap, (crossing.get(gap) ?? 0) + 1);
+    }
+    const sideOf = (band: number) => ((crossing.get(band) ?? 0) < (crossing.get(band - 1) ?? 0) ? 'below' : 'above');
     // Containers some child's edge leaves: their rows would cross each other's edges.
     const leftFrom = new Set<string>();
     for (const e of diagram.edges) {
@@ -120,7 +129,8 @@ export function toElk(diagram: Diagram): ElkNode {
         const from = top(e.source), to = top(e.target);
         const acrossBand = from !== to && layerOf.get(from) === layerOf.get(to);
         if (acrossBand && isContainer(from) && isContainer(to)) {
-            const { node, halves } = bridge(e, String(BAND[layerOf.get(from)!] - 1));
+            const band = BAND[layerOf.get(from)!], side = sideOf(band / 2);
+            const { node, halves } = bridge(e, String(side === 'above' ? band - 1 : band + 1), side);
             root.children!.push(node);
             root.edges!.push(...halves);
             continue;
