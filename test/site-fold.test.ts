@@ -6,8 +6,9 @@ import { buildDiagram } from '../src/diagram/graph.js';
 import { layout } from '../src/diagram/layout.js';
 import { render } from '../src/diagram/render.js';
 import { DEFAULT_VIEW } from '../src/diagram/view.js';
-import { buildSite, SITE_FOLD_ABOVE } from '../src/site/build.js';
+import { SITE_FOLD_ABOVE } from '../src/site/build.js';
 import { check } from './helpers.js';
+import { siteOf } from './site-helpers.js';
 
 /** Two platforms and two infrastructure groups, `per` declarations in each; P1's first capability calls P2's. */
 function wide(per: number): string {
@@ -28,14 +29,7 @@ describe('site: large views folded', () => {
         const { result } = await check(wide(per));
         expect(result.model.nodes.length).toBeGreaterThan(SITE_FOLD_ABOVE);
         const { model, analysis } = result;
-        const site = await buildSite({
-            title: 't',
-            model,
-            analysis,
-            findings: [],
-            defaultHeadroom: 0.2,
-            timeoutMs: 60_000,
-        });
+        const site = await siteOf(result);
         const overview = site.pages.find(p => p.view === 'Overview')!;
         expect(overview.svg).toContain('folded into their containers');
         // Every container keeps its own page, unfolded, one click away.

@@ -1,8 +1,18 @@
-// What the site tests share: the data a written site embeds, and one what-if run of the
-// example as `bos analyze` prints it, to compare the page's numbers with.
-import type { SiteData } from '../src/site/build.js';
+// What the site tests share: a site built in-process, the data a written site embeds, and
+// one what-if run of the example as `bos analyze` prints it, to compare the page's numbers with.
+import type { Analysis } from '../src/analysis/scenario.js';
+import type { BosModel } from '../src/model/model.js';
+import { buildSite, type Site, type SiteData } from '../src/site/build.js';
 import { bos } from './bos-process.js';
 import { tempDir } from './temp.js';
+
+/** The site of a checked model, as `bos site` builds it (no findings listed), with a generous time limit. */
+export function siteOf(
+    { model, analysis }: { model: BosModel; analysis: Analysis },
+    timeoutMs = 60_000,
+): Promise<Site> {
+    return buildSite({ title: 't', model, analysis, findings: [], defaultHeadroom: 0.2, timeoutMs });
+}
 
 /** The JSON the page script reads, out of a written site. */
 export function siteData(html: string): SiteData {

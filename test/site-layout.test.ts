@@ -10,10 +10,10 @@ import { batchGraph, unbatchGraph } from '../src/diagram/layout-batch.js';
 import { type LayoutHost, layoutHost, useLayoutHost } from '../src/diagram/layout-host.js';
 import { toElk } from '../src/diagram/layout.js';
 import { render } from '../src/diagram/render.js';
-import { buildSite } from '../src/site/build.js';
 import { siteViews } from '../src/site/views.js';
 import { exampleFiles } from './example-files.js';
 import { check } from './helpers.js';
+import { siteOf } from './site-helpers.js';
 import { tempDir } from './temp.js';
 
 const real = layoutHost();
@@ -36,14 +36,7 @@ async function siteAgainstPlainRenders(files: Record<string, string>) {
     const { model, analysis } = result;
     const counted = countingHost();
     useLayoutHost(counted.host);
-    const site = await buildSite({
-        title: 't',
-        model,
-        analysis,
-        findings: [],
-        defaultHeadroom: 0.2,
-        timeoutMs: 60_000,
-    });
+    const site = await siteOf(result);
     useLayoutHost(real);
     const views = siteViews(model).filter(v => v.kind !== 'flow');
     const scenario = analysis.scenarios[0]?.scenario.id;

@@ -8,13 +8,12 @@ import { analysisJson } from '../src/analysis/report.js';
 import { analyse } from '../src/analysis/scenario.js';
 import { sequenceOf } from '../src/diagram/sequence.js';
 import { deriveFacts } from '../src/model/graph.js';
-import { buildSite } from '../src/site/build.js';
 import { scriptJson, siteHtml } from '../src/site/html.js';
 import { pageModel, reviveModel } from '../src/site/page-model.js';
 import { siteViews } from '../src/site/views.js';
 import { bos, needsBuild } from './bos-process.js';
 import { check } from './helpers.js';
-import { analyzeJson, siteData, WHAT_IF } from './site-helpers.js';
+import { analyzeJson, siteData, siteOf, WHAT_IF } from './site-helpers.js';
 import { tempDir, tempFiles } from './temp.js';
 
 const EXAMPLE = resolve('examples/double11');
@@ -116,14 +115,7 @@ describe('bos site', () => {
 describe('site assembly', () => {
     it('shows a view that cannot be laid out in time as a message in its place', async () => {
         const { result } = await check('element E : sales\nactor A { uses E }\n');
-        const site = await buildSite({
-            title: 't',
-            model: result.model,
-            analysis: result.analysis,
-            findings: [],
-            defaultHeadroom: 0.2,
-            timeoutMs: 1,
-        });
+        const site = await siteOf(result, 1);
         // The Overview and the focus pages of E and A, none laid out in time.
         expect(site.pages.map(p => p.view)).toEqual(['Overview', 'focus:E', 'focus:A']);
         expect(site.pages[0].svg).toBeUndefined();

@@ -225,21 +225,16 @@ function legend(diagram: Diagram, x: number, y: number, overlay: boolean): { mar
         right = Math.max(right, lx + textWidth(text, FONT_SIZE.sub));
     };
     let cx = x;
-    for (const k of EDGE_KINDS) {
-        items.push(
-            `<path class="bos-edge-${edgeClass(k)}" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}" marker-end="url(#arrow-${
-                edgeClass(k)
-            })"/>`,
-        );
-        label(cx + 42, y + 18, k);
-        cx += 60 + k.length * 7;
-    }
+    /** A short line of these classes (with this arrow), and its text. */
+    const line = (classes: string, text: string, arrow?: string) => {
+        const end = arrow ? ` marker-end="url(#arrow-${arrow})"` : '';
+        items.push(`<path class="${classes}" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}"${end}/>`);
+        label(cx + 42, y + 18, text);
+        cx += 60 + text.length * 7;
+    };
+    for (const k of EDGE_KINDS) line(`bos-edge-${edgeClass(k)}`, k, edgeClass(k));
     // Only a picture that has bundles explains them: the others keep their legend as it was.
-    if (diagram.edges.some(e => e.bundle)) {
-        items.push(`<path class="bos-edge-${MIXED} bos-bundle-edge" d="M${cx} ${y + 14} L${cx + 34} ${y + 14}"/>`);
-        label(cx + 42, y + 18, BUNDLE_LEGEND);
-        cx += 60 + BUNDLE_LEGEND.length * 7;
-    }
+    if (diagram.edges.some(e => e.bundle)) line(`bos-edge-${MIXED} bos-bundle-edge`, BUNDLE_LEGEND);
     cx += 16;
     for (const l of LAYERS) {
         items.push(`<rect class="bos-box-${l}" x="${cx}" y="${y + 6}" width="16" height="16" rx="3"/>`);

@@ -76,7 +76,7 @@ function onHeader(g: Element, clientY: number): boolean {
 function showDetails(): void {
     const panel = document.getElementById('details')!;
     if (selectedBundle) {
-        panel.replaceChildren(bundleDetails(selectedBundle, { model, scenario: whatIf.current(), link }));
+        panel.replaceChildren(bundleDetails(selectedBundle, { byId, scenario: whatIf.current(), link }));
         return;
     }
     panel.replaceChildren(
@@ -141,7 +141,7 @@ function showPage(): void {
     if (flow) redrawSequence(section, flow, whatIf.analysis, whatIf.scenario);
     else {
         recolour(section, model, whatIf.current());
-        relabelBundles(section, pageBundles.get(section.dataset.page!) ?? [], model, whatIf.current());
+        relabelBundles(section, pageBundles.get(section.dataset.page!) ?? [], byId, whatIf.current());
     }
     for (const g of document.querySelectorAll('.bos-node.found')) g.classList.remove('found');
     if (selected) section.querySelector(`[data-node="n${selected.index}"]`)?.classList.add('found');
