@@ -95,6 +95,8 @@ const EXCEPTIONS: Record<string, string[]> = {
     'lsp/analysis-panel.ts': ['cli/sweep.ts'],
     // The extension host writes the analysis panel's HTML, under the same CSP as the preview.
     'extension/analysis-panel.ts': ['webview/html.ts'],
+    // The site's pictures are walked with the keys the preview's are, by the same code.
+    'site/page/keyboard.ts': ['webview/keyboard.ts'],
     // The web extension's one script is also its language server's: one copy of the LSP libraries.
     'extension/web-bundle.ts': ['lsp/browser-main.ts'],
 };

@@ -218,6 +218,45 @@ describe('the site in Chromium, offline', () => {
         expect(problems).toEqual([]);
     });
 
+    it('walks a page with the keyboard: Tab, arrows, Enter selects, the menu key opens the what-if, Enter lists a bundle', async () => {
+        await open(example);
+        const active = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+        // One stop in the tab order, every box a labelled button.
+        expect(await visible(page).locator('[data-node][tabindex="0"], [data-bundle][tabindex="0"]').count()).toBe(1);
+        expect(await box(page, PLACE_ORDER).getAttribute('role')).toBe('button');
+        expect(await box(page, PLACE_ORDER).getAttribute('aria-label')).toMatch(/^下单, capability/);
+        // The arrow goes to the nearest stop drawn lower, Tab to the next in reading order (both scroll it into view).
+        const below = () =>
+            box(page, PLACE_ORDER).evaluate(from =>
+                document.activeElement!.getBoundingClientRect().top - from.getBoundingClientRect().top
+            );
+        await box(page, PLACE_ORDER).focus();
+        await page.keyboard.press('ArrowDown');
+        expect(await below()).toBeGreaterThan(0);
+        await box(page, PLACE_ORDER).focus();
+        await page.keyboard.press('Tab');
+        expect(await active()).not.toMatch(/^下单/);
+        expect(await below()).toBeGreaterThanOrEqual(0);
+        await box(page, SALES).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.locator('#details h2').textContent()).toBe('销售');
+        expect(decodeURIComponent(page.url())).toContain(`&node=${SALES}`);
+        // The focus stays on the box the details are of.
+        expect(await active()).toMatch(/^销售, element/);
+        await box(page, PLACE_ORDER).focus();
+        await page.keyboard.press('ContextMenu');
+        await expect.poll(() => page.evaluate(() => document.activeElement?.closest('fieldset.whatif') !== null))
+            .toBe(true);
+        expect(await page.locator('#details h2').textContent()).toBe('下单');
+        const bundle = visible(page).locator(
+            'g[data-bundle="bundle:tmall.platforms.Business->tmall.cloud.AlibabaCloud"]',
+        );
+        await bundle.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.locator('#details table.bundle-members tr').count()).toBe(17);
+        expect(problems).toEqual([]);
+    });
+
     it('drills overview → a platform by its header → a flow’s sequence, and back with the browser', async () => {
         await open(example);
         // The header strip of the container, not a box inside it.

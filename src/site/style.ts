@@ -42,4 +42,8 @@ export const PAGE_STYLE = [
     `.problem{color:${p.status.overload}}.hint{color:${p.muted}}`,
     '[data-node],[data-bundle]{cursor:pointer}',
     `.bos-node.found rect:first-of-type{stroke:${p.edge.calls};stroke-width:4}`,
+    // The keyboard's stop (page/keyboard.ts) is drawn on the box, not as the browser's square ring.
+    '.bos-node:focus,.bos-bundle:focus{outline:none}',
+    `.bos-node:focus-visible>rect:first-of-type{stroke:${p.edge.calls};stroke-width:4;stroke-dasharray:6 3}`,
+    `.bos-bundle:focus-visible>rect{stroke:${p.edge.calls};stroke-width:2.5}`,
 ].join('\n');

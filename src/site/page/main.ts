@@ -14,6 +14,7 @@ import { pageHash } from '../views.js';
 import { bundleDetails, relabelBundles } from './bundles.js';
 import { details } from './details.js';
 import { el } from './dom.js';
+import { siteKeyboard } from './keyboard.js';
 import { search } from './search.js';
 import { redrawSequence } from './sequence.js';
 import { summary } from './summary.js';
@@ -29,6 +30,8 @@ const pageBundles = new Map(data.pages.map(p => [p.hash, p.bundles ?? []]));
 let selected: ModelNode | undefined;
 /** A bundle clicked on the shown page: the details list its members until a box is chosen. */
 let selectedBundle: SiteBundle | undefined;
+/** Set by the keyboard's menu key: the next details drawn take the focus to their what-if fields. */
+let focusWhatIf = false;
 
 const hashOf = (page: string, node?: ModelNode) => `#${page}${node?.id ? `&node=${encodeURIComponent(node.id)}` : ''}`;
 const shows = (section: HTMLElement, node: ModelNode) => !!section.querySelector(`[data-node="n${node.index}"]`);
@@ -75,6 +78,12 @@ function onHeader(g: Element, clientY: number): boolean {
 
 function showDetails(): void {
     const panel = document.getElementById('details')!;
+    drawDetails(panel);
+    if (focusWhatIf) panel.querySelector<HTMLElement>('fieldset.whatif input')?.focus();
+    focusWhatIf = false;
+}
+
+function drawDetails(panel: HTMLElement): void {
     if (selectedBundle) {
         panel.replaceChildren(bundleDetails(selectedBundle, { byId, scenario: whatIf.current(), link }));
         return;
@@ -124,6 +133,7 @@ function route(): void {
     selected = node;
     selectedBundle = undefined;
     showPage();
+    if (section) keyboard.shown(section);
     const g = node && section?.querySelector(`[data-node="n${node.index}"]`);
     g?.scrollIntoView({ block: 'center', inline: 'center' });
     showDetails();
@@ -143,6 +153,7 @@ function showPage(): void {
         recolour(section, model, whatIf.current());
         relabelBundles(section, pageBundles.get(section.dataset.page!) ?? [], byId, whatIf.current());
     }
+    keyboard.relabel(section);
     for (const g of document.querySelectorAll('.bos-node.found')) g.classList.remove('found');
     if (selected) section.querySelector(`[data-node="n${selected.index}"]`)?.classList.add('found');
 }
@@ -181,17 +192,42 @@ function controls(): HTMLElement[] {
     ];
 }
 
+/** Shows a bundle's members in the details; false when the page has no such bundle. */
+function showBundle(page: string | undefined, id: string | null | undefined): boolean {
+    selectedBundle = id ? pageBundles.get(page ?? '')?.find(b => b.id === id) : undefined;
+    if (selectedBundle) showDetails();
+    return !!selectedBundle;
+}
+
+const nodeOf = (box: string) => model.nodes[Number(box.slice(1))];
+const shownPage = () => sections.find(s => !s.hidden)?.dataset.page;
+
+/** Selects a box of the shown page: its details, the URL naming it (the back button returns). */
+function select(box: string): void {
+    const hash = hashOf(shownPage()!, nodeOf(box));
+    // The same hash again fires no hashchange: draw the details here (after a bundle's, say).
+    if (decodeURIComponent(location.hash) !== decodeURIComponent(hash)) location.hash = hash;
+    else {
+        selectedBundle = undefined;
+        showDetails();
+    }
+}
+
+const keyboard = siteKeyboard({
+    select,
+    whatIf(box) {
+        focusWhatIf = true;
+        select(box);
+    },
+    bundle: id => showBundle(shownPage(), id),
+});
+
 document.getElementById('controls')!.append(...controls());
 document.getElementById('pages')!.addEventListener('click', e => {
-    const bundle = (e.target as Element).closest('g[data-bundle]')?.getAttribute('data-bundle');
     const page = (e.target as Element).closest<HTMLElement>('section.page')?.dataset.page;
-    selectedBundle = bundle ? pageBundles.get(page ?? '')?.find(b => b.id === bundle) : undefined;
-    if (selectedBundle) {
-        showDetails();
-        return;
-    }
+    if (showBundle(page, (e.target as Element).closest('g[data-bundle]')?.getAttribute('data-bundle'))) return;
     const g = (e.target as Element).closest<SVGGElement>('g[data-node]');
-    const node = g && model.nodes[Number(g.dataset.node!.slice(1))];
+    const node = g && nodeOf(g.dataset.node!);
     if (!node || !page) return;
     const drill = drillPage(node);
     const drills = drill !== undefined && drill !== page
