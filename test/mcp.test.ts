@@ -180,7 +180,14 @@ describe('bos mcp', () => {
         // A flow's sequence view, by the same view ids as the preview and bos render.
         const flow = await call('render_view', { view: 'flow:Checkout' });
         expect(flow.text).toContain('R(F) 401ms against SLO 500ms');
-    }, 30_000);
+        // The Overview bundles its 17 runs on from 业务中台 to 阿里云 unless told not to, as bos render --no-bundle.
+        const bundled = await call('render_view', { view: 'Overview' });
+        expect(bundled.text).toContain('data-bundle="bundle:tmall.platforms.Business-&gt;tmall.cloud.AlibabaCloud"');
+        const each = await call('render_view', { view: 'Overview', bundle: false });
+        expect(each.text).not.toContain('data-bundle=');
+        const edges = (svg: string) => svg.match(/class="bos-edge-/g)!.length;
+        expect(edges(each.text)).toBeGreaterThan(edges(bundled.text));
+    }, 60_000);
 
     it('diffs against a git revision', async () => {
         const unchanged = await json('diff', { base: 'HEAD' });

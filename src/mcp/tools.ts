@@ -243,6 +243,10 @@ export const TOOLS: readonly Tool[] = [
             ),
             scenario: SCENARIO.optional().describe("The overlay (default: the view's overlay)"),
             theme: z.enum(['light', 'dark']).optional(),
+            bundle: z.boolean().optional().describe(
+                'Draw 3 or more edges between the same two containers as one edge with their count (default '
+                    + 'true; false is bos render --no-bundle)',
+            ),
         }).strict(),
         async ({ workspace }, args) => {
             const { result } = await workspace.current();
@@ -254,6 +258,7 @@ export const TOOLS: readonly Tool[] = [
                 view,
                 scenario: args.scenario,
                 theme: args.theme ?? 'light',
+                noBundle: args.bundle === false,
                 layout: { timeoutMs: LAYOUT_TIMEOUT_MS },
             });
             return { text: rendered.svg };
