@@ -23,7 +23,7 @@ import type { Status } from './status.js';
 export { type Money, PER_TRANSACTIONS } from './cost.js';
 export type { FlowResult, FlowStatus } from './flows.js';
 export type { ScaleOut } from './sizing.js';
-export type { Override, Overrides } from './stations.js';
+export { type Override, type Overrides, type Tunable, TUNABLES } from './stations.js';
 export { type Status, statusOf } from './status.js';
 
 export interface NodeLoad {

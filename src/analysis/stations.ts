@@ -4,8 +4,12 @@
 import type { LoadGraph } from '../model/graph.js';
 import type { ModelNode } from '../model/model.js';
 
+/** The inputs a what-if changes (spec section 7): `--set`, the preview's menu, the site's fields. */
+export const TUNABLES = ['capacity', 'latency', 'instances', 'concurrency'] as const;
+export type Tunable = (typeof TUNABLES)[number];
+
 /** What-if values in base units (per second, seconds, counts), for one run of the analysis. */
-export type Override = Partial<Record<'capacity' | 'latency' | 'instances' | 'concurrency', number>>;
+export type Override = Partial<Record<Tunable, number>>;
 
 export type Overrides = ReadonlyMap<ModelNode, Override>;
 

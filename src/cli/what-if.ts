@@ -5,16 +5,12 @@
 // UsageError: exit 2 and one line naming what.
 import { distance } from 'fastest-levenshtein';
 import { factor } from '../analysis/format.js';
-import type { Override, Overrides } from '../analysis/scenario.js';
+import { type Override, type Overrides, type Tunable, TUNABLES } from '../analysis/scenario.js';
 import type { BosModel, ModelNode } from '../model/model.js';
 import { PROPERTIES } from '../model/properties.js';
 import { UsageError } from '../services/usage-error.js';
 import type { Values } from './options.js';
 import { type Read, readNumber, readQuantity } from './quantity.js';
-
-/** The properties `--set` changes: the inputs of a node's station (spec section 7). */
-export const TUNABLE = ['capacity', 'latency', 'instances', 'concurrency'] as const;
-export type Tunable = (typeof TUNABLE)[number];
 
 export interface SweepPlan {
     from: number;
@@ -95,9 +91,9 @@ function readSet(written: string): SetFlag {
         );
     }
     const property = target.slice(dot + 1);
-    if (!(TUNABLE as readonly string[]).includes(property)) {
+    if (!(TUNABLES as readonly string[]).includes(property)) {
         throw new UsageError(
-            `--set '${written}': '${property}' is not a property it sets (${TUNABLE.join(', ')}); `
+            `--set '${written}': '${property}' is not a property it sets (${TUNABLES.join(', ')}); `
                 + 'write NAME.PROPERTY=QUANTITY',
         );
     }

@@ -5,9 +5,9 @@ import { URI } from 'langium';
 import { isAbsolute, relative, sep } from 'node:path';
 import * as z from 'zod/v4';
 import { analysisJson } from '../analysis/report.js';
-import { analyse } from '../analysis/scenario.js';
+import { analyse, TUNABLES } from '../analysis/scenario.js';
 import { collectRows, jsonRow, summarise } from '../cli/diagnostics.js';
-import { readWhatIfFlags, resolveWhatIf, TUNABLE } from '../cli/what-if.js';
+import { readWhatIfFlags, resolveWhatIf } from '../cli/what-if.js';
 import { LAYOUT_TIMEOUT_MS } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
 import { chooseView } from '../diagram/view.js';
@@ -152,7 +152,7 @@ export const TOOLS: readonly Tool[] = [
             overrides: z.array(
                 z.object({
                     name: NAME,
-                    property: z.enum(TUNABLE),
+                    property: z.enum(TUNABLES),
                     value: z.string().min(1).describe('A quantity as the language writes it: 800k/s, 120ms, 1200'),
                 }).strict(),
             ).max(1000).optional().describe('What-if: properties of capabilities and resources'),

@@ -2,11 +2,10 @@
 // every scenario of the current run, what it uses and what uses it, and the what-if
 // inputs of a capability or resource.
 import { duration, percent, rate } from '../../analysis/format.js';
-import type { Analysis } from '../../analysis/scenario.js';
+import { type Analysis, type Tunable, TUNABLES } from '../../analysis/scenario.js';
 import type { BosModel, Measure, ModelNode } from '../../model/model.js';
 import { QUANTITY_PROPERTIES } from '../../model/properties.js';
 import { bar, el } from './dom.js';
-import { type Tunable, TUNABLES } from './whatif.js';
 
 /** What a what-if input is typed in, and the factor to the analysis' base unit. */
 const INPUT_UNIT: Readonly<Record<Tunable, { unit: string; toBase: number }>> = {

@@ -1,13 +1,17 @@
 // The page's what-if: a scenario, a scale for every load and per-node overrides, run
 // through the same pure analysis as `bos analyze --scale --set`, then shown by
 // recolouring the boxes already drawn (no layout in the page).
-import { analyse, type Analysis, type NodeLoad, type Override, type ScenarioResult } from '../../analysis/scenario.js';
+import {
+    analyse,
+    type Analysis,
+    type NodeLoad,
+    type Override,
+    type ScenarioResult,
+    type Tunable,
+} from '../../analysis/scenario.js';
 import { overlayText } from '../../diagram/graph.js';
 import { deriveFacts, type ModelFacts } from '../../model/graph.js';
 import type { BosModel, ModelNode } from '../../model/model.js';
-
-export type Tunable = keyof Override;
-export const TUNABLES: readonly Tunable[] = ['capacity', 'latency', 'instances', 'concurrency'];
 
 export class WhatIf {
     scale = 1;
