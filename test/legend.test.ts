@@ -32,7 +32,7 @@ view OneActorOverlaid { include Buyer  overlay Peak }
 `;
 
 /** ELK's padding right of the rightmost box (layout.ts, root options). */
-const BODY_PADDING = 24;
+const BODY_PADDING = 12;
 /** How much wider than its legend a small picture may be: the estimate errs wide, but not by much. */
 const SLACK = 64;
 
