@@ -39,50 +39,73 @@ function ownColumns(children: number, flat: boolean): number {
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 export function bandShape(diagram: Diagram, wrapped: readonly string[], entered: ReadonlySet<string>): BandShape {
-    const plain = shape(diagram, wrapped, entered, false);
-    const flat = shape(diagram, wrapped, entered, true);
-    const scale = (s: ReturnType<typeof shape>) => fitScale(s.width, s.height);
+    const view = new View(diagram);
+    const plain = shape(view, wrapped, entered, false);
+    const flat = shape(view, wrapped, entered, true);
+    const scale = (s: BandShape) => {
+        const { width, height } = estimate(view, s);
+        return fitScale(width, height);
+    };
     return scale(flat) > scale(plain) ? flat : plain;
 }
 
-function shape(diagram: Diagram, wrapped: readonly string[], entered: ReadonlySet<string>, flat: boolean) {
-    const kids = new Map<string, DiagramNode[]>();
-    for (const n of diagram.nodes) if (n.parent) kids.set(n.parent, [...kids.get(n.parent) ?? [], n]);
-    const leaves = (id: string) => (kids.get(id) ?? []).filter(c => !kids.has(c.id));
-    const tops = diagram.nodes.filter(n => !n.parent);
-    const bandOf = (layer: Layer) => tops.filter(n => n.layer === layer);
-    const isBox = (n: DiagramNode) => !n.isContainer || !!n.folded;
-    const own = (id: string) => ownColumns(leaves(id).length, flat && !entered.has(id));
-    // Every container of a band is as tall as the band's tallest wrapped one: a pair stands as a column when
-    // that allows (the three-box platforms stacked too cost the Overview 3–7 crossings).
-    const layerOf = new Map(diagram.nodes.map(n => [n.id, n.layer]));
+/** The diagram read by box: each container's leaves, each band's top-level boxes. */
+class View {
+    private readonly kids = new Map<string, DiagramNode[]>();
+    readonly layerOf: ReadonlyMap<string, Layer>;
+    readonly tops: readonly DiagramNode[];
+
+    constructor(diagram: Diagram) {
+        for (const n of diagram.nodes) if (n.parent) this.kids.set(n.parent, [...this.kids.get(n.parent) ?? [], n]);
+        this.layerOf = new Map(diagram.nodes.map(n => [n.id, n.layer]));
+        this.tops = diagram.nodes.filter(n => !n.parent);
+    }
+
+    leaves(id: string): DiagramNode[] {
+        return (this.kids.get(id) ?? []).filter(c => !this.kids.has(c.id));
+    }
+
+    band(layer: Layer): DiagramNode[] {
+        return this.tops.filter(n => n.layer === layer);
+    }
+}
+
+function shape(view: View, wrapped: readonly string[], entered: ReadonlySet<string>, flat: boolean): BandShape {
+    const own = (id: string) => ownColumns(view.leaves(id).length, flat && !entered.has(id));
+    // Every container of a band is as tall as the band's tallest wrapped one, so a pair stands as a column when
+    // that allows (the three-box platforms stacked too made the Overview wider, with 9–13 crossings).
     const rows = new Map<Layer, number>();
     for (const id of wrapped) {
-        const layer = layerOf.get(id)!;
-        rows.set(layer, Math.max(rows.get(layer) ?? 1, Math.ceil(leaves(id).length / own(id))));
+        const layer = view.layerOf.get(id)!;
+        rows.set(layer, Math.max(rows.get(layer) ?? 1, Math.ceil(view.leaves(id).length / own(id))));
     }
     const columns = new Map<string, number>();
     for (const id of wrapped) {
-        const n = leaves(id).length;
-        columns.set(id, n <= 2 ? Math.max(1, Math.ceil(n / rows.get(layerOf.get(id)!)!)) : own(id));
+        const n = view.leaves(id).length;
+        columns.set(id, n <= 2 ? Math.max(1, Math.ceil(n / rows.get(view.layerOf.get(id)!)!)) : own(id));
     }
-    const loosest = Math.max(...LAYERS.map(l => bandOf(l).filter(isBox).length));
-    const twoRows = Math.min(Math.ceil(loosest / 2), Math.ceil(Math.sqrt(2 * tops.length)));
-    const side = Math.max(...LAYERS.map(l => bandOf(l).filter(n => !isBox(n)).length), flat ? twoRows : 0);
-    const rootBound = Math.max(2, side, Math.ceil(Math.sqrt(tops.length)));
-    // The estimate: each band's boxes in rows of the bound beside its containers, the bands stacked.
+    // Containers (folded ones too) stand side by side in one layer of their band; flat, loose boxes in two rows.
+    const count = (pick: (n: DiagramNode) => boolean) => Math.max(...LAYERS.map(l => view.band(l).filter(pick).length));
+    const twoRows = Math.min(Math.ceil(count(n => !n.isContainer) / 2), Math.ceil(Math.sqrt(2 * view.tops.length)));
+    const side = Math.max(count(n => n.isContainer), flat ? twoRows : 0);
+    return { rootBound: Math.max(2, side, Math.ceil(Math.sqrt(view.tops.length))), columns };
+}
+
+/** The drawing's size: each band's boxes in rows of the root's bound beside its containers, the bands stacked. */
+function estimate(view: View, { rootBound, columns }: BandShape): { width: number; height: number } {
+    const isBox = (n: DiagramNode) => !n.isContainer || !!n.folded;
     let width = 0, height = 0, bands = 0;
     for (const layer of LAYERS) {
-        const band = bandOf(layer);
+        const band = view.band(layer);
         if (!band.length) continue;
         const loose = band.filter(isBox).map(boxSize);
         const across = Math.min(loose.length, rootBound);
-        const looseRows = Math.ceil(loose.length / rootBound);
         let w = across ? across * mean(loose.map(b => b.width)) + (across - 1) * BOX_GAP : 0;
-        let h = looseRows * (Math.max(0, ...loose.map(b => b.height)) + LAYER_GAP) - LAYER_GAP;
+        let h = Math.ceil(loose.length / rootBound) * (Math.max(0, ...loose.map(b => b.height)) + LAYER_GAP)
+            - LAYER_GAP;
         for (const c of band.filter(n => !isBox(n))) {
-            const inside = leaves(c.id).map(boxSize);
-            const cols = Math.max(1, Math.min(inside.length, columns.get(c.id) ?? own(c.id)));
+            const inside = view.leaves(c.id).map(boxSize);
+            const cols = Math.max(1, Math.min(inside.length, columns.get(c.id) ?? ownColumns(inside.length, false)));
             const r = Math.ceil(inside.length / cols);
             const inner = cols * mean(inside.map(b => b.width)) + (cols - 1) * CHILD_GAP + CONTAINER_FRAME.width;
             w += (w ? BOX_GAP : 0) + Math.max(160, boxSize(c).width, inner);
@@ -93,10 +116,5 @@ function shape(diagram: Diagram, wrapped: readonly string[], entered: ReadonlySe
         height += h;
         bands++;
     }
-    return {
-        rootBound,
-        columns,
-        width: width + SPREAD + AROUND.width,
-        height: height + Math.max(0, bands - 1) * BAND_GAP + AROUND.height,
-    };
+    return { width: width + SPREAD + AROUND.width, height: height + Math.max(0, bands - 1) * BAND_GAP + AROUND.height };
 }
