@@ -32,7 +32,7 @@ view OneActorOverlaid { include Buyer  overlay Peak }
 `;
 
 /** ELK's padding right of the rightmost box (layout.ts, root options). */
-const BODY_PADDING = 24;
+const BODY_PADDING = 12;
 /** How much wider than its legend a small picture may be: the estimate errs wide, but not by much. */
 const SLACK = 64;
 
@@ -58,6 +58,8 @@ interface Extents {
     legendRight: number;
     bodyRight: number;
     noteRight?: number;
+    /** Height of the picture below the legend's last drawn row. */
+    belowLegend: number;
 }
 
 let context: BrowserContext;
@@ -80,6 +82,11 @@ async function measure(svg: string): Promise<Extents> {
             legendRight: right('.bos-legend')!,
             bodyRight: right('.bos-containers, .bos-leaves, .bos-edges') ?? 0,
             noteRight: right('.bos-note'),
+            belowLegend: Number(root.getAttribute('height'))
+                - Math.max(...[...document.querySelectorAll<SVGGraphicsElement>('.bos-legend > *')].map(e => {
+                    const b = e.getBBox();
+                    return b.y + b.height;
+                })),
         };
     });
 }
@@ -107,6 +114,14 @@ describe('legend on small views', () => {
         expect(e.bodyRight).toBeLessThan(e.legendRight); // the legend is the widest part here
         expect(e.legendRight).toBeLessThanOrEqual(e.width);
         expect(e.width - e.legendRight).toBeLessThan(SLACK);
+    });
+
+    it('keeps no empty legend row: one row without an overlay, two with, the same margin under both', async () => {
+        const one = await measure(await svgOf(tiny, 'OneActor'));
+        const two = await measure(await svgOf(tiny, 'OneActorOverlaid'));
+        // The statuses' row is 28 px; an empty one kept would leave that much more below the first.
+        expect(Math.abs(one.belowLegend - two.belowLegend)).toBeLessThan(6);
+        expect(one.belowLegend).toBeLessThan(28);
     });
 
     it('fits the note of a folded view', async () => {

@@ -22,9 +22,9 @@ async function overview(view = 'Overview') {
 describe('the example Overview', () => {
     it('takes its cross-platform calls through the quieter gap: few crossings', async () => {
         // Bridged through the gap above the platforms, the two calls crossed the commerce band's
-        // uses edges (19 crossings); below, only the runs-on bundles (8; Graphviz dot has 6).
+        // uses edges (19 crossings); below, only the runs-on bundles (8; 6 with bands in two rows, as Graphviz dot).
         const { laid } = await overview();
-        expect(measure(elkDrawing(laid!)).crossings).toBeLessThanOrEqual(8);
+        expect(measure(elkDrawing(laid!)).crossings).toBeLessThanOrEqual(6);
     });
 
     it.each(['Overview', 'Platforms'])(
@@ -54,9 +54,9 @@ describe('the example Overview', () => {
     it('keeps its smallest label readable when fitted into a 1,200 × 700 panel', async () => {
         const { svg } = await overview();
         const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number);
-        // Issue 13 asks for 8 px. The layout reaches 7.16 px (5.2 px before the rows and the
-        // linear-segments placement, 4.3 px before the bridges): not met, see docs/benchmarks.md.
-        expect(smallestLabelAtFit(width, height)).toBeGreaterThanOrEqual(7);
+        // Issue 13 asks for 8 px: 8.07 with commerce and Alibaba Cloud in two rows and a one-row legend (7.16 px
+        // before, 5.2 px before the rows and the linear-segments placement, 4.3 px before the bridges).
+        expect(smallestLabelAtFit(width, height)).toBeGreaterThanOrEqual(8);
     });
 
     it('wraps a platform entered from outside into rows instead of one long row', async () => {

@@ -14,6 +14,18 @@ describe('row edges', () => {
         expect(pairs([])).toEqual([]);
     });
 
+    it('tie each child to the one `columns` places further on when asked', () => {
+        const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+        expect(rowEdges(ids, 5).map(e => `${e.sources[0]}→${e.targets[0]}`)).toEqual([
+            'a→f',
+            'b→g',
+            'c→h',
+            'd→i',
+            'e→j',
+        ]);
+        expect(rowEdges(['a', 'b'], 1).map(e => `${e.sources[0]}→${e.targets[0]}`)).toEqual(['a→b']);
+    });
+
     it('are taken out of a laid-out graph at every depth, other edges kept', () => {
         const inner = rowEdges(['x', 'y', 'z']);
         const laid: ElkNode = {

@@ -4,7 +4,8 @@
 // Layout runs in a worker of the host (layout-host.ts), so a large view never blocks the
 // language server, and it has a time limit.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { type Layer, LAYERS } from '../model/vocabulary.js';
+import type { Layer } from '../model/vocabulary.js';
+import { bandShape } from './band-shape.js';
 import { bridge, joinBridges } from './bridges.js';
 import type { Diagram, DiagramNode } from './graph.js';
 import { type LayoutHost, layoutHost } from './layout-host.js';
@@ -31,7 +32,8 @@ const ROOT_OPTIONS: Readonly<Record<string, string>> = {
     'elk.layered.spacing.edgeNodeBetweenLayers': '12',
     'elk.spacing.edgeEdge': '8',
     'elk.spacing.edgeNode': '16',
-    'elk.padding': '[top=24,left=24,bottom=24,right=24]',
+    // 12 on the right, as the bands' own margin: the band titles' gutter is on the left.
+    'elk.padding': '[top=24,left=24,bottom=24,right=12]',
 };
 
 const CONTAINER_OPTIONS: Readonly<Record<string, string>> = {
@@ -68,12 +70,8 @@ export function toElk(diagram: Diagram): ElkNode {
     const large = diagram.nodes.length > LARGE;
     // Coffman–Graham's transitive reduction is too slow for large views (over 60 s at 1,000 nodes).
     const pack = (boxes: number, side?: number) => (large ? {} : packed(boxes, side));
-    const bandContainers = LAYERS.map(l =>
-        diagram.nodes.filter(n => !n.parent && n.layer === l && n.isContainer).length
-    );
     const options = {
         ...ROOT_OPTIONS,
-        ...pack(children.get(undefined) ?? 0, Math.max(...bandContainers)),
         ...(large ? LARGE_OPTIONS : {}),
     };
     const root: ElkNode = { id: 'root', layoutOptions: options, children: [], edges: [] };
@@ -122,9 +120,14 @@ export function toElk(diagram: Diagram): ElkNode {
         for (let gap = a; gap < b; gap++) crossing.set(gap, (crossing.get(gap) ?? 0) + 1);
     }
     const sideOf = (band: number) => ((crossing.get(band) ?? 0) < (crossing.get(band - 1) ?? 0) ? 'below' : 'above');
-    // Containers some child's edge leaves: their rows would cross each other's edges.
+    // Containers some child's edge leaves: their rows would cross each other's edges; and those one enters.
     const leftFrom = new Set<string>();
+    const entered = new Set<string>();
     for (const e of diagram.edges) {
+        const mine = new Set(ancestors(e.source));
+        const common = ancestors(e.target).find(a => mine.has(a));
+        const into = parentOf.get(e.target);
+        if (into && into !== common) entered.add(into);
         // Between two containers of one band: a bridge, or the callee's container would drop a layer.
         const from = top(e.source), to = top(e.target);
         const acrossBand = from !== to && layerOf.get(from) === layerOf.get(to);
@@ -135,18 +138,22 @@ export function toElk(diagram: Diagram): ElkNode {
             root.edges!.push(...halves);
             continue;
         }
-        const mine = new Set(ancestors(e.source));
-        const common = ancestors(e.target).find(a => mine.has(a));
         const holder = common ? byId.get(common)! : root;
         const parent = parentOf.get(e.source);
         if (parent && parent !== common) leftFrom.add(parent);
         (holder.edges ??= []).push({ id: e.id, sources: [e.source], targets: [e.target] } satisfies ElkExtendedEdge);
     }
-    for (const id of containers) {
-        if (leftFrom.has(id)) continue;
+    const wrapped = [...containers].filter(id => !leftFrom.has(id));
+    // Rows only where no child's edge leaves; their shape (and the root's bound) as the panel fits best.
+    const shape = large ? undefined : bandShape(diagram, wrapped, entered);
+    if (shape) Object.assign(options, packed(0, shape.rootBound));
+    for (const id of wrapped) {
         const box = byId.get(id)!;
         const leaves = box.children!.filter(c => !c.children!.length).map(c => c.id);
-        (box.edges ??= []).push(...rowEdges(leaves));
+        const columns = shape?.columns.get(id);
+        (box.edges ??= []).push(...rowEdges(leaves, columns));
+        // The container's own layering allows a row that wide, and no wider.
+        if (columns) box.layoutOptions = { ...box.layoutOptions, ...packed(0, columns) };
     }
     return root;
 }

@@ -32,7 +32,10 @@ interface Placed {
 const BAND_GUTTER = 150;
 /** Space left of the legend and the note, and right of them. */
 const MARGIN = 16;
+/** The legend's two rows: edges and layers, then the statuses of an overlay (or the change marks). */
 const LEGEND_HEIGHT = 64;
+/** Its second row, left out when there is nothing to show in it: a picture's height counts at fit. */
+const LEGEND_ROW = 28;
 /** The legend's row of change marks, below the statuses, when the picture is compared with a base. */
 const COMPARE_HEIGHT = 28;
 const CHANGE_MARKS: readonly ChangeMark[] = ['added', 'changed', 'removed'];
@@ -285,7 +288,8 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     const noteHeight = diagram.note ? 22 : 0;
     // Without an overlay the change marks take the status row's place.
     const compareHeight = diagram.compared && overlay ? COMPARE_HEIGHT : 0;
-    const height = bodyHeight + LEGEND_HEIGHT + compareHeight + noteHeight + 16;
+    const legendHeight = LEGEND_HEIGHT - (overlay || diagram.compared ? 0 : LEGEND_ROW);
+    const height = bodyHeight + legendHeight + compareHeight + noteHeight + 16;
     const bands: string[] = [];
     for (const layer of LAYERS) {
         const tops = [...placed.values()].filter(p => !p.node.parent && p.node.layer === layer);
@@ -318,7 +322,7 @@ export function toSvg(diagram: Diagram, laid: ElkNode, options: SvgOptions): str
     const containers = all.filter(p => p.node.isContainer && !p.node.folded).map(p => box(p, overlay));
     const leaves = all.filter(p => !(p.node.isContainer && !p.node.folded)).map(p => box(p, overlay));
     const note = diagram.note
-        ? `<text class="bos-note" x="${MARGIN}" y="${fmt(bodyHeight + LEGEND_HEIGHT + compareHeight + 14)}">${
+        ? `<text class="bos-note" x="${MARGIN}" y="${fmt(bodyHeight + legendHeight + compareHeight + 14)}">${
             escapeXml(diagram.note)
         }</text>`
         : '';
