@@ -51,6 +51,23 @@ describe('the example Overview', () => {
         },
     );
 
+    it('draws no bundle count over another: two bundles into 自建机房 share their last stretch', async () => {
+        const { svg } = await overview();
+        const pills = [
+            ...svg.matchAll(
+                /class="bos-bundle-pill[^"]*" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g,
+            ),
+        ]
+            .map(m => m.slice(1).map(Number));
+        expect(pills.length).toBe(6);
+        for (const [i, [x, y, w, h]] of pills.entries()) {
+            for (const [x2, y2, w2, h2] of pills.slice(i + 1)) {
+                const apart = x + w <= x2 || x2 + w2 <= x || y + h <= y2 || y2 + h2 <= y;
+                expect(apart, `pills at ${x},${y} and ${x2},${y2}`).toBe(true);
+            }
+        }
+    });
+
     it('keeps its smallest label readable when fitted into a 1,200 × 700 panel', async () => {
         const { svg } = await overview();
         const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number);

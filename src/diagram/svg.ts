@@ -143,19 +143,43 @@ function edgePath({ edge, dx, dy }: PlacedEdge): string {
     }).join(' ');
 }
 
-/** Where an edge's label goes: the middle of its longest segment, where it is easiest to tell apart. */
-function labelPoint({ edge, dx, dy }: PlacedEdge): { x: number; y: number } | undefined {
-    let best: { x: number; y: number; length: number } | undefined;
+interface Point {
+    x: number;
+    y: number;
+}
+
+/**
+ * Where an edge's label may go, best first: the middles of its segments, longest first
+ * (the longest is easiest to tell apart), then their quarters.
+ */
+function labelPoints({ edge, dx, dy }: PlacedEdge): Point[] {
+    const segments: { a: Point; b: Point; length: number }[] = [];
     for (const s of edge.sections ?? []) {
         const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
         for (let i = 1; i < pts.length; i++) {
             const length = Math.abs(pts[i].x - pts[i - 1].x) + Math.abs(pts[i].y - pts[i - 1].y);
-            if (!best || length > best.length) {
-                best = { x: (pts[i].x + pts[i - 1].x) / 2 + dx, y: (pts[i].y + pts[i - 1].y) / 2 + dy, length };
-            }
+            segments.push({ a: pts[i - 1], b: pts[i], length });
         }
     }
-    return best;
+    segments.sort((p, q) => q.length - p.length);
+    const along = (t: number) =>
+        segments.map(({ a, b }) => ({ x: a.x + (b.x - a.x) * t + dx, y: a.y + (b.y - a.y) * t + dy }));
+    return [...along(0.5), ...along(0.25), ...along(0.75)];
+}
+
+/** A label's place and width, to keep the next off it. */
+interface Taken extends Point {
+    width: number;
+}
+
+/** The first of an edge's label places where a `width` × `height` label overlaps none already `taken`. */
+function freeLabelPoint(p: PlacedEdge, width: number, height: number, taken: Taken[]): Point | undefined {
+    const points = labelPoints(p);
+    const clear = (at: Point) =>
+        taken.every(t => Math.abs(t.x - at.x) >= (t.width + width) / 2 || Math.abs(t.y - at.y) >= height);
+    const at = points.find(clear) ?? points[0];
+    if (at) taken.push({ ...at, width });
+    return at;
 }
 
 function edgeLabels(diagram: Diagram, placed: readonly PlacedEdge[]): string {
@@ -163,7 +187,7 @@ function edgeLabels(diagram: Diagram, placed: readonly PlacedEdge[]): string {
     const out: string[] = [];
     for (const p of placed) {
         const label = labels.get(p.edge.id);
-        const at = label && labelPoint(p);
+        const at = label && labelPoints(p)[0];
         if (!at) continue;
         out.push(
             `<text class="bos-edge-label" data-edge="${escapeXml(p.edge.id)}" x="${fmt(at.x + 4)}" y="${
@@ -183,27 +207,33 @@ export function bundleTitle(e: DiagramEdge, from: string, to: string): string {
     return `${members.length} ${mix} from ${from} to ${to}, drawn as one`;
 }
 
+const PILL_HEIGHT = 18;
+
 /**
- * Each bundle's count on a pill at the middle of its longest segment, drawn over the
- * boxes whatever the overlay: the count is what tells a bundle from an edge.
+ * Each bundle's count on a pill at the middle of its longest segment (or the next place
+ * no other pill takes), drawn over the boxes whatever the overlay: the count is what
+ * tells a bundle from an edge.
  */
 function bundleLabels(diagram: Diagram, placed: readonly PlacedEdge[], boxes: ReadonlyMap<string, Placed>): string {
     const bundles = new Map(diagram.edges.filter(e => e.bundle).map(e => [e.id, e]));
     const out: string[] = [];
+    // Pills of bundles that end at one box share their last stretch: each takes a free place.
+    const taken: Taken[] = [];
     for (const p of placed) {
         const e = bundles.get(p.edge.id);
-        const at = e && labelPoint(p);
-        if (!e || !at) continue;
+        if (!e) continue;
         const width = textWidth(e.label!, FONT_SIZE.sub) + 12;
+        const at = freeLabelPoint(p, width, PILL_HEIGHT, taken);
+        if (!at) continue;
         const title = bundleTitle(e, boxes.get(e.source)?.node.label ?? '', boxes.get(e.target)?.node.label ?? '');
         const change = e.change ? ` bos-pill-${e.change}` : '';
         out.push(
             `<g class="bos-bundle" data-bundle="${escapeXml(e.id)}"><title>${escapeXml(title)}</title>`
-                + `<rect class="bos-bundle-pill${change}" x="${fmt(at.x - width / 2)}" y="${fmt(at.y - 9)}" width="${
-                    fmt(width)
-                }" height="18" rx="9"/><text class="bos-bundle-label" data-edge="${escapeXml(e.id)}" x="${
-                    fmt(at.x)
-                }" y="${fmt(at.y + 4)}" text-anchor="middle">${escapeXml(e.label!)}</text></g>`,
+                + `<rect class="bos-bundle-pill${change}" x="${fmt(at.x - width / 2)}" y="${
+                    fmt(at.y - PILL_HEIGHT / 2)
+                }" width="${fmt(width)}" height="${PILL_HEIGHT}" rx="9"/><text class="bos-bundle-label" data-edge="${
+                    escapeXml(e.id)
+                }" x="${fmt(at.x)}" y="${fmt(at.y + 4)}" text-anchor="middle">${escapeXml(e.label!)}</text></g>`,
         );
     }
     return `<g class="bos-bundles">${out.join('')}</g>`;
