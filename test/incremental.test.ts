@@ -8,6 +8,7 @@
 // scratch of the same texts.
 import fc from 'fast-check';
 import {
+    DocumentState,
     EmptyFileSystemProvider,
     type FileSystemNode,
     type FileSystemProvider,
@@ -159,15 +160,19 @@ async function fresh(texts: Map<string, string>): Promise<State> {
     return stateOf(docs, exportJson(model, analysis));
 }
 
-/** Replays the edits, comparing every step with a fresh build; counts the scenario loads and load graphs carried. */
-async function replay(edits: Edit[], burst: number): Promise<{ loads: number; graphs: number }> {
+/**
+ * Replays the edits, comparing every step with a fresh build; counts the scenario loads and
+ * load graphs carried, and the documents not validated again (their diagnostics kept).
+ */
+async function replay(edits: Edit[], burst: number): Promise<{ loads: number; graphs: number; kept: number }> {
     const files = new Files();
     for (const [name, text] of Object.entries(ORIGINAL)) files.texts.set(`${ROOT}/${name}`, text);
     const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
     const documents = shared.workspace.LangiumDocuments;
     const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
     await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
-    let loads = 0, graphs = 0;
+    let loads = 0, graphs = 0, kept = 0, validated = 0;
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => void validated++);
     let rows = Bos.bos.WorkspaceModel.get().facts.loadGraph?.start;
     for (let i = 0; i < edits.length; i += burst) {
         const changed = new Set<string>();
@@ -183,10 +188,12 @@ async function replay(edits: Edit[], burst: number): Promise<{ loads: number; gr
                 changed.delete(p);
             }
         });
+        validated = 0;
         await shared.workspace.DocumentBuilder.update(
             [...changed].map(p => URI.file(p)),
             [...deleted].map(p => URI.file(p)),
         );
+        kept += documents.all.count() - validated;
         const result = Bos.bos.WorkspaceModel.get();
         loads += result.carried;
         if (rows && result.facts.loadGraph?.start === rows) graphs++;
@@ -195,7 +202,7 @@ async function replay(edits: Edit[], burst: number): Promise<{ loads: number; gr
         const step = `after edits ${i}–${i + burst - 1}: ${JSON.stringify(edits.slice(i, i + burst))}`;
         expect(incremental, step).toEqual(await fresh(files.texts));
     }
-    return { loads, graphs };
+    return { loads, graphs, kept };
 }
 
 describe('the incremental build', () => {
@@ -206,6 +213,7 @@ describe('the incremental build', () => {
                 const carried = await replay(edits, 1);
                 expect(carried.loads).toBeGreaterThan(0);
                 expect(carried.graphs).toBeGreaterThan(0);
+                expect(carried.kept).toBeGreaterThan(0);
             }),
             { seed: SEED, numRuns: 3 },
         );
@@ -254,6 +262,41 @@ describe('the incremental build', () => {
         expect(moved.facts.loadGraph!.start).not.toBe(first.start);
         expect(moved.carried).toBe(1);
     });
+
+    it('validates again a file that was not touched when its findings changed, and only then', async () => {
+        const files = new Files();
+        files.texts.set(`${ROOT}/a.bos`, 'actor U\n');
+        files.texts.set(`${ROOT}/b.bos`, 'actor U\n');
+        files.texts.set(`${ROOT}/c.bos`, 'actor C\n');
+        const { shared } = createBosLanguageServer({ fileSystemProvider: () => files });
+        const documents = shared.workspace.LangiumDocuments;
+        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
+        await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+        const validated: string[] = [];
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, d => void validated.push(d.uri.path));
+        const edit = async (path: string, next: string) => {
+            validated.length = 0;
+            files.texts.set(`${ROOT}/${path}`, next);
+            await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/${path}`)], []);
+            return [...validated].sort();
+        };
+        const codes = (path: string) =>
+            documents.getDocument(URI.file(`${ROOT}/${path}`))!.diagnostics!.map(d => d.code).sort();
+        expect(codes('b.bos')).toContain('bos/duplicate');
+        // Renaming a's U ends the duplicate: b, which refers to nothing, is validated again; c is not.
+        expect(await edit('a.bos', 'actor V\n')).toEqual([`${ROOT}/a.bos`, `${ROOT}/b.bos`]);
+        expect(codes('b.bos')).not.toContain('bos/duplicate');
+        // Another name in a changes no finding of b or c: only a is validated.
+        expect(await edit('a.bos', 'actor W\n')).toEqual([`${ROOT}/a.bos`]);
+        // The duplicate again: b's findings change back.
+        expect(await edit('a.bos', 'actor U\n')).toEqual([`${ROOT}/a.bos`, `${ROOT}/b.bos`]);
+        expect(codes('b.bos')).toContain('bos/duplicate');
+    });
+
+    it('equals a build from scratch after bursts of 1,000 edits', async () => {
+        const edits = fc.sample(edit, { seed: SEED + 2, numRuns: 3000 });
+        await replay(edits, 1000);
+    }, 240_000);
 
     it('equals a build from scratch after bursts of edits built at once', async () => {
         await fc.assert(
