@@ -8,10 +8,12 @@
 // scratch of the same texts.
 import fc from 'fast-check';
 import {
+    Cancellation,
     DocumentState,
     EmptyFileSystemProvider,
     type FileSystemNode,
     type FileSystemProvider,
+    isOperationCancelled,
     type LangiumDocument,
     URI,
 } from 'langium';
@@ -291,6 +293,54 @@ describe('the incremental build', () => {
         // The duplicate again: b's findings change back.
         expect(await edit('a.bos', 'actor U\n')).toEqual([`${ROOT}/a.bos`, `${ROOT}/b.bos`]);
         expect(codes('b.bos')).toContain('bos/duplicate');
+    });
+
+    it('re-points the references of a file that refers to an edited one when no name changed', async () => {
+        const a = (name: string, capacity: string) =>
+            `infrastructure I { resource ${name} : compute { capacity ${capacity} } }\n`;
+        const files = new Files();
+        files.texts.set(`${ROOT}/a.bos`, a('A', '10k/s'));
+        files.texts.set(`${ROOT}/b.bos`, 'platform P : business { capability X { runs on I.A  capacity 1k/s } }\n');
+        const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
+        const documents = shared.workspace.LangiumDocuments;
+        const builder = shared.workspace.DocumentBuilder;
+        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
+        await builder.build(await Promise.all(start), { validation: true });
+        const linker = Bos.references.Linker;
+        const linked: string[] = [];
+        const link = linker.link.bind(linker);
+        linker.link = (doc, token) => (linked.push(doc.uri.path.slice(ROOT.length + 1)), link(doc, token));
+        const edit = async (text: string, token?: Cancellation.CancellationToken) => {
+            linked.length = 0;
+            files.texts.set(`${ROOT}/a.bos`, text);
+            await builder.update([URI.file(`${ROOT}/a.bos`)], [], token);
+            return [...linked];
+        };
+        const target = () => Bos.bos.WorkspaceModel.get().model.byId.get('P.X')!.deps[0].target;
+        // A capacity: b is not linked again, yet its dependency lands on the new I.A.
+        expect(await edit(a('A', '20k/s'))).toEqual(['a.bos']);
+        expect(target()).toBe(Bos.bos.WorkspaceModel.get().model.byId.get('I.A'));
+        expect(target()!.capacity?.base).toBe(20_000);
+        // A rename: b is linked again, and its reference names nothing now.
+        expect(await edit(a('B', '20k/s'))).toEqual(['a.bos', 'b.bos']);
+        expect(target()).toBeUndefined();
+        await edit(a('A', '20k/s'));
+        // A rename cancelled once a is indexed (b held by then), then a capacity edit that
+        // keeps the new name: b must be linked again, against the name it lost.
+        const source = new Cancellation.CancellationTokenSource();
+        const cancelling = builder.onBuildPhase(DocumentState.IndexedContent, () => source.cancel());
+        const cancelled = await edit(a('C', '20k/s'), source.token).then(() => false, isOperationCancelled);
+        expect(cancelled).toBe(true);
+        cancelling.dispose();
+        expect(await edit(a('C', '30k/s'))).toEqual(['a.bos', 'b.bos']);
+        expect(target()).toBeUndefined();
+        expect(
+            stateOf(
+                documents.all.toArray(),
+                exportJson(Bos.bos.WorkspaceModel.get().model, Bos.bos.WorkspaceModel.get().analysis),
+            ),
+        )
+            .toEqual(await fresh(files.texts));
     });
 
     it('equals a build from scratch after bursts of 1,000 edits', async () => {

@@ -5,6 +5,12 @@
 // have changed, and its findings are all the rest. Unchanged documents are neither
 // validated nor published again.
 //
+// A document that refers to an edited one is not relinked when the edit keeps every
+// exported name (same-names.ts): it is held until the edited documents are indexed, then
+// its references are pointed at the new nodes (`BosLinker.repoint`), or, when a name
+// changed, it joins the build and is linked again as Langium would have. A build
+// cancelled before that leaves the held documents to be linked again by the next one.
+//
 // An open document's diagnostics are sent as soon as it is validated: the builder yields
 // once so that the connection writes them before the other documents are validated.
 //
@@ -19,22 +25,23 @@ import {
     delayNextTick,
     DocumentState,
     type LangiumDocument,
-    type LangiumSharedCoreServices,
     type URI,
 } from 'langium';
 import type { BosServices } from '../services/bos-module.js';
+import type { BosLinker } from '../services/linker.js';
+import { type Exports, exportsBefore, successors } from './same-names.js';
 
 const QUIET_MS = 25;
 
 export class BosDocumentBuilder extends DefaultDocumentBuilder {
     private lastUpdate = 0;
     private token: Cancellation.CancellationToken = Cancellation.CancellationToken.None;
-    private readonly textDocumentsOf: LangiumSharedCoreServices['workspace']['TextDocuments'];
-
-    constructor(services: LangiumSharedCoreServices) {
-        super(services);
-        this.textDocumentsOf = services.workspace.TextDocuments;
-    }
+    /** What the documents of this update exported before it; undefined: relink as Langium does. */
+    private before?: Exports[];
+    /** Documents that refer to the edited ones and were not reset for relinking. */
+    private held: LangiumDocument[] = [];
+    /** Held documents that must be linked again after all: they join this build's later phases. */
+    private joined: LangiumDocument[] = [];
 
     override async update(
         changed: URI[],
@@ -42,7 +49,22 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         cancelToken = Cancellation.CancellationToken.None,
     ): Promise<void> {
         this.token = cancelToken;
+        for (const doc of this.held) this.resetToState(doc, DocumentState.ComputedScopes);
+        this.held = [];
+        this.joined = [];
+        this.before = deleted.length
+            ? undefined
+            : exportsBefore(this.indexManager, changed.map(uri => this.langiumDocuments.getDocument(uri)));
         await super.update(changed, deleted, cancelToken);
+    }
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const relink = super.shouldRelink(document, changedUris);
+        const holdable = this.before && document.state === DocumentState.Validated
+            && !document.references.some(ref => ref.error !== undefined);
+        if (!relink || !holdable) return relink;
+        this.held.push(document);
+        return false;
     }
 
     protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
@@ -66,20 +88,19 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    /** Validation also takes the documents built earlier whose findings changed. */
+    /** Linking settles the held documents; validation also takes the documents built earlier whose findings changed. */
     protected override async runCancelable(
         documents: LangiumDocument[],
         targetState: DocumentState,
         cancelToken: Cancellation.CancellationToken,
         callback: (document: LangiumDocument) => unknown,
     ): Promise<void> {
-        const more = targetState === DocumentState.Validated ? this.withChangedFindings(documents) : [];
-        await super.runCancelable(
-            more.length ? [...documents, ...more] : documents,
-            targetState,
-            cancelToken,
-            callback,
-        );
+        if (targetState === DocumentState.Linked) this.settleHeld();
+        let docs = targetState >= DocumentState.Linked && this.joined.length
+            ? [...documents, ...this.joined]
+            : documents;
+        if (targetState === DocumentState.Validated) docs = [...docs, ...this.withChangedFindings(docs)];
+        await super.runCancelable(docs, targetState, cancelToken, callback);
     }
 
     protected override async notifyDocumentPhase(
@@ -88,7 +109,24 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         cancelToken: Cancellation.CancellationToken,
     ): Promise<void> {
         await super.notifyDocumentPhase(document, state, cancelToken);
-        if (state === DocumentState.Validated && this.textDocumentsOf?.get(document.uri)) await delayNextTick();
+        if (state === DocumentState.Validated && this.textDocuments?.get(document.uri)) await delayNextTick();
+    }
+
+    /** The edited documents are indexed now: held documents are re-pointed if no name changed, else linked again. */
+    private settleHeld(): void {
+        const held = this.held;
+        this.held = [];
+        if (!held.length) return;
+        const next = this.before && successors(this.indexManager, this.before);
+        const stale = new Set(this.before?.map(e => e.root));
+        const relink = next ? held.filter(doc => !this.linkerOf(doc).repoint(doc, next, stale)) : held;
+        for (const doc of relink) this.resetToState(doc, DocumentState.ComputedScopes);
+        this.prepareBuild(relink, this.updateBuildOptions);
+        this.joined = this.sortDocuments(relink);
+    }
+
+    private linkerOf(doc: LangiumDocument): BosLinker {
+        return (this.serviceRegistry.getServices(doc.uri) as BosServices).references.Linker;
     }
 
     /** Validated documents outside this build whose findings changed, made ready to be validated again. */
