@@ -317,13 +317,17 @@ describe('the incremental build', () => {
             return [...linked];
         };
         const target = () => Bos.bos.WorkspaceModel.get().model.byId.get('P.X')!.deps[0].target;
-        // A capacity: b is not linked again, yet its dependency lands on the new I.A.
+        const maps = Bos.bos.WorkspaceModel.get().model.byAst;
+        // A capacity: b is not linked again, yet its dependency lands on the new I.A; the
+        // model's maps are patched, not filled again.
         expect(await edit(a('A', '20k/s'))).toEqual(['a.bos']);
         expect(target()).toBe(Bos.bos.WorkspaceModel.get().model.byId.get('I.A'));
         expect(target()!.capacity?.base).toBe(20_000);
+        expect(Bos.bos.WorkspaceModel.get().model.byAst).toBe(maps);
         // A rename: b is linked again, and its reference names nothing now.
         expect(await edit(a('B', '20k/s'))).toEqual(['a.bos', 'b.bos']);
         expect(target()).toBeUndefined();
+        expect(Bos.bos.WorkspaceModel.get().model.byAst).not.toBe(maps);
         await edit(a('A', '20k/s'));
         // A rename cancelled once a is indexed (b held by then), then a capacity edit that
         // keeps the new name: b must be linked again, against the name it lost.
