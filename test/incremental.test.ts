@@ -20,6 +20,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exportJson } from '../src/cli/export.js';
+import type { Infrastructure, Model } from '../src/language/generated/ast.js';
 import { createBosLanguageServer } from '../src/lsp/module.js';
 import { createBosServices } from '../src/services/bos-module.js';
 import { exampleFiles } from './example-files.js';
@@ -318,12 +319,17 @@ describe('the incremental build', () => {
         };
         const target = () => Bos.bos.WorkspaceModel.get().model.byId.get('P.X')!.deps[0].target;
         const maps = Bos.bos.WorkspaceModel.get().model.byAst;
+        const names = Bos.references.ScopeProvider.globalNames();
         // A capacity: b is not linked again, yet its dependency lands on the new I.A; the
         // model's maps are patched, not filled again.
         expect(await edit(a('A', '20k/s'))).toEqual(['a.bos']);
         expect(target()).toBe(Bos.bos.WorkspaceModel.get().model.byId.get('I.A'));
         expect(target()!.capacity?.base).toBe(20_000);
         expect(Bos.bos.WorkspaceModel.get().model.byAst).toBe(maps);
+        // So is the map of every name, whose I.A now describes the new node.
+        expect(Bos.references.ScopeProvider.globalNames()).toBe(names);
+        const root = documents.getDocument(URI.file(`${ROOT}/a.bos`))!.parseResult.value as Model;
+        expect(names.get('I.A')!.node).toBe((root.declarations[0] as Infrastructure).resources[0]);
         // A rename: b is linked again, and its reference names nothing now.
         expect(await edit(a('B', '20k/s'))).toEqual(['a.bos', 'b.bos']);
         expect(target()).toBeUndefined();

@@ -52,7 +52,10 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         for (const doc of this.held) this.resetToState(doc, DocumentState.ComputedScopes);
         this.held = [];
         this.joined = [];
-        this.before = deleted.length
+        // Every file this build indexes must be one of the edited ones, known before: a file
+        // left unindexed by a cancelled build may have changed its names.
+        const unindexed = this.langiumDocuments.all.some(doc => doc.state < DocumentState.IndexedContent);
+        this.before = deleted.length || unindexed
             ? undefined
             : exportsBefore(this.indexManager, changed.map(uri => this.langiumDocuments.getDocument(uri)));
         await super.update(changed, deleted, cancelToken);
@@ -116,9 +119,15 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
     private settleHeld(): void {
         const held = this.held;
         this.held = [];
-        if (!held.length) return;
         const next = this.before && successors(this.indexManager, this.before);
         const stale = new Set(this.before?.map(e => e.root));
+        this.before = undefined;
+        if (next) {
+            for (const language of this.serviceRegistry.all) {
+                (language as BosServices).references.ScopeProvider.carryNames(next);
+            }
+        }
+        if (!held.length) return;
         const relink = next ? held.filter(doc => !this.linkerOf(doc).repoint(doc, next, stale)) : held;
         for (const doc of relink) this.resetToState(doc, DocumentState.ComputedScopes);
         this.prepareBuild(relink, this.updateBuildOptions);
