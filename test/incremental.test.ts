@@ -8,15 +8,19 @@
 // scratch of the same texts.
 import fc from 'fast-check';
 import {
+    Cancellation,
+    DocumentState,
     EmptyFileSystemProvider,
     type FileSystemNode,
     type FileSystemProvider,
+    isOperationCancelled,
     type LangiumDocument,
     URI,
 } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exportJson } from '../src/cli/export.js';
+import type { Infrastructure, Model } from '../src/language/generated/ast.js';
 import { createBosLanguageServer } from '../src/lsp/module.js';
 import { createBosServices } from '../src/services/bos-module.js';
 import { exampleFiles } from './example-files.js';
@@ -159,15 +163,19 @@ async function fresh(texts: Map<string, string>): Promise<State> {
     return stateOf(docs, exportJson(model, analysis));
 }
 
-/** Replays the edits, comparing every step with a fresh build; counts the scenario loads and load graphs carried. */
-async function replay(edits: Edit[], burst: number): Promise<{ loads: number; graphs: number }> {
+/**
+ * Replays the edits, comparing every step with a fresh build; counts the scenario loads and
+ * load graphs carried, and the documents not validated again (their diagnostics kept).
+ */
+async function replay(edits: Edit[], burst: number): Promise<{ loads: number; graphs: number; kept: number }> {
     const files = new Files();
     for (const [name, text] of Object.entries(ORIGINAL)) files.texts.set(`${ROOT}/${name}`, text);
     const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
     const documents = shared.workspace.LangiumDocuments;
     const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
     await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
-    let loads = 0, graphs = 0;
+    let loads = 0, graphs = 0, kept = 0, validated = 0;
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => void validated++);
     let rows = Bos.bos.WorkspaceModel.get().facts.loadGraph?.start;
     for (let i = 0; i < edits.length; i += burst) {
         const changed = new Set<string>();
@@ -183,10 +191,12 @@ async function replay(edits: Edit[], burst: number): Promise<{ loads: number; gr
                 changed.delete(p);
             }
         });
+        validated = 0;
         await shared.workspace.DocumentBuilder.update(
             [...changed].map(p => URI.file(p)),
             [...deleted].map(p => URI.file(p)),
         );
+        kept += documents.all.count() - validated;
         const result = Bos.bos.WorkspaceModel.get();
         loads += result.carried;
         if (rows && result.facts.loadGraph?.start === rows) graphs++;
@@ -195,7 +205,7 @@ async function replay(edits: Edit[], burst: number): Promise<{ loads: number; gr
         const step = `after edits ${i}–${i + burst - 1}: ${JSON.stringify(edits.slice(i, i + burst))}`;
         expect(incremental, step).toEqual(await fresh(files.texts));
     }
-    return { loads, graphs };
+    return { loads, graphs, kept };
 }
 
 describe('the incremental build', () => {
@@ -206,6 +216,7 @@ describe('the incremental build', () => {
                 const carried = await replay(edits, 1);
                 expect(carried.loads).toBeGreaterThan(0);
                 expect(carried.graphs).toBeGreaterThan(0);
+                expect(carried.kept).toBeGreaterThan(0);
             }),
             { seed: SEED, numRuns: 3 },
         );
@@ -254,6 +265,98 @@ describe('the incremental build', () => {
         expect(moved.facts.loadGraph!.start).not.toBe(first.start);
         expect(moved.carried).toBe(1);
     });
+
+    it('validates again a file that was not touched when its findings changed, and only then', async () => {
+        const files = new Files();
+        files.texts.set(`${ROOT}/a.bos`, 'actor U\n');
+        files.texts.set(`${ROOT}/b.bos`, 'actor U\n');
+        files.texts.set(`${ROOT}/c.bos`, 'actor C\n');
+        const { shared } = createBosLanguageServer({ fileSystemProvider: () => files });
+        const documents = shared.workspace.LangiumDocuments;
+        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
+        await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+        const validated: string[] = [];
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, d => void validated.push(d.uri.path));
+        const edit = async (path: string, next: string) => {
+            validated.length = 0;
+            files.texts.set(`${ROOT}/${path}`, next);
+            await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/${path}`)], []);
+            return [...validated].sort();
+        };
+        const codes = (path: string) =>
+            documents.getDocument(URI.file(`${ROOT}/${path}`))!.diagnostics!.map(d => d.code).sort();
+        expect(codes('b.bos')).toContain('bos/duplicate');
+        // Renaming a's U ends the duplicate: b, which refers to nothing, is validated again; c is not.
+        expect(await edit('a.bos', 'actor V\n')).toEqual([`${ROOT}/a.bos`, `${ROOT}/b.bos`]);
+        expect(codes('b.bos')).not.toContain('bos/duplicate');
+        // Another name in a changes no finding of b or c: only a is validated.
+        expect(await edit('a.bos', 'actor W\n')).toEqual([`${ROOT}/a.bos`]);
+        // The duplicate again: b's findings change back.
+        expect(await edit('a.bos', 'actor U\n')).toEqual([`${ROOT}/a.bos`, `${ROOT}/b.bos`]);
+        expect(codes('b.bos')).toContain('bos/duplicate');
+    });
+
+    it('re-points the references of a file that refers to an edited one when no name changed', async () => {
+        const a = (name: string, capacity: string) =>
+            `infrastructure I { resource ${name} : compute { capacity ${capacity} } }\n`;
+        const files = new Files();
+        files.texts.set(`${ROOT}/a.bos`, a('A', '10k/s'));
+        files.texts.set(`${ROOT}/b.bos`, 'platform P : business { capability X { runs on I.A  capacity 1k/s } }\n');
+        const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
+        const documents = shared.workspace.LangiumDocuments;
+        const builder = shared.workspace.DocumentBuilder;
+        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
+        await builder.build(await Promise.all(start), { validation: true });
+        const linker = Bos.references.Linker;
+        const linked: string[] = [];
+        const link = linker.link.bind(linker);
+        linker.link = (doc, token) => (linked.push(doc.uri.path.slice(ROOT.length + 1)), link(doc, token));
+        const edit = async (text: string, token?: Cancellation.CancellationToken) => {
+            linked.length = 0;
+            files.texts.set(`${ROOT}/a.bos`, text);
+            await builder.update([URI.file(`${ROOT}/a.bos`)], [], token);
+            return [...linked];
+        };
+        const target = () => Bos.bos.WorkspaceModel.get().model.byId.get('P.X')!.deps[0].target;
+        const maps = Bos.bos.WorkspaceModel.get().model.byAst;
+        const names = Bos.references.ScopeProvider.globalNames();
+        // A capacity: b is not linked again, yet its dependency lands on the new I.A; the
+        // model's maps are patched, not filled again.
+        expect(await edit(a('A', '20k/s'))).toEqual(['a.bos']);
+        expect(target()).toBe(Bos.bos.WorkspaceModel.get().model.byId.get('I.A'));
+        expect(target()!.capacity?.base).toBe(20_000);
+        expect(Bos.bos.WorkspaceModel.get().model.byAst).toBe(maps);
+        // So is the map of every name, whose I.A now describes the new node.
+        expect(Bos.references.ScopeProvider.globalNames()).toBe(names);
+        const root = documents.getDocument(URI.file(`${ROOT}/a.bos`))!.parseResult.value as Model;
+        expect(names.get('I.A')!.node).toBe((root.declarations[0] as Infrastructure).resources[0]);
+        // A rename: b is linked again, and its reference names nothing now.
+        expect(await edit(a('B', '20k/s'))).toEqual(['a.bos', 'b.bos']);
+        expect(target()).toBeUndefined();
+        expect(Bos.bos.WorkspaceModel.get().model.byAst).not.toBe(maps);
+        await edit(a('A', '20k/s'));
+        // A rename cancelled once a is indexed (b held by then), then a capacity edit that
+        // keeps the new name: b must be linked again, against the name it lost.
+        const source = new Cancellation.CancellationTokenSource();
+        const cancelling = builder.onBuildPhase(DocumentState.IndexedContent, () => source.cancel());
+        const cancelled = await edit(a('C', '20k/s'), source.token).then(() => false, isOperationCancelled);
+        expect(cancelled).toBe(true);
+        cancelling.dispose();
+        expect(await edit(a('C', '30k/s'))).toEqual(['a.bos', 'b.bos']);
+        expect(target()).toBeUndefined();
+        expect(
+            stateOf(
+                documents.all.toArray(),
+                exportJson(Bos.bos.WorkspaceModel.get().model, Bos.bos.WorkspaceModel.get().analysis),
+            ),
+        )
+            .toEqual(await fresh(files.texts));
+    });
+
+    it('equals a build from scratch after bursts of 1,000 edits', async () => {
+        const edits = fc.sample(edit, { seed: SEED + 2, numRuns: 3000 });
+        await replay(edits, 1000);
+    }, 240_000);
 
     it('equals a build from scratch after bursts of edits built at once', async () => {
         await fc.assert(

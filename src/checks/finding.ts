@@ -39,6 +39,26 @@ export function finding(
     return { code, severity: CODES[code].severity, message, ...place, related, data };
 }
 
+/**
+ * Whether two lists of findings would give the same diagnostics: the same nodes (a file
+ * parsed again has new ones, so its findings never count as the same), properties,
+ * codes, messages, related places and quick-fix data, in the same order.
+ */
+export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+    return a === b || (a.length === b.length && a.every((f, i) => sameFinding(f, b[i])));
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+    return samePlace(a, b) && a.code === b.code && a.severity === b.severity && a.message === b.message
+        && (a.related?.length ?? 0) === (b.related?.length ?? 0)
+        && (a.related ?? []).every((r, i) => samePlace(r, b.related![i]) && r.message === b.related![i].message)
+        && JSON.stringify(a.data) === JSON.stringify(b.data);
+}
+
+function samePlace(a: Place, b: Place): boolean {
+    return a.node === b.node && a.property === b.property && a.index === b.index;
+}
+
 /** How a declaration is named in messages: its qualified name, or its keyword when it has none. */
 export function label(n: ModelNode): string {
     return n.id ?? `unnamed ${n.keyword}`;

@@ -80,10 +80,30 @@ export class BosScopeProvider implements ScopeProvider {
     private readonly index: IndexManager;
     private readonly byName: WorkspaceCache<'all', Map<string, AstNodeDescription>>;
 
+    /** The map last filled, and how many times the index had been updated then (see `carryNames`). */
+    private filled?: { names: Map<string, AstNodeDescription>; indexed: number };
+    private indexed = 0;
+
     constructor(services: LangiumCoreServices) {
         this.index = services.shared.workspace.IndexManager;
         // Rebuilt once the index has been updated, before any linking uses it.
         this.byName = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onBuildPhase(DocumentState.IndexedContent, () => void this.indexed++);
+        builder.onUpdate((_, deleted) => void (this.indexed += deleted.length));
+    }
+
+    /**
+     * After one index update that kept every exported name, type and path (the language
+     * server checks it), the map filled before it stays right once each replaced
+     * description is swapped for its successor: no need to go over every name again.
+     */
+    carryNames(successors: ReadonlyMap<AstNode, AstNodeDescription>): void {
+        const names = this.filled?.indexed === this.indexed - 1 ? this.filled.names : undefined;
+        if (!names) return;
+        for (const [old, next] of successors) if (names.get(next.name)?.node === old) names.set(next.name, next);
+        this.filled = { names, indexed: this.indexed };
+        this.byName.set('all', names);
     }
 
     /**
@@ -97,6 +117,7 @@ export class BosScopeProvider implements ScopeProvider {
                 const seen = map.get(d.name);
                 if (!seen || d.documentUri.path < seen.documentUri.path) map.set(d.name, d);
             }
+            this.filled = { names: map, indexed: this.indexed };
             return map;
         });
     }

@@ -1,20 +1,47 @@
 // Cross-file rules (duplicates, cycles, unused, capacity) can change the diagnostics
-// of files an edit did not touch. After every update, documents that are not relinked
-// anyway are sent back to validation only: cheap, since every rule runs once per build
-// on the workspace model and each document just emits its share.
+// of files an edit did not touch. After every update, a document that was neither parsed
+// nor linked again is validated again only when its findings differ from those it was
+// last told (`BosWorkspaceModel.findingsChanged`): its syntax and linking errors cannot
+// have changed, and its findings are all the rest. Unchanged documents are neither
+// validated nor published again.
+//
+// A document that refers to an edited one is not relinked when the edit keeps every
+// exported name (same-names.ts): it is held until the edited documents are indexed, then
+// its references are pointed at the new nodes (`BosLinker.repoint`), or, when a name
+// changed, it joins the build and is linked again as Langium would have. A build
+// cancelled before that leaves the held documents to be linked again by the next one.
+//
+// An open document's diagnostics are sent as soon as it is validated: the builder yields
+// once so that the connection writes them before the other documents are validated.
 //
 // A burst of edits is built once: an update that follows the previous one within
 // QUIET_MS waits out the rest of that window before building. The next edit's update
 // cancels it meanwhile (Langium checks the token right after emitUpdate), so only the
 // last edit of a burst is built. An edit after a quiet moment is built at once, and a
 // request that arrives meanwhile waits, because the documents are already marked changed.
-import { Cancellation, DefaultDocumentBuilder, DocumentState, type URI } from 'langium';
+import {
+    Cancellation,
+    DefaultDocumentBuilder,
+    delayNextTick,
+    DocumentState,
+    type LangiumDocument,
+    type URI,
+} from 'langium';
+import type { BosServices } from '../services/bos-module.js';
+import type { BosLinker } from '../services/linker.js';
+import { type Exports, exportsBefore, successors } from './same-names.js';
 
 const QUIET_MS = 25;
 
 export class BosDocumentBuilder extends DefaultDocumentBuilder {
     private lastUpdate = 0;
     private token: Cancellation.CancellationToken = Cancellation.CancellationToken.None;
+    /** What the documents of this update exported before it; undefined: relink as Langium does. */
+    private before?: Exports[];
+    /** Documents that refer to the edited ones and were not reset for relinking. */
+    private held: LangiumDocument[] = [];
+    /** Held documents that must be linked again after all: they join this build's later phases. */
+    private joined: LangiumDocument[] = [];
 
     override async update(
         changed: URI[],
@@ -22,13 +49,28 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         cancelToken = Cancellation.CancellationToken.None,
     ): Promise<void> {
         this.token = cancelToken;
+        for (const doc of this.held) this.resetToState(doc, DocumentState.ComputedScopes);
+        this.held = [];
+        this.joined = [];
+        // Every file this build indexes must be one of the edited ones, known before: a file
+        // left unindexed by a cancelled build may have changed its names.
+        const unindexed = this.langiumDocuments.all.some(doc => doc.state < DocumentState.IndexedContent);
+        this.before = deleted.length || unindexed
+            ? undefined
+            : exportsBefore(this.indexManager, changed.map(uri => this.langiumDocuments.getDocument(uri)));
         await super.update(changed, deleted, cancelToken);
     }
 
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const relink = super.shouldRelink(document, changedUris);
+        const holdable = this.before && document.state === DocumentState.Validated
+            && !document.references.some(ref => ref.error !== undefined);
+        if (!relink || !holdable) return relink;
+        this.held.push(document);
+        return false;
+    }
+
     protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
-        for (const doc of this.langiumDocuments.all) {
-            if (doc.state > DocumentState.IndexedReferences) this.resetToState(doc, DocumentState.IndexedReferences);
-        }
         await super.emitUpdate(changed, deleted);
         const now = performance.now();
         const wait = this.lastUpdate + QUIET_MS - now;
@@ -47,5 +89,65 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
                 const subscription = token.onCancellationRequested(done);
             });
         }
+    }
+
+    /** Linking settles the held documents; validation also takes the documents built earlier whose findings changed. */
+    protected override async runCancelable(
+        documents: LangiumDocument[],
+        targetState: DocumentState,
+        cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => unknown,
+    ): Promise<void> {
+        if (targetState === DocumentState.Linked) this.settleHeld();
+        let docs = targetState >= DocumentState.Linked && this.joined.length
+            ? [...documents, ...this.joined]
+            : documents;
+        if (targetState === DocumentState.Validated) docs = [...docs, ...this.withChangedFindings(docs)];
+        await super.runCancelable(docs, targetState, cancelToken, callback);
+    }
+
+    protected override async notifyDocumentPhase(
+        document: LangiumDocument,
+        state: DocumentState,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<void> {
+        await super.notifyDocumentPhase(document, state, cancelToken);
+        if (state === DocumentState.Validated && this.textDocuments?.get(document.uri)) await delayNextTick();
+    }
+
+    /** The edited documents are indexed now: held documents are re-pointed if no name changed, else linked again. */
+    private settleHeld(): void {
+        const held = this.held;
+        this.held = [];
+        const next = this.before && successors(this.indexManager, this.before);
+        const stale = new Set(this.before?.map(e => e.root));
+        this.before = undefined;
+        if (next) {
+            for (const language of this.serviceRegistry.all) {
+                (language as BosServices).references.ScopeProvider.carryNames(next);
+            }
+        }
+        if (!held.length) return;
+        const relink = next ? held.filter(doc => !this.linkerOf(doc).repoint(doc, next, stale)) : held;
+        for (const doc of relink) this.resetToState(doc, DocumentState.ComputedScopes);
+        this.prepareBuild(relink, this.updateBuildOptions);
+        this.joined = this.sortDocuments(relink);
+    }
+
+    private linkerOf(doc: LangiumDocument): BosLinker {
+        return (this.serviceRegistry.getServices(doc.uri) as BosServices).references.Linker;
+    }
+
+    /** Validated documents outside this build whose findings changed, made ready to be validated again. */
+    private withChangedFindings(building: LangiumDocument[]): LangiumDocument[] {
+        const inBuild = new Set(building);
+        const stale = this.langiumDocuments.all.filter(doc =>
+            doc.state === DocumentState.Validated && !inBuild.has(doc)
+            && (this.serviceRegistry.getServices(doc.uri) as BosServices).bos.WorkspaceModel
+                .findingsChanged(doc.uri.toString())
+        ).toArray();
+        for (const doc of stale) this.resetToState(doc, DocumentState.IndexedReferences);
+        this.prepareBuild(stale, this.updateBuildOptions);
+        return this.sortDocuments(stale);
     }
 }

@@ -7,10 +7,12 @@
 // unchanged tree again to find its references cost more than resolving them.
 import {
     type AstNode,
+    type AstNodeDescription,
     AstUtils,
     Cancellation,
     DefaultLinker,
     interruptAndCheck,
+    isAstNode,
     type LangiumDocument,
     type ReferenceInfo,
 } from 'langium';
@@ -44,6 +46,35 @@ export class BosLinker extends DefaultLinker {
             this.references.set(root, infos);
         }
         return infos;
+    }
+
+    /**
+     * Points the document's references into re-parsed documents at the declarations that
+     * replaced their targets, instead of resolving every name again: sound only when the
+     * re-parsed documents export the same names at the same paths, so that each name
+     * resolves as before (the caller checks). `replaced` maps each old exported node to its
+     * new description; `stale` holds the old syntax trees. False when a reference lands in
+     * an old tree on a node that has no successor: the document must then be linked again.
+     * Counts as linked, so the model re-points the document's dependencies too.
+     */
+    repoint(
+        document: LangiumDocument,
+        replaced: ReadonlyMap<AstNode, AstNodeDescription>,
+        stale: ReadonlySet<AstNode>,
+    ): boolean {
+        for (const { reference } of this.referencesOf(document)) {
+            const ref = reference as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
+            // Only Langium's single references are known here (the grammar has no others).
+            if (!('_ref' in ref)) return false;
+            if (!isAstNode(ref._ref)) continue;
+            const next = replaced.get(ref._ref);
+            if (next?.node) {
+                ref._ref = next.node;
+                ref._nodeDescription = next;
+            } else if (stale.has(AstUtils.findRootNode(ref._ref))) return false;
+        }
+        this.linked.add(document.uri.toString());
+        return true;
     }
 
     /** The URIs linked since the last call. */

@@ -12,7 +12,7 @@ export function registerValidationChecks(services: BosServices): void {
         Model: (model: Model, accept: ValidationAcceptor) => {
             const uri = AstUtils.getDocument(model).uri.toString();
             const disabled = services.bos.Settings.disabled;
-            for (const f of services.bos.WorkspaceModel.get().findings.get(uri) ?? []) {
+            for (const f of services.bos.WorkspaceModel.findingsOf(uri)) {
                 if (disabled.has(f.code)) continue;
                 accept(f.severity, f.message, {
                     node: f.node,

@@ -3,7 +3,7 @@
 import { AstUtils, type LangiumCoreServices, type LangiumDocuments, WorkspaceCache } from 'langium';
 import { carryLoads } from '../analysis/scenario-load.js';
 import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
-import type { Finding } from '../checks/finding.js';
+import { type Finding, sameFindings } from '../checks/finding.js';
 import { type Check, MODEL_CHECKS, runChecks } from '../checks/index.js';
 import { carryFacts, deriveFacts, type ModelFacts } from '../model/graph.js';
 import { type BosModel, buildModel, type ModelNode, ModelParts } from '../model/model.js';
@@ -28,6 +28,8 @@ export interface WorkspaceResult {
     carried: number;
 }
 
+const NONE: readonly Finding[] = [];
+
 export interface CheckFailure {
     check: string;
     error: unknown;
@@ -51,6 +53,8 @@ export class BosWorkspaceModel {
     private readonly checks: readonly Check[] = withInjectedFault(MODEL_CHECKS);
     /** The last result computed: what the next build may carry over. */
     private previous?: WorkspaceResult;
+    /** The findings each document's validation last emitted, by URI (see `findingsChanged`). */
+    private readonly emitted = new Map<string, readonly Finding[]>();
 
     constructor(services: LangiumCoreServices, settings: BosSettings, linker: BosLinker) {
         this.linker = linker;
@@ -59,9 +63,27 @@ export class BosWorkspaceModel {
         this.settings = settings;
     }
 
-    /** Forgets the result, e.g. after the settings changed. */
+    /** Forgets the result, e.g. after the settings changed, and what each document was told. */
     invalidate(): void {
         this.cache.clear();
+        this.emitted.clear();
+    }
+
+    /** The findings of one document, for its validation: remembered as what it was told. */
+    findingsOf(uri: string): readonly Finding[] {
+        const list = this.get().findings.get(uri) ?? NONE;
+        this.emitted.set(uri, list);
+        return list;
+    }
+
+    /**
+     * Whether the document's findings differ from those its last validation emitted. A
+     * document that was neither parsed nor linked again since then, and whose findings are
+     * the same, would get the same diagnostics: the language server need not validate it.
+     */
+    findingsChanged(uri: string): boolean {
+        const told = this.emitted.get(uri);
+        return !told || !sameFindings(told, this.get().findings.get(uri) ?? NONE);
     }
 
     get(): WorkspaceResult {
