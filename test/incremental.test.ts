@@ -266,6 +266,55 @@ describe('the incremental build', () => {
         expect(moved.carried).toBe(1);
     });
 
+    it('analyses again a scenario whose unchanged nodes now pass load to a node new to the load graph', async () => {
+        // T turns from an element into a resource: X, which runs on it, is unchanged, but now
+        // passes its load on to T, which must carry it (and be told it declares no capacity).
+        const files = new Files();
+        files.texts.set(`${ROOT}/a.bos`, 'element T : sales\n');
+        files.texts.set(
+            `${ROOT}/b.bos`,
+            'platform P : business { capability X { runs on T  capacity 1k/s } }\nactor U\n'
+                + 'flow F { from U  step P.X }\nscenario S { load F 8k/s }\n',
+        );
+        const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
+        const documents = shared.workspace.LangiumDocuments;
+        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
+        await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+        files.texts.set(`${ROOT}/a.bos`, 'resource T : compute\n');
+        await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/a.bos`)], []);
+        const result = Bos.bos.WorkspaceModel.get();
+        expect(result.carried).toBe(0);
+        const state = stateOf(documents.all.toArray(), exportJson(result.model, result.analysis));
+        expect(state).toEqual(await fresh(files.texts));
+        expect(state.diagnostics[`${ROOT}/a.bos`].map(d => d.code)).toContain('bos/no-capacity');
+    });
+
+    it('answers a request during a build from the last whole result, not from half-built trees', async () => {
+        const files = new Files();
+        files.texts.set(`${ROOT}/a.bos`, 'infrastructure I { resource A : compute { capacity 10k/s } }\n');
+        files.texts.set(
+            `${ROOT}/b.bos`,
+            'platform P : business { capability X { runs on I.A  capacity 1k/s } }\nactor U\n'
+                + 'flow F { from U  step P.X }\nscenario S { load F 8k/s }\n',
+        );
+        const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
+        const documents = shared.workspace.LangiumDocuments;
+        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
+        await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+        const whole = Bos.bos.WorkspaceModel.get();
+        // What a hover on b.bos does as the edit of a.bos starts: b.bos is still linked, a.bos not yet.
+        let during: unknown;
+        const asked = shared.workspace.DocumentBuilder.onUpdate(() => void (during = Bos.bos.WorkspaceModel.get()));
+        files.texts.set(`${ROOT}/a.bos`, 'infrastructure I {\n\n resource A : compute { capacity 5k/s } }\n');
+        await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/a.bos`)], []);
+        asked.dispose();
+        expect(during).toBe(whole);
+        const result = Bos.bos.WorkspaceModel.get();
+        const state = stateOf(documents.all.toArray(), exportJson(result.model, result.analysis));
+        expect(state).toEqual(await fresh(files.texts));
+        expect(state.diagnostics[`${ROOT}/a.bos`].map(d => d.code)).toContain('bos/overload');
+    });
+
     it('validates again a file that was not touched when its findings changed, and only then', async () => {
         const files = new Files();
         files.texts.set(`${ROOT}/a.bos`, 'actor U\n');

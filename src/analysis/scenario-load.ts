@@ -66,11 +66,33 @@ export function carryLoads(
     const before = loads.get(from);
     if (!before || loads.has(to)) return 0;
     const found = modelLoads(model, to);
+    const unknown = unknownTo(from, to, carried);
     for (const load of before.byScenario.values()) {
-        const kept = carry(load, to, from, carried);
+        const kept = carry(load, to, from, carried, unknown);
         if (kept) found.byScenario.set(kept.scenario, kept);
     }
     return found.byScenario.size;
+}
+
+/**
+ * Positions of `to` a carried load cannot account for: nodes new to the load graph (a new
+ * declaration, or one whose keyword brought it in, while what points at it is unchanged)
+ * and the nodes that pass load into one of them.
+ */
+function unknownTo(from: LoadGraph, to: LoadGraph, carried: (old: ModelNode) => ModelNode | undefined): Uint8Array {
+    const known = new Uint8Array(to.order.length);
+    for (const old of from.order) {
+        const node = carried(old);
+        const p = node ? to.position[node.index] : -1;
+        if (p >= 0) known[p] = 1;
+    }
+    const unknown = new Uint8Array(to.order.length);
+    for (let p = 0; p < to.order.length; p++) {
+        let fresh = !known[p];
+        for (let e = to.start[p]; !fresh && e < to.start[p + 1]; e++) fresh = !known[to.target[e]];
+        unknown[p] = fresh ? 1 : 0;
+    }
+    return unknown;
 }
 
 function carry(
@@ -78,13 +100,14 @@ function carry(
     to: LoadGraph,
     from: LoadGraph,
     carried: (old: ModelNode) => ModelNode | undefined,
+    unknown: Uint8Array,
 ): ScenarioLoad | undefined {
     const scenario = carried(load.scenario);
     if (!scenario) return undefined;
     const flows: FlowRate[] = [];
     for (const f of load.flows) {
         const flow = carried(f.flow);
-        if (!flow) return undefined;
+        if (!flow || flow.deps.some(step => entersUnknown(step.target, to, unknown))) return undefined;
         flows.push({ flow, rate: f.rate });
     }
     const old = load.reach.positions;
@@ -92,7 +115,7 @@ function carry(
     for (let i = 0; i < old.length; i++) {
         const node = carried(from.order[old[i]]);
         const p = node ? to.position[node.index] : -1;
-        if (p < 0) return undefined;
+        if (p < 0 || unknown[p]) return undefined;
         positions[i] = p;
     }
     return {
@@ -102,6 +125,12 @@ function carry(
         flows,
         cost: load.cost,
     };
+}
+
+/** Whether a flow's step lands on a node the previous load graph did not have. */
+function entersUnknown(target: ModelNode | undefined, to: LoadGraph, unknown: Uint8Array): boolean {
+    const p = target ? to.position[target.index] : -1;
+    return p >= 0 && unknown[p] === 1;
 }
 
 function modelLoads(model: BosModel, graph: LoadGraph): ModelLoads {

@@ -1,6 +1,6 @@
 // The resolved model, its analysis and every finding, computed once per workspace
 // build and shared by validation, the CLI and (later) hovers and diagrams.
-import { AstUtils, type LangiumCoreServices, type LangiumDocuments, WorkspaceCache } from 'langium';
+import { AstUtils, DocumentState, type LangiumCoreServices, type LangiumDocuments, WorkspaceCache } from 'langium';
 import { carryLoads } from '../analysis/scenario-load.js';
 import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
 import { type Finding, sameFindings } from '../checks/finding.js';
@@ -61,6 +61,10 @@ export class BosWorkspaceModel {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(services.shared);
         this.settings = settings;
+        // What a deleted file was told holds its old syntax tree: forget it with the file.
+        services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) this.emitted.delete(uri.toString());
+        });
     }
 
     /** Forgets the result, e.g. after the settings changed, and what each document was told. */
@@ -87,7 +91,14 @@ export class BosWorkspaceModel {
     }
 
     get(): WorkspaceResult {
+        // A request while a build has not linked every file yet (a hover during an edit) gets
+        // the last whole result: one computed from half-built trees would be kept for the build.
+        if (this.previous && !this.cache.has('result') && this.building()) return this.previous;
         return this.cache.get('result', () => this.compute());
+    }
+
+    private building(): boolean {
+        return this.documents.all.some(d => d.state < DocumentState.Linked);
     }
 
     private compute(): WorkspaceResult {
