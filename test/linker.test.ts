@@ -4,16 +4,8 @@
 import { AstUtils, EmptyFileSystem, type ReferenceInfo, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createBosServices } from '../src/services/bos-module.js';
+import { BROKEN } from './broken-model.js';
 import { exampleFiles } from './example-files.js';
-
-const BROKEN = `package p
-platform P : business {
-  capability A { runs on R x, calls B, C x 2 capacity
-  capability B { calls A }
-}
-view V { include P.*, kind, layer platform overlay S
-scenario S { load F 5/s load G budget 1 CNY per }
-flow F { from Actor step P.A x 0.5 step }`;
 
 const described = (infos: readonly ReferenceInfo[]) =>
     infos.map(i => `${i.container.$type}.${i.property}[${i.index ?? '-'}] ${i.reference.$refText}`);
