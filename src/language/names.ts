@@ -3,7 +3,7 @@ import type { AstNode } from 'langium';
 import { type Declaration, isInfrastructure, isModel, isPlatform, type Model } from './generated/ast.js';
 
 /** Grammar rules whose keywords stand for names (`element product`, `org.platform`), never for statements. */
-export const NAME_RULES: ReadonlySet<string> = new Set(['Name', 'Segment', 'Reserved']);
+export const NAME_RULES: ReadonlySet<string> = new Set(['Name', 'Contextual', 'Segment', 'Reserved']);
 
 export function packageOf(model: Model): string {
     return model.package ?? '';

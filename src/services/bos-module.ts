@@ -17,6 +17,7 @@ import { BosValueConverter } from '../language/value-converter.js';
 import { BosDocumentValidator } from './document-validator.js';
 import { BosFormatter } from './formatter.js';
 import { BosLinker } from './linker.js';
+import { createBosParser } from './parser.js';
 import { BosReferenceDescriptionProvider } from './reference-descriptions.js';
 import { BosSettings } from './settings.js';
 import { registerValidationChecks } from './validator.js';
@@ -44,7 +45,11 @@ export const BosModule: Module<BosServices, PartialLangiumServices & BosAddedSer
         ReferenceDescriptionProvider: services =>
             new BosReferenceDescriptionProvider(services, services.references.Linker),
     },
-    parser: { ValueConverter: () => new BosValueConverter(), TokenBuilder: () => new BosTokenBuilder() },
+    parser: {
+        ValueConverter: () => new BosValueConverter(),
+        TokenBuilder: () => new BosTokenBuilder(),
+        LangiumParser: services => createBosParser(services),
+    },
     validation: { DocumentValidator: services => new BosDocumentValidator(services) },
 };
 

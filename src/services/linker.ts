@@ -13,6 +13,7 @@ import {
     DefaultLinker,
     interruptAndCheck,
     isAstNode,
+    isReference,
     type LangiumDocument,
     type ReferenceInfo,
 } from 'langium';
@@ -40,12 +41,12 @@ export class BosLinker extends DefaultLinker {
     /** Every reference of the document's syntax tree, in tree order, found once per parse. */
     referencesOf(document: LangiumDocument): readonly ReferenceInfo[] {
         const root = document.parseResult.value;
-        let infos = this.references.get(root);
-        if (!infos) {
-            infos = AstUtils.streamAst(root).flatMap(AstUtils.streamReferences).toArray();
-            this.references.set(root, infos);
-        }
-        return infos;
+        const known = this.references.get(root);
+        if (known) return known;
+        const found: ReferenceInfo[] = [];
+        collectReferences(root, found);
+        this.references.set(root, found);
+        return found;
     }
 
     /**
@@ -82,5 +83,33 @@ export class BosLinker extends DefaultLinker {
         const out = new Set(this.linked);
         this.linked.clear();
         return out;
+    }
+}
+
+type Fields = Record<string, unknown>;
+
+/**
+ * The order of `streamAst(root).flatMap(streamReferences)` — a node's own references, then
+ * its children's, depth first — by plain loops: Langium's streams made an iterator per
+ * node and per property, 10% of a cold 10k validate and 4% of what it allocated.
+ */
+function collectReferences(node: AstNode, out: ReferenceInfo[]): void {
+    const fields = node as unknown as Fields;
+    for (const property in fields) {
+        if (property.startsWith('$')) continue;
+        const value = fields[property];
+        if (isReference(value)) out.push({ reference: value, container: node, property });
+        else if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (isReference(item)) out.push({ reference: item, container: node, property, index });
+            }
+        }
+    }
+    for (const property in fields) {
+        if (property.startsWith('$')) continue;
+        const value = fields[property];
+        if (isAstNode(value)) collectReferences(value, out);
+        else if (Array.isArray(value)) { for (const item of value) if (isAstNode(item)) collectReferences(item, out); }
     }
 }
