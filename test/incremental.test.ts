@@ -163,17 +163,23 @@ async function fresh(texts: Map<string, string>): Promise<State> {
     return stateOf(docs, exportJson(model, analysis));
 }
 
+/** A language server over `texts` (file name → text under ROOT), built once. */
+async function started(texts: Record<string, string>) {
+    const files = new Files();
+    for (const [name, text] of Object.entries(texts)) files.texts.set(`${ROOT}/${name}`, text);
+    const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
+    const documents = shared.workspace.LangiumDocuments;
+    const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
+    await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+    return { files, shared, Bos, documents };
+}
+
 /**
  * Replays the edits, comparing every step with a fresh build; counts the scenario loads and
  * load graphs carried, and the documents not validated again (their diagnostics kept).
  */
 async function replay(edits: Edit[], burst: number): Promise<{ loads: number; graphs: number; kept: number }> {
-    const files = new Files();
-    for (const [name, text] of Object.entries(ORIGINAL)) files.texts.set(`${ROOT}/${name}`, text);
-    const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
-    const documents = shared.workspace.LangiumDocuments;
-    const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
-    await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+    const { files, shared, Bos, documents } = await started(ORIGINAL);
     let loads = 0, graphs = 0, kept = 0, validated = 0;
     shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => void validated++);
     let rows = Bos.bos.WorkspaceModel.get().facts.loadGraph?.start;
@@ -235,13 +241,10 @@ describe('the incremental build', () => {
                 'scenario SXY { load FX 1k/s  load FY 1k/s }',
                 '',
             ].join('\n');
-        const files = new Files();
-        files.texts.set(`${ROOT}/a.bos`, text('5k/s'));
-        files.texts.set(`${ROOT}/b.bos`, 'actor Other\n');
-        const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
-        const documents = shared.workspace.LangiumDocuments;
-        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
-        await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+        const { files, shared, Bos } = await started({
+            'a.bos': text('5k/s'),
+            'b.bos': 'actor Other\n',
+        });
         expect(Bos.bos.WorkspaceModel.get().carried).toBe(0);
         const edit = async (path: string, next: string) => {
             files.texts.set(`${ROOT}/${path}`, next);
@@ -269,17 +272,11 @@ describe('the incremental build', () => {
     it('analyses again a scenario whose unchanged nodes now pass load to a node new to the load graph', async () => {
         // T turns from an element into a resource: X, which runs on it, is unchanged, but now
         // passes its load on to T, which must carry it (and be told it declares no capacity).
-        const files = new Files();
-        files.texts.set(`${ROOT}/a.bos`, 'element T : sales\n');
-        files.texts.set(
-            `${ROOT}/b.bos`,
-            'platform P : business { capability X { runs on T  capacity 1k/s } }\nactor U\n'
+        const { files, shared, Bos, documents } = await started({
+            'a.bos': 'element T : sales\n',
+            'b.bos': 'platform P : business { capability X { runs on T  capacity 1k/s } }\nactor U\n'
                 + 'flow F { from U  step P.X }\nscenario S { load F 8k/s }\n',
-        );
-        const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
-        const documents = shared.workspace.LangiumDocuments;
-        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
-        await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+        });
         files.texts.set(`${ROOT}/a.bos`, 'resource T : compute\n');
         await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/a.bos`)], []);
         const result = Bos.bos.WorkspaceModel.get();
@@ -290,17 +287,11 @@ describe('the incremental build', () => {
     });
 
     it('answers a request during a build from the last whole result, not from half-built trees', async () => {
-        const files = new Files();
-        files.texts.set(`${ROOT}/a.bos`, 'infrastructure I { resource A : compute { capacity 10k/s } }\n');
-        files.texts.set(
-            `${ROOT}/b.bos`,
-            'platform P : business { capability X { runs on I.A  capacity 1k/s } }\nactor U\n'
+        const { files, shared, Bos, documents } = await started({
+            'a.bos': 'infrastructure I { resource A : compute { capacity 10k/s } }\n',
+            'b.bos': 'platform P : business { capability X { runs on I.A  capacity 1k/s } }\nactor U\n'
                 + 'flow F { from U  step P.X }\nscenario S { load F 8k/s }\n',
-        );
-        const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
-        const documents = shared.workspace.LangiumDocuments;
-        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
-        await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+        });
         const whole = Bos.bos.WorkspaceModel.get();
         // What a hover on b.bos does as the edit of a.bos starts: b.bos is still linked, a.bos not yet.
         let during: unknown;
@@ -316,14 +307,11 @@ describe('the incremental build', () => {
     });
 
     it('validates again a file that was not touched when its findings changed, and only then', async () => {
-        const files = new Files();
-        files.texts.set(`${ROOT}/a.bos`, 'actor U\n');
-        files.texts.set(`${ROOT}/b.bos`, 'actor U\n');
-        files.texts.set(`${ROOT}/c.bos`, 'actor C\n');
-        const { shared } = createBosLanguageServer({ fileSystemProvider: () => files });
-        const documents = shared.workspace.LangiumDocuments;
-        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
-        await shared.workspace.DocumentBuilder.build(await Promise.all(start), { validation: true });
+        const { files, shared, documents } = await started({
+            'a.bos': 'actor U\n',
+            'b.bos': 'actor U\n',
+            'c.bos': 'actor C\n',
+        });
         const validated: string[] = [];
         shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, d => void validated.push(d.uri.path));
         const edit = async (path: string, next: string) => {
@@ -348,14 +336,11 @@ describe('the incremental build', () => {
     it('re-points the references of a file that refers to an edited one when no name changed', async () => {
         const a = (name: string, capacity: string) =>
             `infrastructure I { resource ${name} : compute { capacity ${capacity} } }\n`;
-        const files = new Files();
-        files.texts.set(`${ROOT}/a.bos`, a('A', '10k/s'));
-        files.texts.set(`${ROOT}/b.bos`, 'platform P : business { capability X { runs on I.A  capacity 1k/s } }\n');
-        const { shared, Bos } = createBosLanguageServer({ fileSystemProvider: () => files });
-        const documents = shared.workspace.LangiumDocuments;
+        const { files, shared, Bos, documents } = await started({
+            'a.bos': a('A', '10k/s'),
+            'b.bos': 'platform P : business { capability X { runs on I.A  capacity 1k/s } }\n',
+        });
         const builder = shared.workspace.DocumentBuilder;
-        const start = [...files.texts.keys()].map(p => documents.getOrCreateDocument(URI.file(p)));
-        await builder.build(await Promise.all(start), { validation: true });
         const linker = Bos.references.Linker;
         const linked: string[] = [];
         const link = linker.link.bind(linker);
