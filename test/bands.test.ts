@@ -33,9 +33,10 @@ function wideModel(linked: boolean): string {
     return out.join('\n');
 }
 
-async function folded(linked: boolean): Promise<Diagram> {
+/** The wide model's Overview, its containers folded (as the site draws it) or not (as `render` does). */
+async function overview(linked: boolean, fold = true): Promise<Diagram> {
     const { result } = await check(wideModel(linked));
-    return buildDiagram(result.model, DEFAULT_VIEW, undefined, 1);
+    return buildDiagram(result.model, DEFAULT_VIEW, undefined, fold ? 1 : undefined);
 }
 
 /** The edges ELK's partitioning would add: every box of a partition to every box of the next. */
@@ -58,7 +59,7 @@ async function laidBands(d: Diagram) {
 
 describe('bands of a large view', () => {
     it('are kept by O(n) constraints: first and last band separate, a junction between the others', async () => {
-        const d = await folded(false);
+        const d = await overview(false);
         const boxes = d.nodes.filter(n => !n.parent).length;
         expect(boxes).toBeGreaterThan(300);
         const graph = toElk(d);
@@ -77,7 +78,7 @@ describe('bands of a large view', () => {
     });
 
     it.each([false, true])('stand in order, the junctions taken out (infrastructure linked: %s)', async linked => {
-        const d = await folded(linked);
+        const d = await overview(linked);
         const { laid, boxes, tops } = await laidBands(d);
         expect(bandsInOrder(tops)).toBe(true);
         expect(laid.children!.filter(c => c.id.startsWith('~'))).toEqual([]);
@@ -89,8 +90,19 @@ describe('bands of a large view', () => {
         for (const e of d.edges) expect(drawn.has(e.id), e.id).toBe(true);
     }, 120_000);
 
+    it('stand in order with their containers unfolded: infrastructure groups as the separate last layer', async () => {
+        const d = await overview(false, false);
+        const last = toElk(d).children!.filter(c =>
+            c.children?.length && c.layoutOptions?.['elk.layered.layering.layerConstraint'] === 'LAST_SEPARATE'
+        );
+        expect(last).toHaveLength(50);
+        const { tops } = await laidBands(d);
+        expect(tops.filter(t => t.layer === 'infrastructure')).toHaveLength(50);
+        expect(bandsInOrder(tops)).toBe(true);
+    }, 120_000);
+
     it('keeps the last band a partition when its boxes are linked to each other', async () => {
-        const graph = toElk(await folded(true));
+        const graph = toElk(await overview(true));
         const infra = graph.children!.filter(c => c.id !== 'root' && c.layoutOptions?.['elk.partitioning.partition']);
         expect(graph.children!.some(c => c.layoutOptions?.['elk.layered.layering.layerConstraint'] === 'LAST_SEPARATE'))
             .toBe(false);
