@@ -2,9 +2,11 @@
 // first 25 focus layouts of a worker took 4× what later ones took, and the first large one
 // 1.7×. A caller that knows hundreds of layouts are coming (a site build) warms its lanes
 // while it still loads the model on its own thread: each lane's worker starts, loads ELK and
-// lays out a small diagram of every band a few times, as one batch (layout-batch.ts).
+// lays out a small diagram of every band again and again, until the first layout is asked
+// of it (layout-job.ts), so a small model's build waits for no warm-up.
 import type { Diagram, DiagramEdge, DiagramNode } from './graph.js';
-import { layout } from './layout.js';
+import { layoutHost } from './layout-host.js';
+import { toElk } from './layout.js';
 
 const box = (id: string, keyword: string, layer: DiagramNode['layer'], parent?: string): DiagramNode => ({
     id,
@@ -52,11 +54,8 @@ const WARM: Diagram = {
     ],
 };
 
-/** Warms `lanes` lanes with `times` layouts each; never fails (a lane whose warm-up failed starts afresh). */
-export function warmLanes(lanes: number, times: number, timeoutMs: number): Promise<void> {
-    const runs = Array.from(
-        { length: lanes },
-        (_, lane) => Array.from({ length: times }, () => layout(WARM, { timeoutMs, lane }).catch(() => undefined)),
-    );
-    return Promise.all(runs.flat()).then(() => undefined);
+/** Warms lanes 0 to `lanes` − 1, each with at most `times` layouts (a host without workers has nothing to warm). */
+export function warmLanes(lanes: number, times: number, host = layoutHost()): void {
+    const graph = toElk(WARM);
+    for (let lane = 0; lane < lanes; lane++) host.warm?.(graph, times, lane);
 }

@@ -85,12 +85,12 @@ const BATCH = 16;
  */
 export const SITE_FOLD_ABOVE = 500;
 
-/** Layouts a lane warms up with (layout-warm.ts): about a second of a cold worker, what loading a 1k model takes. */
-const WARM_LAYOUTS = 12;
+/** Most warm-up layouts a lane runs (layout-warm.ts): about 2 s of a cold worker, more than a 1k model loads in. */
+const WARM_LAYOUTS = 40;
 
-/** Starts the site's layout lanes and their JIT while the caller loads the model; never fails. */
-export function warmSiteLanes(timeoutMs: number): Promise<void> {
-    return warmLanes(LANES, WARM_LAYOUTS, timeoutMs);
+/** Starts the site's layout lanes and their JIT while the caller loads the model. */
+export function warmSiteLanes(): void {
+    warmLanes(LANES, WARM_LAYOUTS);
 }
 
 /** One page: its view laid out on `lane` (or found in `memo`), or the reason it could not be in time. */

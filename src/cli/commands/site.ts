@@ -33,7 +33,7 @@ export const siteCommand: Command = {
         }
         const script = pageScript();
         // Loading takes the main thread; the layout workers start and warm up meanwhile.
-        void warmSiteLanes(LAYOUT_TIMEOUT_MS);
+        warmSiteLanes();
         const ws = await load(paths);
         const { model, analysis } = ws.result;
         const findings = collectRows(ws.files, model).map(r => ({
