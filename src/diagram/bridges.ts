@@ -14,7 +14,7 @@ const DOWN = '~down';
 /** The junction point and the two halves of an edge, to be held by the root. */
 export function bridge(
     edge: { id: string; source: string; target: string },
-    partition: string,
+    partition: string | undefined,
     side: 'above' | 'below' = 'above',
 ) {
     const junction = `${edge.id}${JUNCTION}`;
@@ -22,7 +22,8 @@ export function bridge(
         id: junction,
         width: 0,
         height: 0,
-        layoutOptions: { 'elk.partitioning.partition': partition },
+        // Without a partition (a large view, bands.ts) the halves hold the junction next to the band.
+        ...(partition === undefined ? {} : { layoutOptions: { 'elk.partitioning.partition': partition } }),
     };
     // Layered edges point down: from a junction above, into a junction below.
     const half = (id: string, end: string): ElkExtendedEdge =>

@@ -7,6 +7,8 @@ import { batchGraph, unbatchGraph } from './layout-batch.js';
 export interface LayoutJob {
     id: number;
     graph: ElkNode;
+    /** A warm-up (layout-warm.ts): the graph laid out up to this many times until a job comes, with no reply. */
+    warm?: number;
 }
 
 export interface LayoutReply {
@@ -21,6 +23,8 @@ export interface LayoutReply {
  */
 export interface LayoutHost {
     layout(graph: ElkNode, timeoutMs: number, tooLong: () => Error, lane: number): Promise<ElkNode>;
+    /** Starts the lane's worker and warms it up on `graph` until it is asked for a layout (layout-warm.ts). */
+    warm?(graph: ElkNode, times: number, lane: number): void;
 }
 
 /** What a worker offers: a Node worker thread and a Web Worker are both adapted to it. */
@@ -43,6 +47,12 @@ export class WorkerLayoutHost implements LayoutHost {
         let worker = this.lanes.get(lane);
         if (!worker) this.lanes.set(lane, worker = new WorkerLane(this.start));
         return worker.layout(graph, timeoutMs, tooLong);
+    }
+
+    warm(graph: ElkNode, times: number, lane: number): void {
+        let worker = this.lanes.get(lane);
+        if (!worker) this.lanes.set(lane, worker = new WorkerLane(this.start));
+        worker.warm(graph, times);
     }
 }
 
@@ -76,6 +86,10 @@ class WorkerLane {
             worker.busy?.(true);
             if (this.queued.push({ id, graph }) === 1) queueMicrotask(() => this.flush());
         });
+    }
+
+    warm(graph: ElkNode, times: number): void {
+        (this.worker ??= this.started()).post({ id: -1, graph, warm: times });
     }
 
     /** Posts the layouts asked for in one turn (a site's focus pages): several as one ELK call (layout-batch.ts). */

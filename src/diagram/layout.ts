@@ -4,16 +4,14 @@
 // Layout runs in a worker of the host (layout-host.ts), so a large view never blocks the
 // language server, and it has a time limit.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Layer } from '../model/vocabulary.js';
+import { LAYERS } from '../model/vocabulary.js';
 import { bandShape } from './band-shape.js';
+import { bandRank, bands, dropBandJunctions } from './bands.js';
 import { bridge, joinBridges } from './bridges.js';
 import type { Diagram, DiagramNode } from './graph.js';
 import { type LayoutHost, layoutHost } from './layout-host.js';
 import { boxSize, CONTAINER_HEADER } from './measure.js';
 import { dropRowEdges, rowEdges } from './rows.js';
-
-// Partitions two apart: a band's bridges (bridges.ts) stand in the partition just before it.
-const BAND: Readonly<Record<Layer, number>> = { actors: 0, commerce: 2, platform: 4, infrastructure: 6 };
 
 const ROOT_OPTIONS: Readonly<Record<string, string>> = {
     'elk.algorithm': 'layered',
@@ -43,8 +41,8 @@ const CONTAINER_OPTIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Above this many nodes, trade some crossing minimisation for speed
- * (8.4 s → 2.1 s at 1,000 nodes).
+ * Above this many nodes, trade some crossing minimisation for speed (8.4 s → 2.1 s at
+ * 1,000 nodes), and keep the bands without ELK's partition edges (bands.ts).
  */
 const LARGE = 300;
 const LARGE_OPTIONS: Readonly<Record<string, string>> = {
@@ -75,6 +73,23 @@ export function toElk(diagram: Diagram): ElkNode {
         ...(large ? LARGE_OPTIONS : {}),
     };
     const root: ElkNode = { id: 'root', layoutOptions: options, children: [], edges: [] };
+    const parentOf = new Map(diagram.nodes.map(n => [n.id, n.parent]));
+    const containers = new Set(diagram.nodes.filter(n => n.isContainer).map(n => n.id));
+    const isContainer = (id: string) => containers.has(id);
+    const ancestors = (id: string) => {
+        const out: string[] = [];
+        for (let p = parentOf.get(id); p; p = parentOf.get(p)) out.push(p);
+        return out;
+    };
+    const top = (id: string) => ancestors(id).at(-1) ?? id;
+    const layerOf = new Map(diagram.nodes.map(n => [n.id, n.layer]));
+    // Layers with an edge between two of their top-level boxes: their band may take several layers.
+    const ends = diagram.edges.map(e => [top(e.source), top(e.target)]);
+    const open = new Set(
+        ends.filter(([a, b]) => a !== b && layerOf.get(a) === layerOf.get(b)).map(([a]) => layerOf.get(a)),
+    );
+    const used = new Set(diagram.nodes.filter(n => !n.parent).map(n => n.layer));
+    const kept = bands(used, new Set(LAYERS.filter(l => !open.has(l))), large);
     const elkNode = (n: DiagramNode): ElkNode => {
         const size = n.isContainer && !n.folded ? { width: Math.max(160, boxSize(n).width), height: 60 } : boxSize(n);
         return {
@@ -82,7 +97,7 @@ export function toElk(diagram: Diagram): ElkNode {
             ...size,
             children: [],
             layoutOptions: {
-                ...(n.parent ? {} : { 'elk.partitioning.partition': String(BAND[n.layer]) }),
+                ...(n.parent ? {} : kept.box(n.layer)),
                 ...(n.isContainer
                     ? {
                         ...CONTAINER_OPTIONS,
@@ -101,19 +116,9 @@ export function toElk(diagram: Diagram): ElkNode {
     }
     // Each edge lives in the lowest box containing both ends, so its coordinates are
     // relative to that box (ELK's JSON convention) and the SVG can place it exactly.
-    const parentOf = new Map(diagram.nodes.map(n => [n.id, n.parent]));
-    const containers = new Set(diagram.nodes.filter(n => n.isContainer).map(n => n.id));
-    const isContainer = (id: string) => containers.has(id);
-    const ancestors = (id: string) => {
-        const out: string[] = [];
-        for (let p = parentOf.get(id); p; p = parentOf.get(p)) out.push(p);
-        return out;
-    };
-    const top = (id: string) => ancestors(id).at(-1) ?? id;
-    const layerOf = new Map(diagram.nodes.map(n => [n.id, n.layer]));
     // How many edges cross the gap below each band (gap -1 is above the first): a bridge
     // takes the quieter side of its band.
-    const rank = (id: string) => BAND[layerOf.get(top(id))!] / 2;
+    const rank = (id: string) => bandRank(layerOf.get(top(id))!);
     const crossing = new Map<number, number>();
     for (const e of diagram.edges) {
         const [a, b] = [rank(e.source), rank(e.target)].sort((x, y) => x - y);
@@ -132,8 +137,8 @@ export function toElk(diagram: Diagram): ElkNode {
         const from = top(e.source), to = top(e.target);
         const acrossBand = from !== to && layerOf.get(from) === layerOf.get(to);
         if (acrossBand && isContainer(from) && isContainer(to)) {
-            const band = BAND[layerOf.get(from)!], side = sideOf(band / 2);
-            const { node, halves } = bridge(e, String(side === 'above' ? band - 1 : band + 1), side);
+            const layer = layerOf.get(from)!, side = sideOf(bandRank(layer));
+            const { node, halves } = bridge(e, kept.bridge(layer, side), side);
             root.children!.push(node);
             root.edges!.push(...halves);
             continue;
@@ -155,6 +160,7 @@ export function toElk(diagram: Diagram): ElkNode {
         // The container's own layering allows a row that wide, and no wider.
         if (columns) box.layoutOptions = { ...box.layoutOptions, ...packed(0, columns) };
     }
+    root.children!.push(...kept.junctions);
     return root;
 }
 
@@ -220,6 +226,6 @@ function runLayout(diagram: Diagram, graph: ElkNode, options: LayoutOptions): Pr
                 + 'narrow the view with include/exclude',
         );
     return (options.host ?? layoutHost()).layout(graph, options.timeoutMs, tooLong, options.lane ?? 0).then(laid =>
-        joinBridges(dropRowEdges(laid))
+        dropBandJunctions(joinBridges(dropRowEdges(laid)))
     );
 }

@@ -3,11 +3,9 @@
 import { parentPort } from 'node:worker_threads';
 import { createElk } from '../diagram/elk.js';
 import type { LayoutJob } from '../diagram/layout-host.js';
-import { runLayoutJob } from '../diagram/layout-job.js';
+import { layoutWorker } from '../diagram/layout-job.js';
 
 const elk = createElk();
 
-parentPort?.on(
-    'message',
-    (job: LayoutJob) => void runLayoutJob(elk, job).then(reply => parentPort!.postMessage(reply)),
-);
+const handle = layoutWorker(elk, reply => parentPort!.postMessage(reply));
+parentPort?.on('message', (job: LayoutJob) => handle(job));

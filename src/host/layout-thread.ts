@@ -25,7 +25,8 @@ function threadPort(file: string): WorkerPort {
     worker.unref();
     return {
         post: job => worker.postMessage(job),
-        onReply: listener => worker.on('message', listener),
+        // A 'message' listener refs the worker again: a lane that is only ever warmed up must not hold the process.
+        onReply: listener => void worker.on('message', listener).unref(),
         onCrash: listener => worker.on('error', listener),
         terminate: () => void worker.terminate(),
         busy: running => (running ? worker.ref() : worker.unref()),

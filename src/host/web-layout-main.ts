@@ -2,11 +2,9 @@
 // with ELK in it.
 import { createElk } from '../diagram/elk.js';
 import type { LayoutJob } from '../diagram/layout-host.js';
-import { runLayoutJob } from '../diagram/layout-job.js';
+import { layoutWorker } from '../diagram/layout-job.js';
 
 const elk = createElk();
 
-self.addEventListener(
-    'message',
-    (e: MessageEvent<LayoutJob>) => void runLayoutJob(elk, e.data).then(r => self.postMessage(r)),
-);
+const handle = layoutWorker(elk, reply => self.postMessage(reply));
+self.addEventListener('message', (e: MessageEvent<LayoutJob>) => handle(e.data));

@@ -4,6 +4,7 @@
 // Flow sequences, which need no layout, are drawn by the page.
 import type { Analysis } from '../analysis/scenario.js';
 import type { Diagram, EdgeKind } from '../diagram/graph.js';
+import { warmLanes } from '../diagram/layout-warm.js';
 import { LayoutTimeout } from '../diagram/layout.js';
 import type { LayoutOptions } from '../diagram/layout.js';
 import { render } from '../diagram/render.js';
@@ -83,6 +84,14 @@ const BATCH = 16;
  * (a 1,300-declaration Overview alone would take the site's whole time budget).
  */
 export const SITE_FOLD_ABOVE = 500;
+
+/** Most warm-up layouts a lane runs (layout-warm.ts): about 2 s of a cold worker, more than a 1k model loads in. */
+const WARM_LAYOUTS = 40;
+
+/** Starts the site's layout lanes and their JIT while the caller loads the model. */
+export function warmSiteLanes(): void {
+    warmLanes(LANES, WARM_LAYOUTS);
+}
 
 /** One page: its view laid out on `lane` (or found in `memo`), or the reason it could not be in time. */
 async function drawPage(v: SiteView, input: SiteInput, lane: number, memo: LayoutMemo): Promise<SitePage> {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAYOUT_TIMEOUT_MS } from '../../diagram/layout.js';
 import { UsageError } from '../../services/usage-error.js';
-import { buildSite } from '../../site/build.js';
+import { buildSite, warmSiteLanes } from '../../site/build.js';
 import { siteHtml } from '../../site/html.js';
 import { collectRows } from '../diagnostics.js';
 import { load, modelExit, write } from '../session.js';
@@ -32,6 +32,8 @@ export const siteCommand: Command = {
             throw new UsageError(`bos site needs -o FILE.html${output ? `, not '${output}'` : ''}`);
         }
         const script = pageScript();
+        // Loading takes the main thread; the layout workers start and warm up meanwhile.
+        warmSiteLanes();
         const ws = await load(paths);
         const { model, analysis } = ws.result;
         const findings = collectRows(ws.files, model).map(r => ({
