@@ -63,11 +63,28 @@ const web = {
     alias: { 'vscode-languageserver-types': 'vscode-languageserver-types' },
     logLevel: 'warning',
 };
+// Langium's parser lookahead imports lodash-es one function a file (`lodash-es/map.js`):
+// in the web bundle each resolves to the function of src/extension/lodash-for-web.ts.
+const lodashForWeb = {
+    name: 'lodash-for-web',
+    setup(build) {
+        build.onResolve({ filter: /^lodash-es\/\w+\.js$/ }, args => ({
+            path: args.path.slice('lodash-es/'.length, -'.js'.length),
+            namespace: 'lodash-for-web',
+        }));
+        build.onLoad({ filter: /.*/, namespace: 'lodash-for-web' }, args => ({
+            contents: `export { ${args.path} as default } from './src/extension/lodash-for-web.ts';`,
+            resolveDir: new URL('.', import.meta.url).pathname,
+            loader: 'ts',
+        }));
+    },
+};
 const webExtension = {
     ...web,
     entryPoints: { extension: 'src/extension/web-bundle.ts' },
     format: 'cjs',
     external: ['vscode'],
+    plugins: [lodashForWeb],
 };
 const webWorkers = {
     ...web,
