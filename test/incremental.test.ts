@@ -286,6 +286,25 @@ describe('the incremental build', () => {
         expect(state.diagnostics[`${ROOT}/a.bos`].map(d => d.code)).toContain('bos/no-capacity');
     });
 
+    it('links again a file whose reference a new name now shadows, though it referred to another file', async () => {
+        // b.bos steps to P.X through `import p.*`; a P.X declared in b's own package q shadows it.
+        const { files, shared, Bos, documents } = await started({
+            'a.bos': 'package p\nplatform P : business { capability X { capacity 1k/s } }\n',
+            'b.bos': 'package q\nimport p.*\nactor U\nflow F { from U  step P.X }\nscenario S { load F 2k/s }\n',
+            'c.bos': 'package q\nactor C\n',
+        });
+        files.texts.set(
+            `${ROOT}/c.bos`,
+            'package q\nactor C\nplatform P : business { capability X { capacity 5k/s } }\n',
+        );
+        await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/c.bos`)], []);
+        const result = Bos.bos.WorkspaceModel.get();
+        const state = stateOf(documents.all.toArray(), exportJson(result.model, result.analysis));
+        expect(state).toEqual(await fresh(files.texts));
+        const step = result.model.byId.get('q.F')!.deps.find(d => d.relation === 'step')!;
+        expect(step.target?.id).toBe('q.P.X');
+    });
+
     it('answers a request during a build from the last whole result, not from half-built trees', async () => {
         const { files, shared, Bos, documents } = await started({
             'a.bos': 'infrastructure I { resource A : compute { capacity 10k/s } }\n',

@@ -10,6 +10,8 @@
 // its references are pointed at the new nodes (`BosLinker.repoint`), or, when a name
 // changed, it joins the build and is linked again as Langium would have. A build
 // cancelled before that leaves the held documents to be linked again by the next one.
+// When names were added, a document with a reference the new name may shadow is linked
+// again too, though it referred to none of the edited files (`newNames`, `mayFind`).
 //
 // An open document's diagnostics are sent as soon as it is validated: the builder yields
 // once so that the connection writes them before the other documents are validated.
@@ -29,7 +31,7 @@ import {
 } from 'langium';
 import type { BosServices } from '../services/bos-module.js';
 import type { BosLinker } from '../services/linker.js';
-import { type Exports, exportsBefore, successors } from './same-names.js';
+import { type Exports, exportsBefore, mayFind, newNames, successors } from './same-names.js';
 
 const QUIET_MS = 25;
 
@@ -98,7 +100,7 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         cancelToken: Cancellation.CancellationToken,
         callback: (document: LangiumDocument) => unknown,
     ): Promise<void> {
-        if (targetState === DocumentState.Linked) this.settleHeld();
+        if (targetState === DocumentState.Linked) this.settleHeld(documents);
         let docs = targetState >= DocumentState.Linked && this.joined.length
             ? [...documents, ...this.joined]
             : documents;
@@ -115,20 +117,32 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         if (state === DocumentState.Validated && this.textDocuments?.get(document.uri)) await delayNextTick();
     }
 
-    /** The edited documents are indexed now: held documents are re-pointed if no name changed, else linked again. */
-    private settleHeld(): void {
+    /**
+     * The edited documents are indexed now: held documents are re-pointed if no name changed, else linked again;
+     * so is any other linked document with a reference a new name may shadow (Langium relinks only the documents
+     * whose references land in an edited one).
+     */
+    private settleHeld(building: readonly LangiumDocument[]): void {
         const held = this.held;
         this.held = [];
         const next = this.before && successors(this.indexManager, this.before);
         const stale = new Set(this.before?.map(e => e.root));
+        const names = next ? new Set<string>() : newNames(this.indexManager, this.before, building);
         this.before = undefined;
         if (next) {
             for (const language of this.serviceRegistry.all) {
                 (language as BosServices).references.ScopeProvider.carryNames(next);
             }
         }
-        if (!held.length) return;
-        const relink = next ? held.filter(doc => !this.linkerOf(doc).repoint(doc, next, stale)) : held;
+        const inBuild = new Set([...building, ...held]);
+        const shadowed = this.langiumDocuments.all.filter(doc =>
+            !inBuild.has(doc) && doc.state >= DocumentState.Linked && mayFind(doc, names)
+        ).toArray();
+        if (!held.length && !shadowed.length) return;
+        const relink = [
+            ...(next ? held.filter(doc => !this.linkerOf(doc).repoint(doc, next, stale)) : held),
+            ...shadowed,
+        ];
         for (const doc of relink) this.resetToState(doc, DocumentState.ComputedScopes);
         this.prepareBuild(relink, this.updateBuildOptions);
         this.joined = this.sortDocuments(relink);

@@ -30,6 +30,32 @@ export function exportsBefore(
     return out;
 }
 
+const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+
+/**
+ * The last segments of the names the edited documents export now and did not before
+ * (every name they export when what they exported before is unknown). A reference of
+ * another document can only have come to resolve to a new name whose last segment its
+ * own text ends with (an alias renames a path's first segment, and is itself a reference
+ * to the name it imports): a new name may shadow what such a reference found before.
+ */
+export function newNames(
+    index: IndexManager,
+    before: readonly Exports[] | undefined,
+    edited: readonly LangiumDocument[],
+): Set<string> {
+    const uris = new Set(before ? before.map(e => e.uri) : edited.map(doc => doc.uri.toString()));
+    const old = new Set(before?.flatMap(e => e.descriptions.map(d => d.name)));
+    const out = new Set<string>();
+    for (const d of index.allElements(undefined, uris)) if (!old.has(d.name)) out.add(lastSegment(d.name));
+    return out;
+}
+
+/** Whether one of the document's references ends with one of `names` (`newNames`). */
+export function mayFind(document: LangiumDocument, names: ReadonlySet<string>): boolean {
+    return names.size > 0 && document.references.some(ref => names.has(lastSegment(ref.$refText)));
+}
+
 /**
  * Each old exported node's new description, when every document exports now the same
  * names of the same types at the same paths, in the same order; otherwise undefined.
