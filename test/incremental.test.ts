@@ -82,7 +82,9 @@ type Edit =
     | { type: 'break'; file: number; at: number; length: number }
     | { type: 'restore'; file: number }
     | { type: 'delete'; file: number }
-    | { type: 'create' };
+    | { type: 'create' }
+    | { type: 'shadow' }
+    | { type: 'keyword'; file: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ type: fc.constant('number'), file: fc.nat(), at: fc.nat(), value: fc.integer({ min: 1, max: 900 }) }),
@@ -91,7 +93,12 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ type: fc.constant('restore'), file: fc.nat() }),
     fc.record({ type: fc.constant('delete'), file: fc.nat() }),
     fc.record({ type: fc.constant('create') }),
+    fc.record({ type: fc.constant('shadow') }),
+    fc.record({ type: fc.constant('keyword'), file: fc.nat() }),
 ) as fc.Arbitrary<Edit>;
+
+/** A file in the platforms' own package declaring the name they import from tmall.cloud: it shadows it. */
+const SHADOW = 'package tmall.platforms\ninfrastructure AlibabaCloud { resource ECS : compute { capacity 1M/s } }\n';
 
 /** Applies one edit to the texts and returns the paths it changed and deleted. */
 function apply(texts: Map<string, string>, e: Edit, serial: number): { changed: string[]; deleted: string[] } {
@@ -133,6 +140,17 @@ function apply(texts: Map<string, string>, e: Edit, serial: number): { changed: 
         }
         case 'create':
             return set(`${ROOT}/extra-${serial}.bos`, EXTRA.replace(/Extra/g, `Extra${serial}`));
+        case 'shadow':
+            return set(`${ROOT}/shadow-${serial}.bos`, SHADOW);
+        case 'keyword': {
+            // The same name under another keyword: what refers to it stays, what it means changes.
+            const path = pick(e.file);
+            const text = texts.get(path)!;
+            const swapped = text.includes('resource ')
+                ? text.replace('resource ', 'capability ')
+                : text.replace('capability ', 'resource ');
+            return swapped === text ? { changed: [], deleted: [] } : set(path, swapped);
+        }
     }
 }
 
