@@ -9,6 +9,7 @@ import { type Layer, LAYERS } from '../model/vocabulary.js';
 import type { Diagram, DiagramNode } from './graph.js';
 import { fitScale } from './layout-metrics.js';
 import { boxSize } from './measure.js';
+import { BAND_GUTTER, SPACING } from './spacing.js';
 
 export interface BandShape {
     /** Coffman–Graham's bound at the root: at most this many boxes a layer. */
@@ -17,14 +18,12 @@ export interface BandShape {
     columns: ReadonlyMap<string, number>;
 }
 
-// The spacing layout.ts gives ELK, and what the SVG adds around the drawing (svg.ts), in px.
-const BOX_GAP = 24;
-const CHILD_GAP = 18;
-const LAYER_GAP = 32;
-const CHILD_LAYER_GAP = 28;
+const { box: BOX_GAP, child: CHILD_GAP, layer: LAYER_GAP, childLayer: CHILD_LAYER_GAP, root, container } = SPACING;
+/** Between two bands: a layer's gap and the bands' own margins. */
 const BAND_GAP = 40;
-const CONTAINER_FRAME = { width: 28, height: 56 };
-const AROUND = { width: 150 + 36, height: 48 + 52 };
+const CONTAINER_FRAME = { width: container.left + container.right, height: container.top + container.bottom };
+/** Round the drawing: ELK's padding, the band titles' gutter, and below it a one-row legend (svg.ts, 52 px). */
+const AROUND = { width: BAND_GUTTER + root.left + root.right, height: root.top + root.bottom + 52 };
 /**
  * ELK places boxes over the boxes they are tied to, which spreads a band wider than its boxes side by side: the
  * example's views ran 60–300 px wider than this estimate without it.
@@ -56,7 +55,12 @@ class View {
     readonly tops: readonly DiagramNode[];
 
     constructor(diagram: Diagram) {
-        for (const n of diagram.nodes) if (n.parent) this.kids.set(n.parent, [...this.kids.get(n.parent) ?? [], n]);
+        for (const n of diagram.nodes) {
+            if (!n.parent) continue;
+            const kids = this.kids.get(n.parent);
+            if (kids) kids.push(n);
+            else this.kids.set(n.parent, [n]);
+        }
         this.layerOf = new Map(diagram.nodes.map(n => [n.id, n.layer]));
         this.tops = diagram.nodes.filter(n => !n.parent);
     }

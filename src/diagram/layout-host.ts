@@ -44,15 +44,17 @@ export class WorkerLayoutHost implements LayoutHost {
     constructor(private readonly start: () => WorkerPort) {}
 
     layout(graph: ElkNode, timeoutMs: number, tooLong: () => Error, lane: number): Promise<ElkNode> {
-        let worker = this.lanes.get(lane);
-        if (!worker) this.lanes.set(lane, worker = new WorkerLane(this.start));
-        return worker.layout(graph, timeoutMs, tooLong);
+        return this.lane(lane).layout(graph, timeoutMs, tooLong);
     }
 
     warm(graph: ElkNode, times: number, lane: number): void {
-        let worker = this.lanes.get(lane);
-        if (!worker) this.lanes.set(lane, worker = new WorkerLane(this.start));
-        worker.warm(graph, times);
+        this.lane(lane).warm(graph, times);
+    }
+
+    private lane(n: number): WorkerLane {
+        let worker = this.lanes.get(n);
+        if (!worker) this.lanes.set(n, worker = new WorkerLane(this.start));
+        return worker;
     }
 }
 

@@ -12,6 +12,7 @@ import type { Diagram, DiagramNode } from './graph.js';
 import { type LayoutHost, layoutHost } from './layout-host.js';
 import { boxSize, CONTAINER_HEADER } from './measure.js';
 import { dropRowEdges, rowEdges } from './rows.js';
+import { elkPadding, SPACING } from './spacing.js';
 
 const ROOT_OPTIONS: Readonly<Record<string, string>> = {
     'elk.algorithm': 'layered',
@@ -21,23 +22,22 @@ const ROOT_OPTIONS: Readonly<Record<string, string>> = {
     'elk.partitioning.activate': 'true',
     'elk.separateConnectedComponents': 'false',
     // No `considerModelOrder`: the source order cost crossings (the unbundled Overview: 118 with it, 108 without).
-    'elk.spacing.nodeNode': '24',
+    'elk.spacing.nodeNode': String(SPACING.box),
     // Straight vertical segments, boxes packed close: BK's balanced placement spread each band over its edges.
     'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
     // Tighter between layers: the runs-on edges' horizontal runs took a third of the Overview's height.
-    'elk.layered.spacing.nodeNodeBetweenLayers': '32',
+    'elk.layered.spacing.nodeNodeBetweenLayers': String(SPACING.layer),
     'elk.layered.spacing.edgeEdgeBetweenLayers': '5',
     'elk.layered.spacing.edgeNodeBetweenLayers': '12',
     'elk.spacing.edgeEdge': '8',
     'elk.spacing.edgeNode': '16',
-    // 12 on the right, as the bands' own margin: the band titles' gutter is on the left.
-    'elk.padding': '[top=24,left=24,bottom=24,right=12]',
+    'elk.padding': elkPadding(SPACING.root),
 };
 
 const CONTAINER_OPTIONS: Readonly<Record<string, string>> = {
-    'elk.padding': `[top=${CONTAINER_HEADER + 12},left=14,bottom=14,right=14]`,
-    'elk.spacing.nodeNode': '18',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '28',
+    'elk.padding': elkPadding(SPACING.container),
+    'elk.spacing.nodeNode': String(SPACING.child),
+    'elk.layered.spacing.nodeNodeBetweenLayers': String(SPACING.childLayer),
 };
 
 /**

@@ -8,6 +8,7 @@ import type { ChangeMark, Compared } from './change.js';
 import type { Diagram, DiagramEdge, DiagramNode, EdgeKind } from './graph.js';
 import { EDGE_KINDS } from './graph.js';
 import { subtitle, textWidth } from './measure.js';
+import { BAND_GUTTER } from './spacing.js';
 import { edgeClass, FONT_SIZE, fontFamily, kindHue, MIXED, stylesheet, type ThemeName } from './theme.js';
 
 export function escapeXml(text: string): string {
@@ -29,7 +30,6 @@ interface Placed {
     height: number;
 }
 
-const BAND_GUTTER = 150;
 /** Space left of the legend and the note, and right of them. */
 const MARGIN = 16;
 /** The legend's two rows: edges and layers, then the statuses of an overlay (or the change marks). */

@@ -30,7 +30,6 @@ import {
     type URI,
 } from 'langium';
 import type { BosServices } from '../services/bos-module.js';
-import type { BosLinker } from '../services/linker.js';
 import { type Exports, exportsBefore, mayFind, newNames, successors } from './same-names.js';
 
 const QUIET_MS = 25;
@@ -134,13 +133,11 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
                 (language as BosServices).references.ScopeProvider.carryNames(next);
             }
         }
-        const inBuild = new Set([...building, ...held]);
-        const shadowed = this.langiumDocuments.all.filter(doc =>
-            !inBuild.has(doc) && doc.state >= DocumentState.Linked && mayFind(doc, names)
-        ).toArray();
+        // A value edit adds no name: no other document needs a look.
+        const shadowed = names.size ? this.mayShadow(names, new Set([...building, ...held])) : [];
         if (!held.length && !shadowed.length) return;
         const relink = [
-            ...(next ? held.filter(doc => !this.linkerOf(doc).repoint(doc, next, stale)) : held),
+            ...(next ? held.filter(doc => !this.servicesOf(doc).references.Linker.repoint(doc, next, stale)) : held),
             ...shadowed,
         ];
         for (const doc of relink) this.resetToState(doc, DocumentState.ComputedScopes);
@@ -148,8 +145,15 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         this.joined = this.sortDocuments(relink);
     }
 
-    private linkerOf(doc: LangiumDocument): BosLinker {
-        return (this.serviceRegistry.getServices(doc.uri) as BosServices).references.Linker;
+    /** Linked documents outside `inBuild` with a reference one of the new `names` may now find. */
+    private mayShadow(names: ReadonlySet<string>, inBuild: ReadonlySet<LangiumDocument>): LangiumDocument[] {
+        return this.langiumDocuments.all.filter(doc =>
+            !inBuild.has(doc) && doc.state >= DocumentState.Linked && mayFind(doc, names)
+        ).toArray();
+    }
+
+    private servicesOf(doc: LangiumDocument): BosServices {
+        return this.serviceRegistry.getServices(doc.uri) as BosServices;
     }
 
     /** Validated documents outside this build whose findings changed, made ready to be validated again. */
@@ -157,8 +161,7 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         const inBuild = new Set(building);
         const stale = this.langiumDocuments.all.filter(doc =>
             doc.state === DocumentState.Validated && !inBuild.has(doc)
-            && (this.serviceRegistry.getServices(doc.uri) as BosServices).bos.WorkspaceModel
-                .findingsChanged(doc.uri.toString())
+            && this.servicesOf(doc).bos.WorkspaceModel.findingsChanged(doc.uri.toString())
         ).toArray();
         for (const doc of stale) this.resetToState(doc, DocumentState.IndexedReferences);
         this.prepareBuild(stale, this.updateBuildOptions);

@@ -53,7 +53,7 @@ export function newNames(
 
 /** Whether one of the document's references ends with one of `names` (`newNames`). */
 export function mayFind(document: LangiumDocument, names: ReadonlySet<string>): boolean {
-    return names.size > 0 && document.references.some(ref => names.has(lastSegment(ref.$refText)));
+    return document.references.some(ref => names.has(lastSegment(ref.$refText)));
 }
 
 /**
