@@ -133,13 +133,17 @@ describe('the site in Chromium, offline', () => {
     it('walks overview → platforms → trade chain → a box → its flow, and back with the browser', async () => {
         await open(example);
         await page.locator('#views a', { hasText: '四大中台' }).click();
-        expect(page.url()).toMatch(/#view=tmall\.scenarios\.Platforms$/);
-        expect(await visible(page).locator('h2').textContent()).toBe('四大中台');
+        await expect.poll(() => page.url()).toMatch(/#view=tmall\.scenarios\.Platforms$/);
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('四大中台');
         await page.locator('#views a', { hasText: '交易链路' }).click();
+        // The page changes on hashchange, after the click returns: the box is clicked where it is shown.
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('交易链路');
         await box(page, PLACE_ORDER).click();
-        expect(decodeURIComponent(page.url())).toMatch(/#view=tmall\.scenarios\.TradeChain&node=.*\.PlaceOrder$/);
+        await expect.poll(() => decodeURIComponent(page.url())).toMatch(
+            /#view=tmall\.scenarios\.TradeChain&node=.*\.PlaceOrder$/,
+        );
         const details = page.locator('#details');
-        expect(await details.locator('h2').textContent()).toBe('下单');
+        await expect.poll(() => details.locator('h2').textContent()).toBe('下单');
         expect(await details.locator('dd').allTextContents()).toEqual(
             expect.arrayContaining(['capability', '650k/s', '150ms', '1000']),
         );
@@ -149,10 +153,10 @@ describe('the site in Chromium, offline', () => {
         );
         // → the flow: its latency against its SLO, and its steps.
         await page.locator('#summary a', { hasText: '下单链路' }).click();
-        expect(decodeURIComponent(page.url())).toMatch(
+        await expect.poll(() => decodeURIComponent(page.url())).toMatch(
             /#view=tmall\.scenarios\.TradeChain&node=tmall\.scenarios\.Checkout$/,
         );
-        expect(await details.locator('h2').textContent()).toBe('下单链路');
+        await expect.poll(() => details.locator('h2').textContent()).toBe('下单链路');
         expect(await details.locator('.numbers td').allTextContents()).toEqual(
             expect.arrayContaining(['583k/s', '401ms', 'SLO 500ms']),
         );
@@ -160,18 +164,18 @@ describe('the site in Chromium, offline', () => {
             expect.arrayContaining(['step 下单', 'step 支付']),
         );
         await page.goBack();
-        expect(await details.locator('h2').textContent()).toBe('下单');
+        await expect.poll(() => details.locator('h2').textContent()).toBe('下单');
         await page.goBack();
-        expect(await details.locator('h2').count()).toBe(0);
-        expect(await visible(page).locator('h2').textContent()).toBe('交易链路');
+        await expect.poll(() => details.locator('h2').count()).toBe(0);
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('交易链路');
         await page.goBack();
-        expect(await visible(page).locator('h2').textContent()).toBe('四大中台');
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('四大中台');
         await page.goBack();
-        expect(await visible(page).locator('h2').textContent()).toBe('数字原生商业操作系统');
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('数字原生商业操作系统');
         // A finding's link shows its box where it is drawn.
         await page.locator('#findings summary').click();
         await page.locator('#findings a', { hasText: PLACE_ORDER }).first().click();
-        expect(await details.locator('h2').textContent()).toBe('下单');
+        await expect.poll(() => details.locator('h2').textContent()).toBe('下单');
         expect(await page.locator('.bos-node.found').count()).toBe(1);
         expect(problems).toEqual([]);
     });
@@ -341,7 +345,7 @@ describe('the site in Chromium, offline', () => {
         const hits = page.locator('#results li a');
         expect(await hits.allTextContents()).toEqual(['库存预扣']);
         await hits.first().click();
-        expect(await page.locator('#details h2').textContent()).toBe('库存预扣');
+        await expect.poll(() => page.locator('#details h2').textContent()).toBe('库存预扣');
         expect(await page.locator('#results').isHidden()).toBe(true);
         expect(await page.locator('.bos-node.found').count()).toBe(1);
     });
@@ -375,10 +379,10 @@ describe('the site in Chromium, offline', () => {
         expect(await page.locator('img, b').count()).toBe(0);
         // A view named in Chinese has its own hash, and back returns to the whole model.
         await page.locator('#views a', { hasText: '平台 <b>视图</b>' }).click();
-        expect(decodeURIComponent(page.url())).toMatch(/#view=平台视图$/);
-        expect(await visible(page).locator('h2').textContent()).toBe('平台 <b>视图</b>');
+        await expect.poll(() => decodeURIComponent(page.url())).toMatch(/#view=平台视图$/);
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('平台 <b>视图</b>');
         await page.goBack();
-        expect(await visible(page).locator('h2').textContent()).toBe('Overview');
+        await expect.poll(() => visible(page).locator('h2').textContent()).toBe('Overview');
         // Its focus page and the flow's sequence, drawn in the page, show the labels as text too.
         await evil.click({ modifiers: ['Alt'] });
         await expect.poll(() => visible(page).locator('h2').textContent()).toBe(`Focus: ${HOSTILE_TITLE}`);
