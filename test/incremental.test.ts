@@ -8,6 +8,7 @@
 // scratch of the same texts.
 import fc from 'fast-check';
 import {
+    AstUtils,
     Cancellation,
     DocumentState,
     EmptyFileSystemProvider,
@@ -23,6 +24,7 @@ import { exportJson } from '../src/cli/export.js';
 import type { Infrastructure, Model } from '../src/language/generated/ast.js';
 import { createBosLanguageServer } from '../src/lsp/module.js';
 import { createBosServices } from '../src/services/bos-module.js';
+import type { WorkspaceResult } from '../src/services/workspace-model.js';
 import { exampleFiles } from './example-files.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
@@ -246,20 +248,21 @@ describe('the incremental build', () => {
         );
     }, 240_000);
 
-    it('analyses again only the scenarios that reach a changed node', async () => {
-        const text = (capacity: string) =>
+    it('analyses again only the scenarios that reach a changed node, and none for a changed value', async () => {
+        const text = (capacity: string, price = '1 CNY per 1k', rate = '1k/s') =>
             [
-                'infrastructure I { resource A : compute { capacity 10k/s }  resource B : compute { capacity 10k/s } }',
+                `infrastructure I { resource A : compute { capacity 10k/s  cost ${price} }`,
+                '  resource B : compute { capacity 10k/s } }',
                 `platform P : business { capability X { runs on I.A  capacity ${capacity} }  capability Y { runs on I.B } }`,
                 'actor U',
                 'flow FX { from U  step P.X }',
                 'flow FY { from U  step P.Y }',
-                'scenario SX { load FX 1k/s }',
+                `scenario SX { load FX ${rate} }`,
                 'scenario SY { load FY 1k/s }',
                 'scenario SXY { load FX 1k/s  load FY 1k/s }',
                 '',
             ].join('\n');
-        const { files, shared, Bos } = await started({
+        const { files, shared, Bos, documents } = await started({
             'a.bos': text('5k/s'),
             'b.bos': 'actor Other\n',
         });
@@ -267,24 +270,72 @@ describe('the incremental build', () => {
         const edit = async (path: string, next: string) => {
             files.texts.set(`${ROOT}/${path}`, next);
             await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/${path}`)], []);
-            return Bos.bos.WorkspaceModel.get();
+            const result = Bos.bos.WorkspaceModel.get();
+            const state = stateOf(documents.all.toArray(), exportJson(result.model, result.analysis));
+            expect(state).toEqual(await fresh(files.texts));
+            return result;
         };
+        const costOf = (result: WorkspaceResult, scenario: string) =>
+            result.analysis.scenarios.find(s => s.scenario.id === scenario)!.costPer10k?.amount;
         const first = Bos.bos.WorkspaceModel.get().facts.loadGraph!;
-        // X's capacity: SX and SXY reach X, SY does not and keeps its load; the graph is the same.
+        // X's capacity: the graph is the same, so every scenario keeps its load.
         const after = await edit('a.bos', text('4k/s'));
-        expect(after.carried).toBe(1);
+        expect(after.carried).toBe(3);
         expect(after.facts.loadGraph!.start).toBe(first.start);
         expect(after.facts.loadGraph!.order[first.position[after.model.byId.get('P.X')!.index]]).toBe(
             after.model.byId.get('P.X'),
         );
+        // A resource's price: the loads are kept, the cost of those reaching it is worked out again.
+        const priced = await edit('a.bos', text('4k/s', '2 CNY per 1k'));
+        expect(priced.carried).toBe(3);
+        expect(costOf(priced, 'SX')).toBe(2 * costOf(after, 'SX')!);
+        // A scenario's own rate: it alone is propagated again.
+        expect((await edit('a.bos', text('4k/s', '2 CNY per 1k', '2k/s'))).carried).toBe(2);
         // An edit elsewhere changes nothing any scenario reaches: all three keep their load.
         expect((await edit('b.bos', 'actor Other2\n')).carried).toBe(3);
         // The same text again is a new syntax tree with the same meaning.
-        expect((await edit('a.bos', text('4k/s') + '\n')).carried).toBe(3);
-        // Another target is another graph, and SY reaches the changed Y.
-        const moved = await edit('a.bos', text('4k/s').replace('runs on I.B', 'runs on I.A'));
+        expect((await edit('a.bos', text('4k/s', '2 CNY per 1k', '2k/s') + '\n')).carried).toBe(3);
+        // Another target is another graph, and SY and SXY reach the changed Y.
+        const moved = await edit('a.bos', text('4k/s', '2 CNY per 1k', '2k/s').replace('runs on I.B', 'runs on I.A'));
         expect(moved.facts.loadGraph!.start).not.toBe(first.start);
         expect(moved.carried).toBe(1);
+    });
+
+    it('keeps the findings of a file that reads other files while the graph is the same, and checks it again when it is not', async () => {
+        const a = (capacity: string, more = '') =>
+            'actor U\ninfrastructure I { resource R : compute { capacity 10k/s } }\n'
+            + `platform P : business { capability X { runs on I.R  capacity ${capacity} }${more} }\n`;
+        const { files, shared, Bos, documents } = await started({
+            'a.bos': a('5k/s'),
+            // A commerce element on infrastructure, a capability run on a capability, a resource nothing uses.
+            // And a second actor U.
+            'b.bos': 'actor U\nelement E : sales { uses I.R }\nplatform Q : business { capability Y { runs on P.X } }\n'
+                + 'infrastructure J { resource Idle : compute { capacity 1k/s } }\n',
+        });
+        const b = URI.file(`${ROOT}/b.bos`).toString();
+        const codes = () => Bos.bos.WorkspaceModel.get().findings.get(b)!.map(f => f.code).sort();
+        const edit = async (text: string) => {
+            files.texts.set(`${ROOT}/a.bos`, text);
+            await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/a.bos`)], []);
+            const result = Bos.bos.WorkspaceModel.get();
+            expect(stateOf(documents.all.toArray(), exportJson(result.model, result.analysis)))
+                .toEqual(await fresh(files.texts));
+            return result.findings.get(b)!;
+        };
+        const before = Bos.bos.WorkspaceModel.get().findings.get(b)!;
+        expect(codes()).toEqual(['bos/duplicate', 'bos/layer-skip', 'bos/target-kind', 'bos/unused', 'bos/unused']);
+        // A value: the same findings, not made again, but for the duplicate's, which points into a.bos too.
+        const kept = await edit(a('6k/s'));
+        expect(kept).toHaveLength(before.length);
+        kept.forEach((f, i) => {
+            if (f.code !== 'bos/duplicate') expect(f).toBe(before[i]);
+        });
+        const [duplicate] = Bos.bos.WorkspaceModel.get().findings.get(URI.file(`${ROOT}/a.bos`).toString())!;
+        expect(duplicate.code).toBe('bos/duplicate');
+        expect(AstUtils.getDocument(duplicate.node)).toBe(documents.getDocument(URI.file(`${ROOT}/a.bos`)));
+        // A new dependency on Idle: another graph, and Idle is used now (Y still is not).
+        await edit(a('6k/s', '  capability Z { runs on J.Idle }'));
+        expect(codes()).toEqual(['bos/duplicate', 'bos/layer-skip', 'bos/target-kind', 'bos/unused']);
     });
 
     it('analyses again a scenario whose unchanged nodes now pass load to a node new to the load graph', async () => {

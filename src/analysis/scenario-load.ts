@@ -55,7 +55,10 @@ export function scenarioLoads(model: BosModel, graph: LoadGraph): ScenarioLoad[]
  * build's) whose scenario, flows and every reached node are carried unchanged (`carried`
  * gives a previous node's unchanged self in the new build): propagation reaches no node
  * but through these, so their loads and cost are what a new propagation would give.
- * Returns how many were carried.
+ * When `to` shares `from`'s rows (`carryFacts`, for a graph the same node for node: only
+ * values such as capacities changed), every load whose scenario is carried keeps its reach, since propagation reads
+ * nothing but the rows and the flows' steps; its cost is worked out again, as a price
+ * may have changed. Returns how many were carried.
  */
 export function carryLoads(
     from: LoadGraph,
@@ -66,12 +69,32 @@ export function carryLoads(
     const before = loads.get(from);
     if (!before || loads.has(to)) return 0;
     const found = modelLoads(model, to);
-    const unknown = unknownTo(from, to, carried);
+    const sameRows = to.start === from.start;
+    const unknown = sameRows ? undefined : unknownTo(from, to, carried);
     for (const load of before.byScenario.values()) {
-        const kept = carry(load, to, from, carried, unknown);
+        const kept = unknown ? carry(load, to, from, carried, unknown) : keepReach(load, to, model, carried);
         if (kept) found.byScenario.set(kept.scenario, kept);
     }
     return found.byScenario.size;
+}
+
+/** A load over the same rows: its reach and transactions hold, its flows are the nodes now at their indices. */
+function keepReach(
+    load: ScenarioLoad,
+    to: LoadGraph,
+    model: BosModel,
+    carried: (old: ModelNode) => ModelNode | undefined,
+): ScenarioLoad | undefined {
+    const scenario = carried(load.scenario);
+    if (!scenario) return undefined;
+    const { reach, transactions } = load;
+    return {
+        scenario,
+        transactions,
+        reach,
+        flows: load.flows.map(f => ({ flow: model.nodes[f.flow.index], rate: f.rate })),
+        cost: costOf(scenario, reach.positions, reach.loads, pricesOf(to), transactions),
+    };
 }
 
 /**

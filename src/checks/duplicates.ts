@@ -3,16 +3,14 @@ import type { BosModel, ModelNode } from '../model/model.js';
 import { atName, type Finding, finding } from './finding.js';
 
 export function checkDuplicates(model: BosModel): Finding[] {
-    // `byId` holds the first declaration of each name: any other one is a duplicate.
-    // Only those are grouped, so a model without duplicates allocates nothing here.
+    // `byId` holds the first declaration of each name, `duplicates` the others: only those
+    // are grouped, so a model without duplicates looks at no declaration here.
     const groups = new Map<string, ModelNode[]>();
-    for (const n of model.nodes) {
-        if (n.id === undefined) continue;
-        const first = model.byId.get(n.id)!;
-        if (first === n) continue;
-        const group = groups.get(n.id);
+    for (const n of model.duplicates) {
+        const id = n.id!;
+        const group = groups.get(id);
         if (group) group.push(n);
-        else groups.set(n.id, [first, n]);
+        else groups.set(id, [model.byId.get(id)!, n]);
     }
     const out: Finding[] = [];
     for (const [id, group] of groups) {

@@ -1,12 +1,13 @@
 // bos/undigitised, bos/unhosted, bos/unused, bos/empty-flow, bos/repeated: parts of
 // the model that are there but not yet wired into the business OS.
 import type { ModelFacts } from '../model/graph.js';
-import type { BosModel } from '../model/model.js';
+import type { BosModel, ModelNode } from '../model/model.js';
 import { atName, type Finding, finding, label } from './finding.js';
 
-export function checkHygiene(model: BosModel, facts: ModelFacts): Finding[] {
+/** Reads each declaration's own dependencies only: run per file (`LocalCheck`). */
+export function checkWiring(nodes: readonly ModelNode[]): Finding[] {
     const out: Finding[] = [];
-    for (const n of model.nodes) {
+    for (const n of nodes) {
         if (n.id === undefined) continue; // a nameless declaration already has a syntax error
         const has = (relation: string) => n.deps.some(d => d.relation === relation);
         if (n.keyword === 'element' && !has('uses')) {
@@ -16,20 +17,30 @@ export function checkHygiene(model: BosModel, facts: ModelFacts): Finding[] {
         } else if (n.keyword === 'flow' && !has('step')) {
             out.push(finding('bos/empty-flow', `flow ${label(n)} has no step`, atName(n)));
         }
-        if ((n.keyword === 'capability' || n.keyword === 'resource') && facts.dependents[n.index] === 0) {
+    }
+    return out;
+}
+
+/** Reads how many depend on each declaration: run per file (`LinkedCheck`). */
+export function checkUnused(nodes: readonly ModelNode[], facts: ModelFacts): Finding[] {
+    const out: Finding[] = [];
+    for (const n of nodes) {
+        if (n.id === undefined || (n.keyword !== 'capability' && n.keyword !== 'resource')) continue;
+        if (facts.dependents[n.index] === 0) {
             out.push(
                 finding('bos/unused', `${n.keyword} ${label(n)}: nothing depends on it or steps through it`, atName(n)),
             );
         }
     }
-    for (const r of model.repeats) {
-        out.push(
-            finding(
-                'bos/repeated',
-                `'${r.property}' is written more than once in ${label(r.node)}; the first one counts`,
-                { node: r.node.source, property: r.property, index: r.index },
-            ),
-        );
-    }
     return out;
+}
+
+export function checkRepeats(model: BosModel): Finding[] {
+    return model.repeats.map(r =>
+        finding(
+            'bos/repeated',
+            `'${r.property}' is written more than once in ${label(r.node)}; the first one counts`,
+            { node: r.node.source, property: r.property, index: r.index },
+        )
+    );
 }

@@ -1,12 +1,12 @@
 // bos/layering and bos/layer-skip (spec section 4): dependencies point down the stack,
 // and the commerce layer reaches infrastructure only through the middle platforms.
 import { structuralEdges } from '../model/graph.js';
-import type { BosModel } from '../model/model.js';
+import type { ModelNode } from '../model/model.js';
 import { type Finding, finding, label } from './finding.js';
 
-export function checkLayering(model: BosModel): Finding[] {
+export function checkLayering(nodes: readonly ModelNode[]): Finding[] {
     const out: Finding[] = [];
-    for (const node of model.nodes) {
+    for (const node of nodes) {
         if (node.rank === undefined) continue;
         // Only references to the right sort of target: a wrong one is bos/target-kind's to
         // report, one finding per reference.

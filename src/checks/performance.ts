@@ -14,12 +14,6 @@ export function checkPerformance(model: BosModel, facts: ModelFacts, analysis: A
     for (const s of analysis.scenarios) {
         for (const f of s.missedSlos) out.push(slo(s, f));
     }
-    for (const node of model.nodes) {
-        if (node.keyword === 'capability' || node.keyword === 'resource') {
-            const mismatch = capacityMismatch(node);
-            if (mismatch) out.push(mismatch);
-        }
-    }
     // A loop, not push(...): a huge model can have more findings than a call has arguments.
     for (const f of noLatency(model, facts)) out.push(f);
     return out;
@@ -55,6 +49,17 @@ function slo(s: ScenarioResult, f: FlowResult): Finding {
         instances: f.scaleOut?.instances ?? null,
         capacity: f.scaleOut?.capacity ?? null,
     });
+}
+
+/** Reads each declaration's own values only: run per file (`LocalCheck`). */
+export function checkCapacityMismatch(nodes: readonly ModelNode[]): Finding[] {
+    const out: Finding[] = [];
+    for (const node of nodes) {
+        if (node.keyword !== 'capability' && node.keyword !== 'resource') continue;
+        const mismatch = capacityMismatch(node);
+        if (mismatch) out.push(mismatch);
+    }
+    return out;
 }
 
 function capacityMismatch(node: ModelNode): Finding | undefined {

@@ -1,13 +1,13 @@
 // bos/target-kind, and bos/unresolved for imports (the linker reports other references).
 import { importRule } from '../language/scope.js';
-import type { BosModel } from '../model/model.js';
+import type { BosModel, ModelNode } from '../model/model.js';
 import { expectedTargets, fits } from '../model/relations.js';
 import { article } from '../model/vocabulary.js';
 import { type Finding, finding, label } from './finding.js';
 
-export function checkTargetKinds(model: BosModel): Finding[] {
+export function checkTargetKinds(nodes: readonly ModelNode[]): Finding[] {
     const out: Finding[] = [];
-    for (const node of model.nodes) {
+    for (const node of nodes) {
         for (const d of node.deps) {
             if (!d.target || fits(d.relation, d.target.keyword)) continue;
             out.push(

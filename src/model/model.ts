@@ -98,6 +98,8 @@ export interface ModelNode extends PropertyValues {
 export interface BosModel {
     nodes: ModelNode[];
     byId: Map<string, ModelNode>;
+    /** The declarations whose qualified name an earlier one in the model already has. */
+    duplicates: ModelNode[];
     /** Files in path order, each with its package and imports, and its nodes (the same array while it is kept). */
     files: { uri: string; pkg: string; source: ast.Model; nodes: readonly ModelNode[] }[];
     packages: Set<string>;
@@ -138,6 +140,8 @@ export class ModelParts {
         parts: readonly FilePart[];
         byAst: Map<AstNode, ModelNode>;
         byId: Map<string, ModelNode>;
+        /** Model indices of the duplicates: the same while the maps are kept. */
+        duplicates: readonly number[];
     };
 
     /** The kept part of a document, when its text and syntax tree are the ones it was made from. */
@@ -196,9 +200,11 @@ export function buildModel(
     }
     const kept = keptMaps(parts.maps, used);
     const byAst = kept?.byAst ?? new Map<AstNode, ModelNode>();
+    const duplicates: number[] = [];
     const model: BosModel = {
         nodes,
         byId: kept?.byId ?? new Map(),
+        duplicates: [],
         files: [],
         packages: new Set(),
         repeats: [],
@@ -213,10 +219,20 @@ export function buildModel(
             model.nodes.push(node);
             if (kept) continue;
             byAst.set(node.source, node);
-            if (node.id !== undefined && !model.byId.has(node.id)) model.byId.set(node.id, node);
+            if (node.id === undefined) continue;
+            if (model.byId.has(node.id)) duplicates.push(node.index);
+            else model.byId.set(node.id, node);
         }
     }
-    parts.maps = { uris: used.map(u => u.uri), parts: used.map(u => u.part), byAst, byId: model.byId };
+    const duplicateAt = kept?.duplicates ?? duplicates;
+    model.duplicates = duplicateAt.map(i => model.nodes[i]);
+    parts.maps = {
+        uris: used.map(u => u.uri),
+        parts: used.map(u => u.part),
+        byAst,
+        byId: model.byId,
+        duplicates: duplicateAt,
+    };
     parts.keepOnly(new Set(used.map(u => u.uri)));
     // Second pass: the targets exist now.
     for (const { part, uri } of used) {
@@ -238,15 +254,16 @@ export function buildModel(
 /**
  * The last build's `byAst` and `byId`, patched for the files made again, when the same
  * files come in the same order and each file made again has the same qualified names in
- * the same order: then the first declaration of each name is where it was, and only the
- * replaced nodes change places in the maps (a 10k model has 13k nodes; an edit replaces
- * one file's). Otherwise undefined, and the maps are filled afresh. The maps are shared
- * with the last model, which, like its kept nodes, is the next build's to change.
+ * the same order: then the first declaration of each name is where it was, the
+ * duplicates are at the same indices, and only the replaced nodes change places in the
+ * maps (a 10k model has 13k nodes; an edit replaces one file's). Otherwise undefined,
+ * and the maps are filled afresh. The maps are shared with the last model, which, like
+ * its kept nodes, is the next build's to change.
  */
 function keptMaps(
     maps: ModelParts['maps'],
     used: readonly { part: FilePart; uri: string }[],
-): { byAst: Map<AstNode, ModelNode>; byId: Map<string, ModelNode> } | undefined {
+): Omit<NonNullable<ModelParts['maps']>, 'uris' | 'parts'> | undefined {
     if (!maps || maps.uris.length !== used.length) return undefined;
     const replaced: [FilePart, FilePart][] = [];
     for (let i = 0; i < used.length; i++) {

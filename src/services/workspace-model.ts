@@ -4,7 +4,7 @@ import { AstUtils, DocumentState, type LangiumCoreServices, type LangiumDocument
 import { carryLoads } from '../analysis/scenario-load.js';
 import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
 import { type Finding, sameFindings } from '../checks/finding.js';
-import { type Check, MODEL_CHECKS, runChecks } from '../checks/index.js';
+import { type Check, CheckCache, MODEL_CHECKS, runChecks } from '../checks/index.js';
 import { carryFacts, deriveFacts, type ModelFacts } from '../model/graph.js';
 import { type BosModel, buildModel, type ModelNode, ModelParts } from '../model/model.js';
 import type { BosLinker } from './linker.js';
@@ -24,7 +24,10 @@ export interface WorkspaceResult {
     facts: ModelFacts;
     /** Checks that threw on this build (their findings are missing; the others ran). */
     failures: CheckFailure[];
-    /** Scenarios whose load and cost were carried from the previous build: they reach no changed node. */
+    /**
+     * Scenarios whose load was carried from the previous build: they reach no changed node, or
+     * the dependency graph is the same and only values changed (their cost is worked out again).
+     */
     carried: number;
 }
 
@@ -51,6 +54,8 @@ export class BosWorkspaceModel {
     /** Tells which documents were linked since the last model: only their dependencies can have moved. */
     private readonly linker: BosLinker;
     private readonly checks: readonly Check[] = withInjectedFault(MODEL_CHECKS);
+    /** The per-file checks' findings, kept with the files' nodes. */
+    private readonly checked = new CheckCache();
     /** The last result computed: what the next build may carry over. */
     private previous?: WorkspaceResult;
     /** The findings each document's validation last emitted, by URI (see `findingsChanged`). */
@@ -117,7 +122,16 @@ export class BosWorkspaceModel {
         const analysis = analyse(model, facts, this.settings.defaultHeadroom);
         const findings = new Map<string, Finding[]>();
         const failures: CheckFailure[] = [];
-        const all = runChecks(model, facts, analysis, (check, error) => failures.push({ check, error }), this.checks);
+        // Only over the graph of the last whole result: a build that stopped half-way may have changed it.
+        this.checked.renew(!!previous && changes.sameGraph);
+        const all = runChecks(
+            model,
+            facts,
+            analysis,
+            (check, error) => failures.push({ check, error }),
+            this.checks,
+            this.checked,
+        );
         for (const f of all) {
             if (damaged.size && blamesDamage(f, damaged)) continue;
             const uri = AstUtils.getDocument(f.node).uri.toString();

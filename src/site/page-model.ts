@@ -136,5 +136,6 @@ export function reviveModel(page: PageModel): BosModel {
     });
     const byId = new Map<string, ModelNode>();
     for (const n of nodes) if (n.id !== undefined && !byId.has(n.id)) byId.set(n.id, n);
-    return { nodes, byId, files: [], packages: new Set(), repeats: [], byAst: new Map() };
+    // The page runs the analysis, not the checks: it never looks for duplicates.
+    return { nodes, byId, duplicates: [], files: [], packages: new Set(), repeats: [], byAst: new Map() };
 }
