@@ -43,6 +43,7 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
     private held: LangiumDocument[] = [];
     /** Held documents that must be linked again after all: they join this build's later phases. */
     private joined: LangiumDocument[] = [];
+    private readonly linkingErrors = new WeakMap<LangiumDocument['references'], boolean>();
 
     override async update(
         changed: URI[],
@@ -62,13 +63,28 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         await super.update(changed, deleted, cancelToken);
     }
 
+    /** As Langium decides (a linking error, or a reference into a changed file), but held when it can be. */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        const relink = super.shouldRelink(document, changedUris);
-        const holdable = this.before && document.state === DocumentState.Validated
-            && !document.references.some(ref => ref.error !== undefined);
+        const errors = this.hasLinkingErrors(document);
+        const relink = errors || this.indexManager.isAffected(document, changedUris);
+        const holdable = this.before && document.state === DocumentState.Validated && !errors;
         if (!relink || !holdable) return relink;
         this.held.push(document);
         return false;
+    }
+
+    /**
+     * Asked of every document on every edit: remembered per linked reference list, which
+     * linking fills and unlinking replaces (re-pointing keeps a list without errors so).
+     */
+    private hasLinkingErrors(document: LangiumDocument): boolean {
+        const refs = document.references;
+        let errors = this.linkingErrors.get(refs);
+        if (errors === undefined) {
+            errors = refs.some(ref => ref.error !== undefined);
+            if (document.state >= DocumentState.Linked) this.linkingErrors.set(refs, errors);
+        }
+        return errors;
     }
 
     protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {

@@ -15,6 +15,7 @@ import { BosConfigurationProvider } from './configuration-provider.js';
 import { BosDocumentBuilder } from './document-builder.js';
 import { BosDocumentUpdateHandler } from './document-update-handler.js';
 import { BosHoverProvider } from './hover.js';
+import { BosIndexManager } from './index-manager.js';
 import { BosInlayHintProvider } from './inlay-hints.js';
 import { BosRenameProvider } from './rename.js';
 import { BosSemanticTokenProvider } from './semantic-tokens.js';
@@ -25,6 +26,7 @@ import { BosWorkspaceSymbolProvider } from './workspace-symbols.js';
 export const LspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: s => new BosDocumentBuilder(s),
+        IndexManager: s => new BosIndexManager(s),
         WorkspaceManager: s => new BosWorkspaceManager(s),
         ConfigurationProvider: s => new BosConfigurationProvider(s),
     },
