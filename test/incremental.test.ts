@@ -14,11 +14,14 @@ import {
     EmptyFileSystemProvider,
     type FileSystemNode,
     type FileSystemProvider,
+    type IndexManager,
     isOperationCancelled,
     type LangiumDocument,
     URI,
 } from 'langium';
+import type { NormalizedTextDocuments } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exportJson } from '../src/cli/export.js';
 import type { Infrastructure, Model } from '../src/language/generated/ast.js';
@@ -336,6 +339,59 @@ describe('the incremental build', () => {
         // A new dependency on Idle: another graph, and Idle is used now (Y still is not).
         await edit(a('6k/s', '  capability Z { runs on J.Idle }'));
         expect(codes()).toEqual(['bos/duplicate', 'bos/layer-skip', 'bos/target-kind', 'bos/unused']);
+    });
+
+    it('patches a number typed over in an open document, keeping its tree, and equals a build from scratch', async () => {
+        const { files, shared, Bos, documents } = await started(ORIGINAL);
+        const path = `${ROOT}/platforms/business.bos`;
+        const uri = URI.file(path);
+        const open = TextDocument.create(uri.toString(), 'bos', 1, files.texts.get(path)!);
+        (shared.workspace.TextDocuments as NormalizedTextDocuments<TextDocument>).set(open);
+        let linked = 0;
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, () => void linked++);
+        const edit = async (next: string) => {
+            TextDocument.update(open, [{ text: next }], open.version + 1);
+            files.texts.set(path, next);
+            linked = 0;
+            await shared.workspace.DocumentBuilder.update([uri], []);
+            const result = Bos.bos.WorkspaceModel.get();
+            expect(stateOf(documents.all.toArray(), exportJson(result.model, result.analysis)))
+                .toEqual(await fresh(files.texts));
+            // Every dependency lands on a node of this model, not on one the patch made again.
+            const { nodes } = result.model;
+            expect(nodes.filter(n => n.deps.some(d => d.target && nodes[d.target.index] !== d.target))).toEqual([]);
+            return documents.getDocument(uri)!.parseResult.value;
+        };
+        const bump = (text: string, i: number) => {
+            let n = 0;
+            return text.replace(
+                /capacity (\d[\d_]*)/g,
+                (all, digits: string) => n++ === i ? `capacity ${Number(digits.replace(/_/g, '')) * 10 + 7}` : all,
+            );
+        };
+        // The first edit after opening reads the editor's text: parsed. The others only type numbers over.
+        const tree = await edit(bump(files.texts.get(path)!, 0));
+        for (let i = 1; i < 12; i++) {
+            expect(await edit(bump(files.texts.get(path)!, i % 5)), `edit ${i}`).toBe(tree);
+            expect(linked).toBe(0);
+        }
+        // The exports are where a fresh build puts them (workspace symbols, go to definition).
+        const places = (index: IndexManager) =>
+            index.allElements().filter(d => d.documentUri.path === path).map(d => ({
+                name: d.name,
+                selection: [d.selectionSegment?.offset, d.selectionSegment?.end, d.selectionSegment?.range],
+                at: [d.nameSegment?.offset, d.nameSegment?.range],
+            })).toArray();
+        const again = createBosServices({ fileSystemProvider: () => new EmptyFileSystemProvider() }).shared;
+        const docs = [...files.texts].map(([p, text]) =>
+            again.workspace.LangiumDocumentFactory.fromString(text, URI.file(p))
+        );
+        for (const doc of docs) again.workspace.LangiumDocuments.addDocument(doc);
+        await again.workspace.DocumentBuilder.build(docs);
+        expect(places(shared.workspace.IndexManager)).toEqual(places(again.workspace.IndexManager));
+        // A name is more than a number: parsed and linked again.
+        expect(await edit(files.texts.get(path)!.replace('PlaceOrder', 'PlaceOrder2'))).not.toBe(tree);
+        expect(linked).toBeGreaterThan(0);
     });
 
     it('analyses again a scenario whose unchanged nodes now pass load to a node new to the load graph', async () => {

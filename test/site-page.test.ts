@@ -390,7 +390,7 @@ describe('the site in Chromium, offline', () => {
         await page.locator('#views a', { hasText: 'Flow: F' }).click();
         const sequence = visible(page).locator('svg.bos-sequence');
         const ROWS = ['step </script>', 'runs on R'];
-        expect(await sequence.locator('.bos-seq-row > text:first-of-type').allTextContents()).toEqual(ROWS);
+        await expect.poll(() => sequence.locator('.bos-seq-row > text:first-of-type').allTextContents()).toEqual(ROWS);
         await page.locator('#scale').fill('2.5');
         expect(await sequence.locator('.bos-seq-row > text:first-of-type').allTextContents()).toEqual(ROWS);
         expect(await page.locator('img, b').count()).toBe(0);

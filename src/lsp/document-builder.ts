@@ -13,6 +13,10 @@
 // When names were added, a document with a reference the new name may shadow is linked
 // again too, though it referred to none of the edited files (`newNames`, `mayFind`).
 //
+// An open document whose edit only typed over a number is patched in place instead
+// (number-patch.ts): it keeps its syntax tree and links and is validated again, and the
+// documents that refer to it keep theirs; the model re-points their dependencies.
+//
 // An open document's diagnostics are sent as soon as it is validated: the builder yields
 // once so that the connection writes them before the other documents are validated.
 //
@@ -30,6 +34,8 @@ import {
     type URI,
 } from 'langium';
 import type { BosServices } from '../services/bos-module.js';
+import type { BosIndexManager } from './index-manager.js';
+import { patchNumber } from './number-patch.js';
 import { type Exports, exportsBefore, mayFind, newNames, successors } from './same-names.js';
 
 const QUIET_MS = 25;
@@ -44,6 +50,8 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
     /** Held documents that must be linked again after all: they join this build's later phases. */
     private joined: LangiumDocument[] = [];
     private readonly linkingErrors = new WeakMap<LangiumDocument['references'], boolean>();
+    /** Documents of this update patched in place: changed all the same for whoever listens. */
+    private patched: URI[] = [];
 
     override async update(
         changed: URI[],
@@ -54,6 +62,8 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         for (const doc of this.held) this.resetToState(doc, DocumentState.ComputedScopes);
         this.held = [];
         this.joined = [];
+        this.patched = deleted.length ? [] : changed.filter(uri => this.patch(uri));
+        if (this.patched.length) changed = changed.filter(uri => !this.patched.includes(uri));
         // Every file this build indexes must be one of the edited ones, known before: a file
         // left unindexed by a cancelled build may have changed its names.
         const unindexed = this.langiumDocuments.all.some(doc => doc.state < DocumentState.IndexedContent);
@@ -88,7 +98,7 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
-        await super.emitUpdate(changed, deleted);
+        await super.emitUpdate(this.patched.length ? [...changed, ...this.patched] : changed, deleted);
         const now = performance.now();
         const wait = this.lastUpdate + QUIET_MS - now;
         this.lastUpdate = now;
@@ -159,6 +169,28 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         for (const doc of relink) this.resetToState(doc, DocumentState.ComputedScopes);
         this.prepareBuild(relink, this.updateBuildOptions);
         this.joined = this.sortDocuments(relink);
+    }
+
+    /**
+     * Patches an open, built document whose edit only typed over a number; true if it did.
+     * Its references and exports still hold: only their places are indexed again.
+     */
+    private patch(uri: URI): boolean {
+        const doc = this.langiumDocuments.getDocument(uri);
+        const text = this.textDocuments?.get(uri.toString());
+        // A document read from disk, or not validated yet, is parsed again as Langium does.
+        if (!doc || !text || doc.textDocument !== text || doc.state < DocumentState.Validated) return false;
+        const services = this.servicesOf(doc);
+        if (!patchNumber(doc, text.getText(), services.parser.ValueConverter)) return false;
+        this.resetToState(doc, DocumentState.Linked);
+        (this.indexManager as BosIndexManager).moved(doc, node => services.references.NameProvider.getNameNode(node));
+        const edited = new Set([uri.toString()]);
+        for (const other of this.langiumDocuments.all) {
+            if (other !== doc && this.indexManager.isAffected(other, edited)) {
+                services.references.Linker.touch(other.uri.toString());
+            }
+        }
+        return true;
     }
 
     /** Linked documents outside `inBuild` with a reference one of the new `names` may now find. */

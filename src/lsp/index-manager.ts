@@ -2,7 +2,15 @@
 // (`isAffected`), which walks every reference of the workspace: 10k descriptions at 10k
 // declarations, on every keystroke. The files each document refers to are kept with its
 // reference descriptions instead, so the question costs one look per edited file.
-import { type Cancellation, DefaultIndexManager, type LangiumDocument, type URI } from 'langium';
+import {
+    type AstNode,
+    type Cancellation,
+    type CstNode,
+    CstUtils,
+    DefaultIndexManager,
+    type LangiumDocument,
+    type URI,
+} from 'langium';
 
 export class BosIndexManager extends DefaultIndexManager {
     /** The URIs of the other files each document's references land in, by document URI. */
@@ -19,6 +27,18 @@ export class BosIndexManager extends DefaultIndexManager {
     override removeReferences(uri: URI): void {
         super.removeReferences(uri);
         this.targets.delete(uri.toString());
+    }
+
+    /** A patched document's exports (number-patch.ts) name the same nodes, at the places they moved to. */
+    moved(document: LangiumDocument, nameNode: (node: AstNode) => CstNode | undefined): void {
+        for (const d of this.symbolIndex.get(document.uri.toString()) ?? []) {
+            const node = d.node;
+            if (!node?.$cstNode) continue;
+            d.selectionSegment = CstUtils.toDocumentSegment(node.$cstNode);
+            // Langium's description works its name segment out when first asked, and keeps it.
+            const nameSegment = CstUtils.toDocumentSegment(nameNode(node) ?? node.$cstNode);
+            Object.defineProperty(d, 'nameSegment', { value: nameSegment, enumerable: true, configurable: true });
+        }
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {

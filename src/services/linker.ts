@@ -78,6 +78,11 @@ export class BosLinker extends DefaultLinker {
         return true;
     }
 
+    /** Counts a document as linked again: its references land in one whose model nodes are made again. */
+    touch(uri: string): void {
+        this.linked.add(uri);
+    }
+
     /** The URIs linked since the last call. */
     takeLinked(): Set<string> {
         const out = new Set(this.linked);
