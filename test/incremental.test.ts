@@ -341,7 +341,7 @@ describe('the incremental build', () => {
         expect(codes()).toEqual(['bos/duplicate', 'bos/layer-skip', 'bos/target-kind', 'bos/unused']);
     });
 
-    it('patches a number typed over in an open document, keeping its tree, and equals a build from scratch', async () => {
+    it('patches a number or title typed over in an open document, keeping its tree, and equals a build from scratch', async () => {
         const { files, shared, Bos, documents } = await started(ORIGINAL);
         const path = `${ROOT}/platforms/business.bos`;
         const uri = URI.file(path);
@@ -375,6 +375,8 @@ describe('the incremental build', () => {
             expect(await edit(bump(files.texts.get(path)!, i % 5)), `edit ${i}`).toBe(tree);
             expect(linked).toBe(0);
         }
+        // A title is a value too.
+        expect(await edit(files.texts.get(path)!.replace('"下单"', '"下单 v2"'))).toBe(tree);
         // The exports are where a fresh build puts them (workspace symbols, go to definition).
         const places = (index: IndexManager) =>
             index.allElements().filter(d => d.documentUri.path === path).map(d => ({

@@ -13,8 +13,8 @@
 // When names were added, a document with a reference the new name may shadow is linked
 // again too, though it referred to none of the edited files (`newNames`, `mayFind`).
 //
-// An open document whose edit only typed over a number is patched in place instead
-// (number-patch.ts): it keeps its syntax tree and links and is validated again, and the
+// An open document whose edit only typed a value over (a number, a title) is patched in place instead
+// (value-patch.ts): it keeps its syntax tree and links and is validated again, and the
 // documents that refer to it keep theirs; the model re-points their dependencies.
 //
 // An open document's diagnostics are sent as soon as it is validated: the builder yields
@@ -35,8 +35,8 @@ import {
 } from 'langium';
 import type { BosServices } from '../services/bos-module.js';
 import type { BosIndexManager } from './index-manager.js';
-import { patchNumber } from './number-patch.js';
 import { type Exports, exportsBefore, mayFind, newNames, successors } from './same-names.js';
+import { patchValue } from './value-patch.js';
 
 const QUIET_MS = 25;
 
@@ -172,7 +172,7 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * Patches an open, built document whose edit only typed over a number; true if it did.
+     * Patches an open, built document whose edit only typed a value over; true if it did.
      * Its references and exports still hold: only their places are indexed again.
      */
     private patch(uri: URI): boolean {
@@ -181,7 +181,7 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         // A document read from disk, or not validated yet, is parsed again as Langium does.
         if (!doc || !text || doc.textDocument !== text || doc.state < DocumentState.Validated) return false;
         const services = this.servicesOf(doc);
-        if (!patchNumber(doc, text.getText(), services.parser.ValueConverter)) return false;
+        if (!patchValue(doc, text.getText(), services.parser.ValueConverter)) return false;
         this.resetToState(doc, DocumentState.Linked);
         (this.indexManager as BosIndexManager).moved(doc, node => services.references.NameProvider.getNameNode(node));
         const edited = new Set([uri.toString()]);

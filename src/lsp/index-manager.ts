@@ -29,7 +29,7 @@ export class BosIndexManager extends DefaultIndexManager {
         this.targets.delete(uri.toString());
     }
 
-    /** A patched document's exports (number-patch.ts) name the same nodes, at the places they moved to. */
+    /** A patched document's exports (value-patch.ts) name the same nodes, at the places they moved to. */
     moved(document: LangiumDocument, nameNode: (node: AstNode) => CstNode | undefined): void {
         for (const d of this.symbolIndex.get(document.uri.toString()) ?? []) {
             const node = d.node;

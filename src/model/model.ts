@@ -169,12 +169,15 @@ export class ModelParts {
  * Builds the model from linked documents; the order of `documents` does not matter.
  * `relinked` says which documents Langium linked again since the last build with the same
  * `parts` (their references may land elsewhere now); without it every file's dependencies
- * are resolved again.
+ * are resolved again. `touched` says which kept their links, but into a document whose
+ * nodes were made again from the same syntax tree (a patched one): only their
+ * dependencies on a node that is gone are resolved again.
  */
 export function buildModel(
     documents: readonly LangiumDocument[],
     parts: ModelParts = new ModelParts(),
     relinked?: ReadonlySet<string>,
+    touched?: ReadonlySet<string>,
 ): BosModel {
     // Path order on the decoded path, so that non-ASCII file names sort as people read them.
     const docs = documents.filter(d => ast.isModel(d.parseResult.value))
@@ -235,10 +238,17 @@ export function buildModel(
     };
     parts.keepOnly(new Set(used.map(u => u.uri)));
     // Second pass: the targets exist now.
+    const gone = (t: ModelNode | undefined) => t !== undefined && model.nodes[t.index] !== t;
+    // Most nodes are no view: their targets are their dependencies', looked at without a list.
+    const stale = (node: ModelNode) =>
+        node.deps.some(d => gone(d.target))
+        || (node.includes.length + node.excludes.length > 0 && targetsOf(node).some(gone));
     for (const { part, uri } of used) {
-        if (part.resolved && relinked && !relinked.has(uri)) continue;
+        const kept = part.resolved && relinked && !relinked.has(uri);
+        if (kept && !touched?.has(uri)) continue;
         if (part.resolved) {
             for (const node of part.nodes) {
+                if (kept && !stale(node)) continue;
                 const before = targetsOf(node);
                 retarget(node, byAst);
                 changes.retargeted(node, before);

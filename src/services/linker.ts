@@ -23,6 +23,7 @@ const CANCEL_CHECK_EVERY = 256;
 
 export class BosLinker extends DefaultLinker {
     private readonly linked = new Set<string>();
+    private readonly touched = new Set<string>();
     /** Keyed by the syntax tree's root: a re-parse makes a new root, and the old entry goes with it. */
     private readonly references = new WeakMap<AstNode, readonly ReferenceInfo[]>();
 
@@ -78,9 +79,16 @@ export class BosLinker extends DefaultLinker {
         return true;
     }
 
-    /** Counts a document as linked again: its references land in one whose model nodes are made again. */
+    /** A document whose references hold but land in one whose model nodes are made again (a patched one). */
     touch(uri: string): void {
-        this.linked.add(uri);
+        this.touched.add(uri);
+    }
+
+    /** The URIs touched since the last call. */
+    takeTouched(): Set<string> {
+        const out = new Set(this.touched);
+        this.touched.clear();
+        return out;
     }
 
     /** The URIs linked since the last call. */

@@ -111,7 +111,7 @@ export class BosWorkspaceModel {
         // A build that stops half-way leaves nothing to carry from: the next one starts afresh.
         const previous = this.previous;
         this.previous = undefined;
-        const model = buildModel(documents, this.parts, this.linker.takeLinked());
+        const model = buildModel(documents, this.parts, this.linker.takeLinked(), this.linker.takeTouched());
         const damaged = damagedDeclarations(documents);
         const changes = this.parts.changes;
         const facts = previous && changes.sameGraph ? carryFacts(previous.facts, model) : deriveFacts(model);

@@ -1,4 +1,4 @@
-// A number typed over is patched into the syntax tree where it stands (number-patch.ts):
+// A value typed over (a number, a title) is patched into the syntax tree where it stands (value-patch.ts):
 // after each patch, every token of the tree (its text, offset, length, range and kind)
 // and every value of the syntax tree must be those of a fresh parse of the same text;
 // an edit that is more than a number typed over is left to the parser.
@@ -13,7 +13,7 @@ import {
     URI,
 } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { patchNumber } from '../src/lsp/number-patch.js';
+import { patchValue } from '../src/lsp/value-patch.js';
 import { createBosServices } from '../src/services/bos-module.js';
 import { exampleFiles } from './example-files.js';
 
@@ -44,7 +44,7 @@ function values(root: AstNode) {
 
 function patched(before: string, after: string): { doc: LangiumDocument; ok: boolean } {
     const doc = parse(before);
-    return { doc, ok: patchNumber(doc, after, Bos.parser.ValueConverter) };
+    return { doc, ok: patchValue(doc, after, Bos.parser.ValueConverter) };
 }
 
 function expectFresh(doc: LangiumDocument, text: string): void {
@@ -56,13 +56,14 @@ function expectFresh(doc: LangiumDocument, text: string): void {
 }
 
 const MODEL = [
+    'element E : sales { description "a" }',
     'infrastructure I { resource R : compute { capacity 5M/s  latency 20ms /* a note',
     '  that runs on */ instances 4 } }',
     'platform P "平台" : business { capability X { runs on I.R x 2  capacity 1_000/s } }',
     '',
 ].join('\n');
 
-describe('patching a number typed over', () => {
+describe('patching a value typed over', () => {
     it.each([
         ['the same length', '5M/s', '6M/s'],
         ['a longer number, with the rest of the line after it', '20ms', '250ms'],
@@ -71,6 +72,8 @@ describe('patching a number typed over', () => {
         ['a decimal', 'instances 4', 'instances 4.5'],
         ['a weight', 'x 2', 'x 12'],
         ['a digit typed after the number', '5M/s', '5M/s'.replace('5', '50')],
+        ['a title', '"平台"', '"中台 2"'],
+        ['a title emptied', '"平台"', '""'],
     ])('%s: the tree a fresh parse makes', (_what, from, to) => {
         const after = MODEL.replace(from, to);
         const { doc, ok } = patched(MODEL, after);
@@ -85,6 +88,9 @@ describe('patching a number typed over', () => {
         ['two numbers at once', 'capacity 5M/s  latency 20ms', 'capacity 6M/s  latency 30ms'],
         ['a space taken out before it', 'capacity 5M/s', 'capacity5M/s'],
         ['a name changed', 'resource R', 'resource Q'],
+        ['a quote typed inside a title', '"平台"', '"平"台"'],
+        ['a title run into the name after it', 'P "平台" :', 'P "平台":x'],
+        ['a description, one of a list', 'description "a"', 'description "b"'],
     ])('leaves %s to the parser', (_what, from, to) => {
         const after = MODEL.replace(from, to);
         expect(after).not.toBe(MODEL);
@@ -108,7 +114,7 @@ describe('patching a number typed over', () => {
             for (const m of numbers.map(n => ({ index: n.offset, 0: n.text })).toArray().reverse()) {
                 // Each number grows by a digit, from the last one back, so earlier places hold.
                 now = now.slice(0, m.index) + `9${m[0]}` + now.slice(m.index + m[0].length);
-                expect(patchNumber(doc, now, Bos.parser.ValueConverter), m[0]).toBe(true);
+                expect(patchValue(doc, now, Bos.parser.ValueConverter), m[0]).toBe(true);
                 edits++;
             }
             expectFresh(doc, now);

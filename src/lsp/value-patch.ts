@@ -1,6 +1,6 @@
-// The commonest edit is a number typed over: a capacity from 5M/s to 6M/s, a weight, a
-// latency. It changes no name, no reference and no other token, so instead of parsing
-// the file again the syntax tree is patched where it stands: the number's value, its
+// The commonest edit is a value typed over: a capacity from 5M/s to 6M/s, a weight, a
+// latency, a title. It changes no name, no reference and no other token, so instead of
+// parsing the file again the syntax tree is patched where it stands: the value, its
 // token's text and length, and the positions of everything after it. The document keeps
 // its syntax tree, so its links and every other document's links into it hold, and no
 // file is linked again.
@@ -24,14 +24,19 @@ interface Composite {
     _rangeCache?: unknown;
 }
 
-const NUMBER = 'NUMBER';
+/**
+ * The terminals a patch may rewrite, by how their text starts: no other token starts so,
+ * and neither holds a line break.
+ */
+const VALUES: Readonly<Record<string, RegExp>> = { NUMBER: /^\d/, STRING: /^"/ };
 
 /**
- * Patches `document`'s syntax tree to `text` when the two differ inside one number token
- * of a clean parse and `text` lexes the same but for it; true if it did. Positions after
- * the number move by the change in its length (a number holds no line break).
+ * Patches `document`'s syntax tree to `text` when the two differ inside one number or
+ * string token of a clean parse that holds a single value (`title=STRING`, not a list),
+ * and `text` lexes the same but for it; true if it did. Positions after the token move by
+ * the change in its length.
  */
-export function patchNumber(document: LangiumDocument, text: string, converter: ValueConverter): boolean {
+export function patchValue(document: LangiumDocument, text: string, converter: ValueConverter): boolean {
     const { parseResult } = document;
     const root = parseResult.value.$cstNode?.root;
     if (!root || parseResult.lexerErrors.length || parseResult.parserErrors.length) return false;
@@ -46,7 +51,7 @@ export function patchNumber(document: LangiumDocument, text: string, converter: 
         back < shortest - from && old.charCodeAt(old.length - 1 - back) === text.charCodeAt(text.length - 1 - back)
     ) back++;
     const to = old.length - back;
-    const leaf = numberAround(root, from, to);
+    const leaf = valueAround(root, from, to);
     if (!leaf) return false;
     const delta = text.length - old.length;
     const written = text.slice(leaf.offset, leaf.end + delta);
@@ -64,12 +69,12 @@ export function patchNumber(document: LangiumDocument, text: string, converter: 
     return true;
 }
 
-/** The number token that holds the whole changed span [from, to), if one does. */
-function numberAround(root: LeafCstNode['root'], from: number, to: number): LeafCstNode | undefined {
+/** The value token that holds the whole changed span [from, to), if one does. */
+function valueAround(root: LeafCstNode['root'], from: number, to: number): LeafCstNode | undefined {
     // A span at the token's very end (a digit typed after it) starts at the next token.
     for (const at of [from, from - 1]) {
         const leaf = at >= 0 ? CstUtils.findLeafNodeAtOffset(root, at) : undefined;
-        if (leaf && !leaf.hidden && leaf.tokenType.name === NUMBER && leaf.offset <= from && to <= leaf.end) {
+        if (leaf && !leaf.hidden && leaf.tokenType.name in VALUES && leaf.offset <= from && to <= leaf.end) {
             return leaf;
         }
     }
@@ -77,12 +82,12 @@ function numberAround(root: LeafCstNode['root'], from: number, to: number): Leaf
 }
 
 /**
- * Whether the lexer would read `written` at the leaf's place in `text` as one number: the
- * text before is unchanged and no other token starts with a digit, the text after is
- * unchanged, so the number's own pattern decides where it ends.
+ * Whether the lexer would read `written` at the leaf's place in `text` as one token of
+ * the leaf's kind: the text before is unchanged and no other token starts as it does, the
+ * text after is unchanged, so the kind's own pattern decides where it ends.
  */
 function lexesAs(leaf: LeafCstNode, text: string, written: string): boolean {
-    if (!/^\d/.test(written)) return false;
+    if (!VALUES[leaf.tokenType.name].test(written)) return false;
     const pattern = leaf.tokenType.PATTERN;
     // Langium turns a terminal with a lookahead into a custom pattern: a function of the text and an offset.
     if (typeof pattern === 'function') return pattern(text, leaf.offset, [], {})?.[0] === written;
