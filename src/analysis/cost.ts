@@ -36,6 +36,27 @@ export function pricesOf(graph: LoadGraph): (Money | undefined)[] {
 }
 
 /**
+ * The unit prices of `to`, a load graph over `from`'s rows (a value edit): `from`'s, but at
+ * the positions whose node was made again. False when none of those changed, so every
+ * cost worked out over `from` holds.
+ */
+export function carryPrices(from: LoadGraph, to: LoadGraph): boolean {
+    const before = prices.get(from);
+    if (!before || prices.has(to) || to.start !== from.start) return true;
+    const list = before.slice();
+    let changed = false;
+    for (let p = 0; p < list.length; p++) {
+        const node = to.order[p];
+        if (node === from.order[p]) continue;
+        const price = node.keyword === 'resource' ? unitPrice(node.cost) : undefined;
+        changed ||= price?.amount !== list[p]?.amount || price?.currency !== list[p]?.currency;
+        list[p] = price;
+    }
+    prices.set(to, list);
+    return changed;
+}
+
+/**
  * Σ load(R)·price(R) / Σ r(F) · 10,000 over the loaded resources (`loads` aligned with
  * `positions`), null when nothing loaded has a cost or currencies mix; the budget scaled
  * to 10k as amount × (10k / per), which keeps round budgets round.

@@ -5,10 +5,11 @@
 import type { LoadGraph } from '../model/graph.js';
 import type { BosModel, ModelNode } from '../model/model.js';
 import { fits } from '../model/relations.js';
-import { type Cost, costOf, pricesOf } from './cost.js';
+import { carryPrices, type Cost, costOf, pricesOf } from './cost.js';
 import { rememberVisits } from './flows.js';
 import { rankOf } from './names.js';
 import { type FlowRate, propagate, type Reach } from './propagation.js';
+import { carryStations } from './stations.js';
 
 export interface ScenarioLoad {
     scenario: ModelNode;
@@ -56,9 +57,10 @@ export function scenarioLoads(model: BosModel, graph: LoadGraph): ScenarioLoad[]
  * gives a previous node's unchanged self in the new build): propagation reaches no node
  * but through these, so their loads and cost are what a new propagation would give.
  * When `to` shares `from`'s rows (`carryFacts`, for a graph the same node for node: only
- * values such as capacities changed), every load whose scenario is carried keeps its reach, since propagation reads
- * nothing but the rows and the flows' steps; its cost is worked out again, as a price
- * may have changed. Returns how many were carried.
+ * values such as capacities changed), every load whose scenario is carried keeps its
+ * reach, since propagation reads nothing but the rows and the flows' steps; its cost is
+ * worked out again if a price changed. The graph's prices and stations are `from`'s then,
+ * but where a node was made again. Returns how many were carried.
  */
 export function carryLoads(
     from: LoadGraph,
@@ -71,19 +73,27 @@ export function carryLoads(
     const found = modelLoads(model, to);
     const sameRows = to.start === from.start;
     const unknown = sameRows ? undefined : unknownTo(from, to, carried);
+    const repriced = sameRows && carryPrices(from, to);
+    if (sameRows) carryStations(from, to);
     for (const load of before.byScenario.values()) {
-        const kept = unknown ? carry(load, to, from, carried, unknown) : keepReach(load, to, model, carried);
+        const kept = unknown
+            ? carry(load, to, from, carried, unknown)
+            : keepReach(load, to, model, carried, repriced);
         if (kept) found.byScenario.set(kept.scenario, kept);
     }
     return found.byScenario.size;
 }
 
-/** A load over the same rows: its reach and transactions hold, its flows are the nodes now at their indices. */
+/**
+ * A load over the same rows: its reach and transactions hold, its flows are the nodes now
+ * at their indices, and its cost too unless a price changed (`repriced`).
+ */
 function keepReach(
     load: ScenarioLoad,
     to: LoadGraph,
     model: BosModel,
     carried: (old: ModelNode) => ModelNode | undefined,
+    repriced: boolean,
 ): ScenarioLoad | undefined {
     const scenario = carried(load.scenario);
     if (!scenario) return undefined;
@@ -93,7 +103,7 @@ function keepReach(
         transactions,
         reach,
         flows: load.flows.map(f => ({ flow: model.nodes[f.flow.index], rate: f.rate })),
-        cost: costOf(scenario, reach.positions, reach.loads, pricesOf(to), transactions),
+        cost: repriced ? costOf(scenario, reach.positions, reach.loads, pricesOf(to), transactions) : load.cost,
     };
 }
 

@@ -112,29 +112,49 @@ export function stationsOf(graph: LoadGraph, overrides?: Overrides): Stations {
 
 function tabulate(graph: LoadGraph, overrides?: Overrides): Stations {
     const n = graph.order.length;
-    const at = (p: number) => stationOf(inputsOf(graph.order[p], overrides?.get(graph.order[p])));
     const s: Stations = {
         capacity: new Float64Array(n),
         latency: new Float64Array(n),
         instances: new Float64Array(n),
         servers: new Float64Array(n),
         derived: new Uint8Array(n),
-        at,
+        at: p => stationOf(inputsOf(graph.order[p], overrides?.get(graph.order[p]))),
     };
-    for (let p = 0; p < n; p++) {
-        const node = graph.order[p];
-        // Most nodes declare a capacity at most: their station is that capacity, no objects needed.
-        if (!node.latency && !node.instances && !node.concurrency && !overrides?.has(node)) {
-            s.capacity[p] = usable(node.capacity?.base, positive) ?? NaN;
-            s.latency[p] = s.instances[p] = s.servers[p] = NaN;
-            continue;
-        }
-        const station = at(p);
-        s.capacity[p] = station.capacity ?? NaN;
-        s.latency[p] = station.latency ?? NaN;
-        s.instances[p] = station.instances ?? NaN;
-        s.servers[p] = station.servers ?? NaN;
-        s.derived[p] = station.derived ? 1 : 0;
-    }
+    for (let p = 0; p < n; p++) fill(s, p, graph.order[p], overrides);
     return s;
+}
+
+/**
+ * The declared stations of `to`, a load graph over `from`'s rows (a value edit): `from`'s,
+ * but at the positions whose node was made again.
+ */
+export function carryStations(from: LoadGraph, to: LoadGraph): void {
+    const before = declared.get(from);
+    if (!before || declared.has(to) || to.start !== from.start) return;
+    const s: Stations = {
+        capacity: before.capacity.slice(),
+        latency: before.latency.slice(),
+        instances: before.instances.slice(),
+        servers: before.servers.slice(),
+        derived: before.derived.slice(),
+        at: p => stationOf(inputsOf(to.order[p])),
+    };
+    for (let p = 0; p < to.order.length; p++) if (to.order[p] !== from.order[p]) fill(s, p, to.order[p]);
+    declared.set(to, s);
+}
+
+function fill(s: Stations, p: number, node: ModelNode, overrides?: Overrides): void {
+    // Most nodes declare a capacity at most: their station is that capacity, no objects needed.
+    if (!node.latency && !node.instances && !node.concurrency && !overrides?.has(node)) {
+        s.capacity[p] = usable(node.capacity?.base, positive) ?? NaN;
+        s.latency[p] = s.instances[p] = s.servers[p] = NaN;
+        s.derived[p] = 0;
+        return;
+    }
+    const station = s.at(p);
+    s.capacity[p] = station.capacity ?? NaN;
+    s.latency[p] = station.latency ?? NaN;
+    s.instances[p] = station.instances ?? NaN;
+    s.servers[p] = station.servers ?? NaN;
+    s.derived[p] = station.derived ? 1 : 0;
 }
