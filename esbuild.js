@@ -28,6 +28,29 @@ const options = {
     logLevel: 'warning',
 };
 
+// string-width makes an Intl.Segmenter and a Unicode emoji pattern when it loads, some
+// 50 ms of every command's start, though only text tables and diagram labels measure
+// widths: in the Node bundles it is loaded on the first call (a bundled require runs a
+// module's top level when first reached).
+const lazyStringWidth = {
+    name: 'lazy-string-width',
+    setup(build) {
+        build.onResolve(
+            { filter: /^string-width$/ },
+            args =>
+                args.namespace === 'lazy-string-width'
+                    ? undefined
+                    : { path: 'string-width', namespace: 'lazy-string-width' },
+        );
+        build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, () => ({
+            contents: 'let width;\n'
+                + 'export default (text, options) => (width ??= require("string-width").default)(text, options);\n',
+            resolveDir: new URL('.', import.meta.url).pathname,
+        }));
+    },
+};
+options.plugins = [lazyStringWidth];
+
 // The preview webview and the site's page run in a browser: one IIFE script each, no Node.
 const webview = {
     entryPoints: {
