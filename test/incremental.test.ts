@@ -452,6 +452,73 @@ describe('the incremental build', () => {
         expect(linked).toBeGreaterThan(0);
     });
 
+    describe('a patched file beside other changes', () => {
+        const A = 'platform P : business { capability X { runs on I.A  capacity 1k/s } }\n';
+        const B = 'infrastructure I { resource A : compute { capacity 10k/s } }\n';
+        /** a.bos open in the editor, its first edit made (parsed: it was read from disk), and a way to type into it. */
+        async function opened() {
+            const built = await started({ 'a.bos': A, 'b.bos': B });
+            const open = TextDocument.create(URI.file(`${ROOT}/a.bos`).toString(), 'bos', 1, A);
+            (built.shared.workspace.TextDocuments as NormalizedTextDocuments<TextDocument>).set(open);
+            const type = (text: string) => {
+                TextDocument.update(open, [{ text }], open.version + 1);
+                built.files.texts.set(`${ROOT}/a.bos`, text);
+            };
+            type(A.replace('1k/s', '2k/s'));
+            await built.shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/a.bos`)], []);
+            return { ...built, type };
+        }
+        const uri = (name: string) => URI.file(`${ROOT}/${name}`);
+        /** Equal to a build from scratch, every dependency on a node of this model. */
+        async function expectFresh(built: Awaited<ReturnType<typeof opened>>) {
+            const result = built.Bos.bos.WorkspaceModel.get();
+            expect(stateOf(built.documents.all.toArray(), exportJson(result.model, result.analysis)))
+                .toEqual(await fresh(built.files.texts));
+            const { nodes } = result.model;
+            expect(nodes.filter(n => n.deps.some(d => d.target && nodes[d.target.index] !== d.target))).toEqual([]);
+        }
+        /** An update of a.bos that the next one cancels right after it begins. */
+        async function cancelled(built: Awaited<ReturnType<typeof opened>>) {
+            const builder = built.shared.workspace.DocumentBuilder;
+            const source = new Cancellation.CancellationTokenSource();
+            const stop = builder.onUpdate(() => source.cancel());
+            await builder.update([uri('a.bos')], [], source.token).catch(e => {
+                if (!isOperationCancelled(e)) throw e;
+            });
+            stop.dispose();
+            expect(built.documents.getDocument(uri('a.bos'))!.state).toBeLessThan(DocumentState.Validated);
+        }
+
+        it('links it again when a file it refers to is parsed in the same update', async () => {
+            const built = await opened();
+            built.type(A.replace('1k/s', '3k/s'));
+            built.files.texts.set(`${ROOT}/b.bos`, B.replace('10k/s', '20k/s'));
+            await built.shared.workspace.DocumentBuilder.update([uri('a.bos'), uri('b.bos')], []);
+            await expectFresh(built);
+        });
+
+        it('links it again when a file it refers to changes after its own build was cancelled', async () => {
+            const built = await opened();
+            built.type(A.replace('1k/s', '3k/s'));
+            await cancelled(built);
+            built.files.texts.set(`${ROOT}/b.bos`, B.replace('10k/s', '20k/s'));
+            await built.shared.workspace.DocumentBuilder.update([uri('b.bos')], []);
+            await expectFresh(built);
+        });
+
+        it('reports its reference when the file it refers to is deleted after its own build was cancelled', async () => {
+            const built = await opened();
+            built.type(A.replace('1k/s', '3k/s'));
+            await cancelled(built);
+            built.files.texts.delete(`${ROOT}/b.bos`);
+            await built.shared.workspace.DocumentBuilder.update([], [uri('b.bos')]);
+            await expectFresh(built);
+            expect(built.documents.getDocument(uri('a.bos'))!.diagnostics!.map(d => d.code)).toContain(
+                'bos/unresolved',
+            );
+        });
+    });
+
     it('analyses again a scenario whose unchanged nodes now pass load to a node new to the load graph', async () => {
         // T turns from an element into a resource: X, which runs on it, is unchanged, but now
         // passes its load on to T, which must carry it (and be told it declares no capacity).

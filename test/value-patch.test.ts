@@ -71,7 +71,8 @@ describe('patching a value typed over', () => {
         ['a scale suffix added', '5M/s', '5k/s'],
         ['a decimal', 'instances 4', 'instances 4.5'],
         ['a weight', 'x 2', 'x 12'],
-        ['a digit typed after the number', '5M/s', '5M/s'.replace('5', '50')],
+        ['a digit typed inside the number', '5M/s', '50M/s'],
+        ['a digit typed after the number', 'instances 4 }', 'instances 45 }'],
         ['a title', '"平台"', '"中台 2"'],
         ['a title emptied', '"平台"', '""'],
     ])('%s: the tree a fresh parse makes', (_what, from, to) => {

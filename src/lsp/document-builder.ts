@@ -70,7 +70,11 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         this.before = deleted.length || unindexed
             ? undefined
             : exportsBefore(this.indexManager, changed.map(uri => this.langiumDocuments.getDocument(uri)));
-        await super.update(changed, deleted, cancelToken);
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.patched = [];
+        }
     }
 
     /** As Langium decides (a linking error, or a reference into a changed file), but held when it can be. */
@@ -184,9 +188,11 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         if (!patchValue(doc, text.getText(), services.parser.ValueConverter)) return false;
         this.resetToState(doc, DocumentState.Linked);
         (this.indexManager as BosIndexManager).moved(doc, node => services.references.NameProvider.getNameNode(node));
+        // Those whose references are not indexed yet (a build cancelled before) may refer to it too.
         const edited = new Set([uri.toString()]);
         for (const other of this.langiumDocuments.all) {
-            if (other !== doc && this.indexManager.isAffected(other, edited)) {
+            const unknown = other.state < DocumentState.IndexedReferences;
+            if (other !== doc && (unknown || this.indexManager.isAffected(other, edited))) {
                 services.references.Linker.touch(other.uri.toString());
             }
         }

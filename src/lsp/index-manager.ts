@@ -24,8 +24,13 @@ export class BosIndexManager extends DefaultIndexManager {
         this.targets.set(uri, targets);
     }
 
-    override removeReferences(uri: URI): void {
-        super.removeReferences(uri);
+    /**
+     * A document's references are indexed again after it is linked again; until then its
+     * last known targets stand (a patched document keeps its links, and an edit of a file it
+     * refers to must still find it). Langium would answer that it refers to nothing.
+     */
+    override remove(uri: URI): void {
+        super.remove(uri);
         this.targets.delete(uri.toString());
     }
 

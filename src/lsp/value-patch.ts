@@ -89,7 +89,7 @@ function valueAround(root: LeafCstNode['root'], from: number, to: number): LeafC
 function lexesAs(leaf: LeafCstNode, text: string, written: string): boolean {
     if (!VALUES[leaf.tokenType.name].test(written)) return false;
     const pattern = leaf.tokenType.PATTERN;
-    // Langium turns a terminal with a lookahead into a custom pattern: a function of the text and an offset.
+    // Langium makes a terminal with the `u` or `s` flag a custom pattern: a function of the text and an offset.
     if (typeof pattern === 'function') return pattern(text, leaf.offset, [], {})?.[0] === written;
     if (!(pattern instanceof RegExp)) return false;
     const sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
