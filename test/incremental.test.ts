@@ -176,14 +176,30 @@ function stateOf(documents: readonly LangiumDocument[], result: ReturnType<typeo
 
 /** A build from scratch of the same texts, on services that have seen nothing else. */
 async function fresh(texts: Map<string, string>): Promise<State> {
+    const { Bos, docs } = await fromScratch(texts);
+    const { model, analysis } = Bos.bos.WorkspaceModel.get();
+    return stateOf(docs, exportJson(model, analysis));
+}
+
+/** Services that have seen nothing else, with the texts built and validated. */
+async function fromScratch(texts: Map<string, string>) {
     const { shared, Bos } = createBosServices({ fileSystemProvider: () => new EmptyFileSystemProvider() });
     const docs = [...texts].map(([path, text]) =>
         shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path))
     );
     for (const doc of docs) shared.workspace.LangiumDocuments.addDocument(doc);
     await shared.workspace.DocumentBuilder.build(docs, { validation: true });
-    const { model, analysis } = Bos.bos.WorkspaceModel.get();
-    return stateOf(docs, exportJson(model, analysis));
+    return { shared, Bos, docs };
+}
+
+/** The server's state equals a build from scratch, and every dependency lands on a node of its model. */
+async function expectFresh({ files, Bos, documents }: Awaited<ReturnType<typeof started>>): Promise<void> {
+    const result = Bos.bos.WorkspaceModel.get();
+    expect(stateOf(documents.all.toArray(), exportJson(result.model, result.analysis)))
+        .toEqual(await fresh(files.texts));
+    // Not on one a patch made again.
+    const { nodes } = result.model;
+    expect(nodes.filter(n => n.deps.some(d => d.target && nodes[d.target.index] !== d.target))).toEqual([]);
 }
 
 /** A language server over `texts` (file name → text under ROOT), built once. */
@@ -398,24 +414,20 @@ describe('the incremental build', () => {
     });
 
     it('patches a number or title typed over in an open document, keeping its tree, and equals a build from scratch', async () => {
-        const { files, shared, Bos, documents } = await started(ORIGINAL);
+        const built = await started(ORIGINAL);
+        const { files, shared, documents } = built;
         const path = `${ROOT}/platforms/business.bos`;
         const uri = URI.file(path);
-        const open = TextDocument.create(uri.toString(), 'bos', 1, files.texts.get(path)!);
-        (shared.workspace.TextDocuments as NormalizedTextDocuments<TextDocument>).set(open);
+        const editor = new Editor(shared.workspace.TextDocuments as NormalizedTextDocuments<TextDocument>);
+        editor.type(path, files.texts.get(path)!);
         let linked = 0;
         shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, () => void linked++);
         const edit = async (next: string) => {
-            TextDocument.update(open, [{ text: next }], open.version + 1);
+            editor.type(path, next);
             files.texts.set(path, next);
             linked = 0;
             await shared.workspace.DocumentBuilder.update([uri], []);
-            const result = Bos.bos.WorkspaceModel.get();
-            expect(stateOf(documents.all.toArray(), exportJson(result.model, result.analysis)))
-                .toEqual(await fresh(files.texts));
-            // Every dependency lands on a node of this model, not on one the patch made again.
-            const { nodes } = result.model;
-            expect(nodes.filter(n => n.deps.some(d => d.target && nodes[d.target.index] !== d.target))).toEqual([]);
+            await expectFresh(built);
             return documents.getDocument(uri)!.parseResult.value;
         };
         const bump = (text: string, i: number) => {
@@ -440,12 +452,7 @@ describe('the incremental build', () => {
                 selection: [d.selectionSegment?.offset, d.selectionSegment?.end, d.selectionSegment?.range],
                 at: [d.nameSegment?.offset, d.nameSegment?.range],
             })).toArray();
-        const again = createBosServices({ fileSystemProvider: () => new EmptyFileSystemProvider() }).shared;
-        const docs = [...files.texts].map(([p, text]) =>
-            again.workspace.LangiumDocumentFactory.fromString(text, URI.file(p))
-        );
-        for (const doc of docs) again.workspace.LangiumDocuments.addDocument(doc);
-        await again.workspace.DocumentBuilder.build(docs);
+        const again = (await fromScratch(files.texts)).shared;
         expect(places(shared.workspace.IndexManager)).toEqual(places(again.workspace.IndexManager));
         // A name is more than a number: parsed and linked again.
         expect(await edit(files.texts.get(path)!.replace('PlaceOrder', 'PlaceOrder2'))).not.toBe(tree);
@@ -458,10 +465,10 @@ describe('the incremental build', () => {
         /** a.bos open in the editor, its first edit made (parsed: it was read from disk), and a way to type into it. */
         async function opened() {
             const built = await started({ 'a.bos': A, 'b.bos': B });
-            const open = TextDocument.create(URI.file(`${ROOT}/a.bos`).toString(), 'bos', 1, A);
-            (built.shared.workspace.TextDocuments as NormalizedTextDocuments<TextDocument>).set(open);
+            const editor = new Editor(built.shared.workspace.TextDocuments as NormalizedTextDocuments<TextDocument>);
+            editor.type(`${ROOT}/a.bos`, A);
             const type = (text: string) => {
-                TextDocument.update(open, [{ text }], open.version + 1);
+                editor.type(`${ROOT}/a.bos`, text);
                 built.files.texts.set(`${ROOT}/a.bos`, text);
             };
             type(A.replace('1k/s', '2k/s'));
@@ -469,14 +476,6 @@ describe('the incremental build', () => {
             return { ...built, type };
         }
         const uri = (name: string) => URI.file(`${ROOT}/${name}`);
-        /** Equal to a build from scratch, every dependency on a node of this model. */
-        async function expectFresh(built: Awaited<ReturnType<typeof opened>>) {
-            const result = built.Bos.bos.WorkspaceModel.get();
-            expect(stateOf(built.documents.all.toArray(), exportJson(result.model, result.analysis)))
-                .toEqual(await fresh(built.files.texts));
-            const { nodes } = result.model;
-            expect(nodes.filter(n => n.deps.some(d => d.target && nodes[d.target.index] !== d.target))).toEqual([]);
-        }
         /** An update of a.bos that the next one cancels right after it begins. */
         async function cancelled(built: Awaited<ReturnType<typeof opened>>) {
             const builder = built.shared.workspace.DocumentBuilder;

@@ -26,11 +26,14 @@ export function unitPrice(p: Price | undefined): Money | undefined {
 
 const prices = new WeakMap<LoadGraph, (Money | undefined)[]>();
 
+/** A load graph node's unit price: resources only have one. */
+const priceOf = (node: ModelNode) => (node.keyword === 'resource' ? unitPrice(node.cost) : undefined);
+
 /** The unit price of each resource of the load graph, by position: worked out once per graph. */
 export function pricesOf(graph: LoadGraph): (Money | undefined)[] {
     let list = prices.get(graph);
     if (!list) {
-        prices.set(graph, list = graph.order.map(n => (n.keyword === 'resource' ? unitPrice(n.cost) : undefined)));
+        prices.set(graph, list = graph.order.map(priceOf));
     }
     return list;
 }
@@ -48,7 +51,7 @@ export function carryPrices(from: LoadGraph, to: LoadGraph): boolean {
     for (let p = 0; p < list.length; p++) {
         const node = to.order[p];
         if (node === from.order[p]) continue;
-        const price = node.keyword === 'resource' ? unitPrice(node.cost) : undefined;
+        const price = priceOf(node);
         changed ||= price?.amount !== list[p]?.amount || price?.currency !== list[p]?.currency;
         list[p] = price;
     }

@@ -9,7 +9,6 @@ import { carryPrices, type Cost, costOf, pricesOf } from './cost.js';
 import { rememberVisits } from './flows.js';
 import { rankOf } from './names.js';
 import { type FlowRate, propagate, type Reach } from './propagation.js';
-import { carryStations } from './stations.js';
 
 export interface ScenarioLoad {
     scenario: ModelNode;
@@ -59,8 +58,9 @@ export function scenarioLoads(model: BosModel, graph: LoadGraph): ScenarioLoad[]
  * When `to` shares `from`'s rows (`carryFacts`, for a graph the same node for node: only
  * values such as capacities changed), every load whose scenario is carried keeps its
  * reach, since propagation reads nothing but the rows and the flows' steps; its cost is
- * worked out again if a price changed. The graph's prices and stations are `from`'s then,
- * but where a node was made again. Returns how many were carried.
+ * worked out again if a price changed. The graph's prices are `from`'s then, but where a
+ * node was made again (its stations are carried so by `carryStations`). Returns how many
+ * were carried.
  */
 export function carryLoads(
     from: LoadGraph,
@@ -74,7 +74,6 @@ export function carryLoads(
     const sameRows = to.start === from.start;
     const unknown = sameRows ? undefined : unknownTo(from, to, carried);
     const repriced = sameRows && carryPrices(from, to);
-    if (sameRows) carryStations(from, to);
     for (const load of before.byScenario.values()) {
         const kept = unknown
             ? carry(load, to, from, carried, unknown)

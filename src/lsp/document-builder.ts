@@ -62,8 +62,13 @@ export class BosDocumentBuilder extends DefaultDocumentBuilder {
         for (const doc of this.held) this.resetToState(doc, DocumentState.ComputedScopes);
         this.held = [];
         this.joined = [];
-        this.patched = deleted.length ? [] : changed.filter(uri => this.patch(uri));
-        if (this.patched.length) changed = changed.filter(uri => !this.patched.includes(uri));
+        const parsed: URI[] = [];
+        this.patched = [];
+        for (const uri of changed) {
+            if (!deleted.length && this.patch(uri)) this.patched.push(uri);
+            else parsed.push(uri);
+        }
+        changed = parsed;
         // Every file this build indexes must be one of the edited ones, known before: a file
         // left unindexed by a cancelled build may have changed its names.
         const unindexed = this.langiumDocuments.all.some(doc => doc.state < DocumentState.IndexedContent);

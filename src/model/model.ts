@@ -207,6 +207,7 @@ export function buildModel(
     const model: BosModel = {
         nodes,
         byId: kept?.byId ?? new Map(),
+        // Filled once every node has its index, below.
         duplicates: [],
         files: [],
         packages: new Set(),
@@ -244,11 +245,11 @@ export function buildModel(
         node.deps.some(d => gone(d.target))
         || (node.includes.length + node.excludes.length > 0 && targetsOf(node).some(gone));
     for (const { part, uri } of used) {
-        const kept = part.resolved && relinked && !relinked.has(uri);
-        if (kept && !touched?.has(uri)) continue;
+        const linksKept = part.resolved && relinked && !relinked.has(uri);
+        if (linksKept && !touched?.has(uri)) continue;
         if (part.resolved) {
             for (const node of part.nodes) {
-                if (kept && !stale(node)) continue;
+                if (linksKept && !stale(node)) continue;
                 const before = targetsOf(node);
                 retarget(node, byAst);
                 changes.retargeted(node, before);

@@ -86,17 +86,20 @@ export class BosLinker extends DefaultLinker {
 
     /** The URIs touched since the last call. */
     takeTouched(): Set<string> {
-        const out = new Set(this.touched);
-        this.touched.clear();
-        return out;
+        return take(this.touched);
     }
 
     /** The URIs linked since the last call. */
     takeLinked(): Set<string> {
-        const out = new Set(this.linked);
-        this.linked.clear();
-        return out;
+        return take(this.linked);
     }
+}
+
+/** What the set holds, leaving it empty. */
+function take(set: Set<string>): Set<string> {
+    const out = new Set(set);
+    set.clear();
+    return out;
 }
 
 type Fields = Record<string, unknown>;

@@ -3,6 +3,7 @@
 import { AstUtils, DocumentState, type LangiumCoreServices, type LangiumDocuments, WorkspaceCache } from 'langium';
 import { carryLoads } from '../analysis/scenario-load.js';
 import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
+import { carryStations } from '../analysis/stations.js';
 import { type Finding, sameFindings } from '../checks/finding.js';
 import { type Check, CheckCache, MODEL_CHECKS, runChecks } from '../checks/index.js';
 import { carryFacts, deriveFacts, type ModelFacts } from '../model/graph.js';
@@ -114,16 +115,18 @@ export class BosWorkspaceModel {
         const model = buildModel(documents, this.parts, this.linker.takeLinked(), this.linker.takeTouched());
         const damaged = damagedDeclarations(documents);
         const changes = this.parts.changes;
-        const facts = previous && changes.sameGraph ? carryFacts(previous.facts, model) : deriveFacts(model);
+        // Only over the graph of the last whole result: a build that stopped half-way may have changed it.
+        const sameGraph = !!previous && changes.sameGraph;
+        const facts = sameGraph ? carryFacts(previous.facts, model) : deriveFacts(model);
         const before = previous?.facts.loadGraph;
+        if (before && facts.loadGraph) carryStations(before, facts.loadGraph);
         const carried = before && facts.loadGraph
             ? carryLoads(before, facts.loadGraph, model, old => changes.carried(old))
             : 0;
         const analysis = analyse(model, facts, this.settings.defaultHeadroom);
         const findings = new Map<string, Finding[]>();
         const failures: CheckFailure[] = [];
-        // Only over the graph of the last whole result: a build that stopped half-way may have changed it.
-        this.checked.renew(!!previous && changes.sameGraph);
+        this.checked.renew(sameGraph);
         const all = runChecks(
             model,
             facts,
