@@ -9,7 +9,7 @@
 import '../src/language/polyfill.js';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { buildModel } from '../src/model/model.js';
 import { loadWorkspace } from '../src/workspace/load.js';
@@ -174,7 +174,7 @@ async function main(dir: string, runs: number, file = 'file050.bos', from = 'cap
     process.stdout.write(
         JSON.stringify({
             validate,
-            hot: hot.slice(dir.length + 1),
+            hot: relative(dir, hot),
             startup,
             edit: median(one.wall),
             edits: one.wall.map(Math.round),

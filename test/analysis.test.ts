@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { money, percent, rate, scaled } from '../src/analysis/format.js';
-import { analyse, type ScenarioResult, statusOf } from '../src/analysis/scenario.js';
+import { analyse, type NodeLoad, type ScenarioResult, statusOf } from '../src/analysis/scenario.js';
 import { deriveFacts } from '../src/model/graph.js';
+import type { ModelNode } from '../src/model/model.js';
+import { exampleFiles } from './example-files.js';
 import { brief, check } from './helpers.js';
 
 async function scenario(text: string, name = 'Peak'): Promise<{ s: ScenarioResult; diags: string[] }> {
@@ -265,6 +267,27 @@ scenario Low { load F 1.6k/s  headroom 50% }
         ]);
     });
 
+    it("gives one node's loads in every scenario that reaches it, as the scenarios' node lists have them", async () => {
+        for (const files of [exampleFiles(), { 'two.bos': TWO_REACHES }]) {
+            const { result } = await check(files);
+            const expected = new Map<ModelNode, string[]>();
+            for (const s of result.analysis.scenarios) {
+                for (const l of s.nodes) expected.set(l.node, [...expected.get(l.node) ?? [], described(s, l)]);
+            }
+            expect(expected.size).toBeGreaterThan(2);
+            for (const n of result.model.nodes) {
+                const got = result.loads.get(n)?.map(({ scenario, load }) => described(scenario, load));
+                expect(got, n.id).toEqual(expected.get(n));
+            }
+        }
+        const { result } = await check(TWO_REACHES);
+        const loads = (id: string) => result.loads.get(result.model.byId.get(id)!)?.map(l => l.scenario.scenario.name);
+        expect(loads('r.I.A')).toEqual(['Both', 'OnlyA']);
+        expect(loads('r.I.B')).toEqual(['Both']);
+        expect(loads('r.I.Idle')).toBeUndefined();
+        expect(loads('r.E')).toBeUndefined();
+    });
+
     it('takes the default headroom alone, as before the what-if options', async () => {
         const c = await check(BASE_LOADED);
         const { model } = c.result;
@@ -282,4 +305,24 @@ platform P : business { capability O { runs on I.VM, I.DB  capacity 100k/s } }
 element E : sales { uses P.O }
 flow F { step P.O }
 scenario Peak { load F 60k/s }
+`;
+
+const described = (s: ScenarioResult, l: NodeLoad) =>
+    `${s.scenario.name} ${l.node.id} ${l.load} ${l.status} ${l.responseTime}`;
+
+const TWO_REACHES = `package r
+infrastructure I {
+  resource A : compute { capacity 1k/s }
+  resource B : compute { capacity 2k/s }
+  resource Idle : compute { capacity 2k/s }
+}
+platform P : business {
+  capability X { runs on I.A, I.B }
+  capability Y { runs on I.A }
+}
+element E : sales { uses P.X, P.Y }
+flow F { step P.X }
+flow G { step P.Y }
+scenario Both { load F 100/s  load G 50/s }
+scenario OnlyA { load G 300/s }
 `;

@@ -79,7 +79,7 @@ export class ScenarioAnalysis implements ScenarioResult {
         const positions = base.reach.positions;
         this.flagged = [];
         for (let i = 0; i < positions.length; i++) {
-            if (statusOf(utilisation[i], this.headroom) !== 'ok') this.flagged.push(this.entry(i));
+            if (statusOf(utilisation[i], this.headroom) !== 'ok') this.flagged.push(this.loadAt(i));
         }
         this.flagged.sort((a, b) => byId(a.node, b.node));
         // No scale changes the cost per 10k transactions: it comes with the scenario's load.
@@ -93,7 +93,7 @@ export class ScenarioAnalysis implements ScenarioResult {
     }
 
     get nodes(): NodeLoad[] {
-        return this.nodeList ??= byName(this.run.graph, this.base).map(i => this.entry(i));
+        return this.nodeList ??= byName(this.run.graph, this.base).map(i => this.loadAt(i));
     }
 
     get flows(): FlowResult[] {
@@ -127,7 +127,11 @@ export class ScenarioAnalysis implements ScenarioResult {
         return utilisation;
     }
 
-    private entry(i: number): NodeLoad {
+    get reached(): readonly number[] {
+        return this.base.reach.positions;
+    }
+
+    loadAt(i: number): NodeLoad {
         return nodeLoad(
             this.run,
             this.base.reach.positions[i],

@@ -2,12 +2,12 @@
 // build and shared by validation, the CLI and (later) hovers and diagrams.
 import { AstUtils, DocumentState, type LangiumCoreServices, type LangiumDocuments, WorkspaceCache } from 'langium';
 import { carryLoads } from '../analysis/scenario-load.js';
-import { analyse, type Analysis, loadsByNode, type ScenarioLoad } from '../analysis/scenario.js';
+import { analyse, type Analysis, type LoadsByNode, loadsByNode } from '../analysis/scenario.js';
 import { carryStations } from '../analysis/stations.js';
 import { type Finding, sameFindings } from '../checks/finding.js';
 import { type Check, CheckCache, MODEL_CHECKS, runChecks } from '../checks/index.js';
 import { carryFacts, deriveFacts, type ModelFacts } from '../model/graph.js';
-import { type BosModel, buildModel, type ModelNode, ModelParts } from '../model/model.js';
+import { type BosModel, buildModel, ModelParts } from '../model/model.js';
 import type { BosLinker } from './linker.js';
 import type { BosSettings } from './settings.js';
 import { blamesDamage, damagedDeclarations } from './syntax-damage.js';
@@ -18,7 +18,7 @@ export interface WorkspaceResult {
     /** Findings grouped by the URI of the document they point into. */
     findings: Map<string, Finding[]>;
     /** Each loaded node's load per scenario (hovers, lenses), computed when first asked. */
-    readonly loads: Map<ModelNode, ScenarioLoad[]>;
+    readonly loads: LoadsByNode;
     /** How many declarations depend on each node, by model index. */
     dependents: Int32Array;
     /** The dependency graph the analysis ran on (cycles, load graph): what-if runs and questions reuse it. */
@@ -142,7 +142,7 @@ export class BosWorkspaceModel {
             if (list) list.push(f);
             else findings.set(uri, [f]);
         }
-        let loads: Map<ModelNode, ScenarioLoad[]> | undefined;
+        let loads: LoadsByNode | undefined;
         return this.previous = {
             model,
             analysis,
@@ -152,7 +152,7 @@ export class BosWorkspaceModel {
             failures,
             carried,
             get loads() {
-                return (loads ??= loadsByNode(analysis));
+                return (loads ??= loadsByNode(analysis, facts.loadGraph));
             },
         };
     }
