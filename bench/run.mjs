@@ -2,8 +2,8 @@
 // on generated workspaces of 1k, 10k and 50k declarations over 100 files; the language
 // server; diagrams; the extension's activation; and what the performance model costs
 // (performance-model.mjs).
-// Targets (2-core machine): 10k validated and analysed ≤ 1.5 s wall, 50k ≤ 7 s,
-// peak memory ≤ 500 MB at 10k.
+// Targets (2-core machine): 10k validated and analysed ≤ 1.5 s wall, peak memory ≤ 500 MB;
+// 50k ≤ 1.72 s and ≤ 400 MB (issue 18).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ if (process.env.BOS_BENCH_ONLY === 'performance') {
     await benchPerformanceModel(root);
     process.exit(0);
 }
-await bundle(root, ['analysis', 'lsp', 'diagram', 'focus', 'layout-quality']);
+await bundle(root, ['analysis', 'floor', 'lsp', 'diagram', 'focus', 'layout-quality']);
 // The activation and what-if benchmarks drive a browser: ESM for top-level await, playwright external.
 for (const name of ['activation', 'what-if']) {
     await esbuild.build({
@@ -49,46 +49,50 @@ if (process.env.BOS_BENCH_ONLY === 'web') {
     process.exit(0);
 }
 
-const TARGETS = { 1000: null, 10000: { wall: 1500, rss: 500 }, 50000: { wall: 7000, rss: null } };
+// 50k: issue 18 asks for 40% of the 2026-11-25 time (4.3 s) and 400 MB. Beside each
+// validate runs the floor, Langium alone parsing and linking the same files (floor.ts),
+// a peer in the same run: it shows how far below the grammar's own cost a target lies.
+const TARGETS = { 1000: null, 10000: { wall: 1500, rss: 500 }, 50000: { wall: 1720, rss: 400 } };
 const RUNS = 3;
 const rows = [];
+/** Wall time and peak resident memory of one whole process; fails loudly on a non-zero exit. */
+function processRun(args, what) {
+    const rssFile = join(root, 'rss.txt');
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--require', resolve('bench/rss.cjs'), ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        env: { ...process.env, BOS_BENCH_RSS: rssFile },
+    });
+    const wall = performance.now() - t0;
+    if (r.status !== 0) {
+        const errors = JSON.parse(r.stdout.startsWith('{') ? r.stdout : '{}').summary?.errors;
+        throw new Error(`${what} exited ${r.status} (${errors} errors): ${r.stderr.slice(0, 300)}`);
+    }
+    return { wall, rss: Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024 };
+}
+const middle = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const size of [1000, 10000, 50000]) {
     const dir = join(root, `ws-${size}`);
     const decls = generate(dir, size);
-    const walls = [];
-    let rss = 0;
+    const bos = [], floor = [];
     for (let i = 0; i < RUNS; i++) {
-        const rssFile = join(root, 'rss.txt');
-        const t0 = performance.now();
-        const r = spawnSync(process.execPath, [
-            '--require',
-            resolve('bench/rss.cjs'),
-            resolve('out/cli.cjs'),
-            'validate',
-            '--format',
-            'json',
-            dir,
-        ], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BOS_BENCH_RSS: rssFile } });
-        walls.push(performance.now() - t0);
-        if (r.status !== 0) {
-            const errors = JSON.parse(r.stdout || '{}').summary?.errors;
-            throw new Error(
-                `validate exited ${r.status} on the ${size} workspace (${errors} errors): ${r.stderr.slice(0, 300)}`,
-            );
-        }
-        rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')));
+        bos.push(processRun([resolve('out/cli.cjs'), 'validate', '--format', 'json', dir], `validate of ${size}`));
+        floor.push(processRun([join(root, 'floor.cjs'), dir], `the floor of ${size}`));
     }
-    walls.sort((a, b) => a - b);
     const an = JSON.parse(
         spawnSync(process.execPath, [join(root, 'analysis.cjs'), dir, '5'], { encoding: 'utf8' }).stdout,
     );
     const target = TARGETS[size];
-    const median = walls[Math.floor(RUNS / 2)];
-    const rssMb = rss / 1024 / 1024;
+    const median = middle(bos.map(r => r.wall));
+    const rssMb = Math.max(...bos.map(r => r.rss));
     rows.push({
         declarations: decls,
         'validate wall (median of 3)': `${median.toFixed(0)} ms`,
         'peak RSS': `${rssMb.toFixed(0)} MB`,
+        'floor: wall, peak RSS': `${middle(floor.map(r => r.wall)).toFixed(0)} ms, ${
+            Math.max(...floor.map(r => r.rss)).toFixed(0)
+        } MB`,
         'model + analysis': `${an.medianMs.toFixed(1)} ms (${an.scenarios} scenarios)`,
         target: target ? `≤ ${target.wall} ms${target.rss ? `, ≤ ${target.rss} MB` : ''}` : '—',
         met: target ? (median <= target.wall && (!target.rss || rssMb <= target.rss) ? 'yes' : 'NO') : '—',
