@@ -376,6 +376,44 @@ describe('the incremental build', () => {
         expect(moved.carried).toBe(1);
     });
 
+    it('carries over, not analysed again, every scenario that reaches no node made again', async () => {
+        const infra = (p: string, r: string, c: string, capacity: string) =>
+            `infrastructure ${p}I { resource ${r} : compute { capacity 10k/s } }\n`
+            + `platform ${p}P : business { capability ${c} { runs on ${p}I.${r}  capacity ${capacity} } }\n`;
+        const scenarios = (rate: string) =>
+            'actor U\nflow FX { from U  step P.X }\nflow FY { from U  step QP.Y }\n'
+            + `scenario SX { load FX ${rate} }\nscenario SY { load FY 1k/s }\nscenario SXY { load FX 1k/s  load FY 1k/s }\n`;
+        const { files, shared, Bos, documents } = await started({
+            'x.bos': infra('', 'A', 'X', '5k/s'),
+            'y.bos': infra('Q', 'B', 'Y', '5k/s'),
+            's.bos': scenarios('1k/s'),
+            'o.bos': 'infrastructure O { resource Idle : compute { capacity 1k/s } }\n',
+        });
+        let before = Bos.bos.WorkspaceModel.get().analysis.scenarios;
+        /** The scenarios of the new analysis that are the previous analysis's objects. */
+        const edit = async (path: string, next: string, compare: boolean) => {
+            files.texts.set(`${ROOT}/${path}`, next);
+            await shared.workspace.DocumentBuilder.update([URI.file(`${ROOT}/${path}`)], []);
+            const result = Bos.bos.WorkspaceModel.get();
+            if (compare) {
+                expect(stateOf(documents.all.toArray(), exportJson(result.model, result.analysis)))
+                    .toEqual(await fresh(files.texts));
+            }
+            const kept = result.analysis.scenarios.filter(s => before.includes(s)).map(s => s.scenario.name);
+            before = result.analysis.scenarios;
+            return kept;
+        };
+        // X made again: SY reaches only Y and B; nothing of it is read until the second edit.
+        expect(await edit('x.bos', infra('', 'A', 'X', '4k/s'), false)).toEqual(['SY']);
+        expect(await edit('x.bos', infra('', 'A', 'X', '3k/s'), true)).toEqual(['SY']);
+        // Y made again: SX alone is carried; a node no scenario reaches, made again, carries all three.
+        expect(await edit('y.bos', infra('Q', 'B', 'Y', '6k/s'), true)).toEqual(['SX']);
+        const idle = 'infrastructure O { resource Idle : compute { capacity 2k/s } }\n';
+        expect(await edit('o.bos', idle, true)).toEqual(['SX', 'SY', 'SXY']);
+        // The scenarios' own file made again: every scenario is analysed again.
+        expect(await edit('s.bos', scenarios('2k/s'), true)).toEqual([]);
+    });
+
     it('keeps the findings of a file that reads other files while the graph is the same, and checks it again when it is not', async () => {
         const a = (capacity: string, more = '') =>
             'actor U\ninfrastructure I { resource R : compute { capacity 10k/s } }\n'

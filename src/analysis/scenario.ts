@@ -95,8 +95,17 @@ export interface AnalyseOptions {
 
 export const DEFAULT_HEADROOM = 0.2;
 
-/** `options` may be the default headroom alone, as before the what-if options. */
-export function analyse(model: BosModel, facts: ModelFacts, options: AnalyseOptions | number = {}): Analysis {
+/**
+ * `options` may be the default headroom alone, as before the what-if options. With the
+ * `previous` analysis of the model before an edit (and no overrides), every scenario that
+ * reaches no changed node is carried over as it is, not analysed again.
+ */
+export function analyse(
+    model: BosModel,
+    facts: ModelFacts,
+    options: AnalyseOptions | number = {},
+    previous?: Analysis,
+): Analysis {
     const { defaultHeadroom = DEFAULT_HEADROOM, scale = 1, overrides } = typeof options === 'number'
         ? { defaultHeadroom: options }
         : options;
@@ -107,7 +116,15 @@ export function analyse(model: BosModel, facts: ModelFacts, options: AnalyseOpti
     }
     const graph = facts.loadGraph;
     const run = runOf(graph, stationsOf(graph, overrides), scale, defaultHeadroom);
-    return { scenarios: scenarioLoads(model, graph).map(load => new ScenarioAnalysis(run, load)) };
+    const before = new Map<ModelNode, ScenarioAnalysis>();
+    if (!overrides) {
+        for (const s of previous?.scenarios ?? []) if (s instanceof ScenarioAnalysis) before.set(s.scenario, s);
+    }
+    return {
+        scenarios: scenarioLoads(model, graph).map(load =>
+            before.get(load.scenario)?.carriedTo(run, load) ?? new ScenarioAnalysis(run, load)
+        ),
+    };
 }
 
 export interface ScenarioLoad {

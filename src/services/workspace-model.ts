@@ -123,7 +123,7 @@ export class BosWorkspaceModel {
         const carried = before && facts.loadGraph
             ? carryLoads(before, facts.loadGraph, model, old => changes.carried(old))
             : 0;
-        const analysis = analyse(model, facts, this.settings.defaultHeadroom);
+        const analysis = analyse(model, facts, this.settings.defaultHeadroom, previous?.analysis);
         const findings = new Map<string, Finding[]>();
         const failures: CheckFailure[] = [];
         this.checked.renew(sameGraph);
