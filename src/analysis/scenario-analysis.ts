@@ -94,22 +94,19 @@ export class ScenarioAnalysis implements ScenarioResult {
 
     /**
      * This scenario in `run`, a later run over the same rows, as it is, when nothing it
-     * reads changed: the same reach and cost (kept by `carryLoads`), flows, scale and
-     * headroom, and the same node at every position it reaches (a node made again may
-     * have new stations). Moved onto `run`, so no earlier graph stays reachable through it.
+     * reads changed: the same reach and cost (kept by `carryLoads`, whose kept load has
+     * this scenario's flows and rates in order, the flows maybe made again), flow nodes,
+     * scale and headroom, and the same node at every position it reaches (a node made
+     * again may have new stations). Moved onto `run`, so no earlier graph stays reachable
+     * through it.
      */
     carriedTo(run: Run, base: ScenarioLoad): ScenarioAnalysis | undefined {
         const before = this.base;
-        if (base.reach !== before.reach || base.cost !== before.cost || base.scenario !== this.scenario) {
-            return undefined;
-        }
+        if (base.reach !== before.reach || base.cost !== before.cost) return undefined;
         if (run.scale !== this.run.scale || run.defaultHeadroom !== this.run.defaultHeadroom) return undefined;
-        const flows = before.flows;
-        if (base.flows.length !== flows.length) return undefined;
-        if (base.flows.some((f, i) => f.flow !== flows[i].flow || f.rate !== flows[i].rate)) return undefined;
+        if (base.flows.some((f, i) => f.flow !== before.flows[i].flow)) return undefined;
         const old = this.run.graph.order, now = run.graph.order;
         for (const p of before.reach.positions) if (old[p] !== now[p]) return undefined;
-        if (this.run.scratch.current === this) this.run.scratch.current = undefined;
         this.run = run;
         this.base = base;
         return this;
